@@ -1,0 +1,29 @@
+/** `infoplus-sync`: the command-line host of the engine. Each command lives in its own module under cli/. */
+import { Command } from 'commander';
+import { registerSimulatorCommand } from './cli/simulator-command.js';
+import { registerSampleErpCommand } from './cli/sample-erp-command.js';
+import { registerCheckCommand } from './cli/check-command.js';
+import { registerRunCommand } from './cli/run-command.js';
+import { registerStatusCommand } from './cli/status-command.js';
+import { registerDemoCommand } from './cli/demo-command.js';
+import { registerServeCommand } from './cli/serve-command.js';
+import { PRODUCT_VERSION } from './version.js';
+
+const program = new Command()
+  .name('infoplus-sync')
+  .description('Keeps an ERP database in sync with the Infoplus WMS API.')
+  .version(PRODUCT_VERSION)
+  .showHelpAfterError();
+
+registerDemoCommand(program);
+registerServeCommand(program);
+registerRunCommand(program);
+registerStatusCommand(program);
+registerCheckCommand(program);
+registerSampleErpCommand(program);
+registerSimulatorCommand(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`infoplus-sync: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

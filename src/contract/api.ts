@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { TOUCHPOINTS } from './touchpoints.js';
+import type {
+  AppStatus,
+  ConnectionTestResult,
+  DryRunReport,
+  InboxItem,
+  LogEntry,
+  MappingPreview,
+  ProfileDocument,
+  RunRecord,
+  RunSummary,
+  Settings,
+} from './dto.js';
+
+const touchpoint = z.enum(TOUCHPOINTS);
+const driver = z.enum(['sqlserver', 'postgres', 'mysql', 'sqlite']);
+const schedule = z.object({
+  enabled: z.boolean(),
+  cron: z.string().optional(),
+  intervalMinutes: z.number().int().positive().optional(),
+});
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, 24-hour clock, e.g. 22:00');
+
+const erpConnection = z.object({
+  driver,
+  url: z.string().optional(),
+  server: z.string().optional(),
+  instance: z.string().optional(),
+  port: z.number().int().min(1).max(65535).optional(),
+  database: z.string().optional(),
+  user: z.string().optional(),
+  authType: z.enum(['sql', 'ntlm']).optional(),
+  domain: z.string().optional(),
+  encrypt: z.boolean().optional(),
+  trustServerCertificate: z.boolean().optional(),
+});
+
+const infoplusConnection = z.object({
+  domain: z.string().optional(),
+  baseUrl: z.string().optional(),
+  apiVersion: z.enum(['v3.0', 'beta']),
+  lobId: z.number().int().optional(),
+  warehouseId: z.number().int().optional(),
+  requestsPerSecond: z.number().positive().max(100),
+});
+
+/** Argument schemas of every API method: the allowlist that IPC and HTTP both enforce. */
+export const API_ARGS = {
+  getStatus: z.object({}),
+  runNow: z.object({ touchpoints: z.array(touchpoint).optional(), dryRun: z.boolean().optional() }),
+  pause: z.object({}),
+  resume: z.object({}),
+  listRuns: z.object({
+    touchpoint: touchpoint.optional(),
+    status: z.enum(['running', 'succeeded', 'partial', 'failed', 'cancelled']).optional(),
+    limit: z.number().int().positive().max(1000).optional(),
+    offset: z.number().int().min(0).optional(),
+  }),
+  getRunRecords: z.object({ runId: z.string().min(1), limit: z.number().int().positive().max(10000).optional() }),
+  listInbox: z.object({
+    touchpoint: touchpoint.optional(),
+    category: z
+      .enum(['erp-data', 'mapping', 'infoplus-validation', 'connection', 'rate-limit', 'auth', 'internal'])
+      .optional(),
+    status: z.enum(['open', 'retrying', 'skipped', 'resolved']).optional(),
+  }),
+  retryInbox: z.object({ ids: z.array(z.string().min(1)).min(1) }),
+  skipInbox: z.object({ ids: z.array(z.string().min(1)).min(1) }),
+  getLogs: z.object({
+    level: z.enum(['debug', 'info', 'warn', 'error']).optional(),
+    search: z.string().optional(),
+    limit: z.number().int().positive().max(10000).optional(),
+  }),
+  exportLogs: z.object({}),
+  getSettings: z.object({}),
+  saveSettings: z.object({
+    erp: erpConnection.nullable().optional(),
+    infoplus: infoplusConnection.nullable().optional(),
+    schedules: z.partialRecord(touchpoint, schedule).optional(),
+    quietHours: z.object({ start: hhmm, end: hhmm }).nullable().optional(),
+    profilePath: z.string().nullable().optional(),
+    secrets: z
+      .object({ erpPassword: z.string().optional(), infoplusApiKey: z.string().optional() })
+      .optional(),
+  }),
+  testErpConnection: z.object({ erp: erpConnection.optional(), password: z.string().optional() }),
+  testInfoplusConnection: z.object({ infoplus: infoplusConnection.optional(), apiKey: z.string().optional() }),
+  getProfile: z.object({}),
+  saveProfile: z.object({ text: z.string() }),
+  previewMapping: z.object({ touchpoint, limit: z.number().int().positive().max(100).optional() }),
+  dryRun: z.object({ touchpoints: z.array(touchpoint).optional() }),
+  useDemo: z.object({}),
+  resetCursor: z.object({ touchpoint, since: z.string().datetime({ offset: true }) }),
+} as const;
+
+export type ApiMethod = keyof typeof API_ARGS;
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof API_ARGS)[M]>;
+
+/** What each method answers. */
+export interface ApiResults {
+  getStatus: AppStatus;
+  runNow: { readonly runIds: readonly string[] };
+  pause: AppStatus;
+  resume: AppStatus;
+  listRuns: readonly RunSummary[];
+  getRunRecords: readonly RunRecord[];
+  listInbox: readonly InboxItem[];
+  retryInbox: { readonly retried: number };
+  skipInbox: { readonly skipped: number };
+  getLogs: readonly LogEntry[];
+  exportLogs: { readonly fileName: string; readonly jsonl: string };
+  getSettings: Settings;
+  saveSettings: Settings;
+  testErpConnection: ConnectionTestResult;
+  testInfoplusConnection: ConnectionTestResult;
+  getProfile: ProfileDocument;
+  saveProfile: ProfileDocument;
+  previewMapping: MappingPreview;
+  dryRun: DryRunReport;
+  useDemo: AppStatus;
+  resetCursor: AppStatus;
+}
+
+/** The one typed API between UI and engine. The preload bridge and the HTTP client both implement it. */
+export type AppApi = {
+  [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResults[M]>;
+};
+
+/** Every method name, for allowlists and the bridge-surface test. */
+export const API_METHODS = Object.keys(API_ARGS) as ApiMethod[];

@@ -1,0 +1,247 @@
+import type { TouchpointName } from './touchpoints.js';
+
+/** Counts of what happened to records in a run. */
+export interface RunCounts {
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly skipped: number;
+  readonly failed: number;
+  /** Pull touchpoints: records read from Infoplus and written back into the ERP. */
+  readonly pulled: number;
+}
+
+export type RunStatus = 'running' | 'succeeded' | 'partial' | 'failed' | 'cancelled';
+export type RunTrigger = 'schedule' | 'manual' | 'retry' | 'startup';
+
+/** One run of one touchpoint. */
+export interface RunSummary {
+  readonly id: string;
+  readonly touchpoint: TouchpointName;
+  readonly trigger: RunTrigger;
+  readonly dryRun: boolean;
+  readonly status: RunStatus;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly counts: RunCounts;
+  /** Why the whole run failed (not per-record failures, which are in the records and the inbox). */
+  readonly error?: string;
+}
+
+export type RecordAction = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed' | 'written' | 'reconciled';
+
+/** What a run did to one record (drill-down from the history). */
+export interface RunRecord {
+  readonly runId: string;
+  readonly touchpoint: TouchpointName;
+  /** ERP key for pushes (order id, PO number, SKU, vendor number); Infoplus id for pulls. */
+  readonly recordKey: string;
+  readonly action: RecordAction;
+  readonly infoplusId?: string;
+  readonly message?: string;
+  readonly at: string;
+}
+
+export type TouchpointState = 'idle' | 'running' | 'paused' | 'error' | 'disabled';
+
+/** The dashboard card of one touchpoint. */
+export interface TouchpointStatus {
+  readonly name: TouchpointName;
+  readonly enabled: boolean;
+  readonly state: TouchpointState;
+  /** Cron expression or `every N minutes`; null when only run by hand. */
+  readonly schedule: string | null;
+  readonly lastRun: RunSummary | null;
+  readonly nextRunAt: string | null;
+  /** The last few runs, newest first, for the at-a-glance strip. */
+  readonly recentRuns: readonly RunSummary[];
+  /** Open error-inbox items of this touchpoint. */
+  readonly openErrors: number;
+  /** Pull touchpoints: the cursor position (modifyDate + id) as text, for "re-pull since...". */
+  readonly cursor?: string | null;
+}
+
+export type AlertKind = 'missed-run' | 'repeated-failure' | 'auth-failed' | 'connection-lost';
+
+/** Something a person must look at: a late or failing schedule, a rejected login. */
+export interface Alert {
+  readonly id: string;
+  readonly kind: AlertKind;
+  readonly touchpoint?: TouchpointName;
+  readonly message: string;
+  readonly raisedAt: string;
+}
+
+export type Health = 'ok' | 'warning' | 'error';
+
+/** Overall state for the tray and the dashboard. */
+export interface AppStatus {
+  readonly health: Health;
+  readonly paused: boolean;
+  readonly running: boolean;
+  readonly configured: boolean;
+  readonly demo: boolean;
+  readonly touchpoints: readonly TouchpointStatus[];
+  readonly alerts: readonly Alert[];
+  readonly openErrors: number;
+  readonly lastResult: string | null;
+  readonly version: string;
+}
+
+export type ErrorCategory = 'erp-data' | 'mapping' | 'infoplus-validation' | 'connection' | 'rate-limit' | 'auth' | 'internal';
+export type FixBy = 'erp-user' | 'admin' | 'infoplus-user';
+export type InboxStatus = 'open' | 'retrying' | 'skipped' | 'resolved';
+
+/** One parked record in the error inbox. */
+export interface InboxItem {
+  readonly id: string;
+  readonly touchpoint: TouchpointName;
+  readonly recordKey: string;
+  readonly category: ErrorCategory;
+  readonly message: string;
+  /** Infoplus's own messages, per field where it gave them. */
+  readonly infoplusMessages: readonly string[];
+  readonly fixBy: FixBy;
+  /** How to fix it, in plain words. */
+  readonly hint: string;
+  readonly payload?: unknown;
+  readonly attempts: number;
+  readonly status: InboxStatus;
+  readonly firstSeenAt: string;
+  readonly lastSeenAt: string;
+  readonly nextRetryAt?: string | null;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** One structured log line (already redacted). */
+export interface LogEntry {
+  readonly time: string;
+  readonly level: LogLevel;
+  readonly module: string;
+  readonly msg: string;
+  readonly context?: Readonly<Record<string, unknown>>;
+}
+
+export type ErpDriverName = 'sqlserver' | 'postgres' | 'mysql' | 'sqlite';
+
+/** ERP connection as shown in settings: every field but the password. */
+export interface ErpConnectionSettings {
+  readonly driver: ErpDriverName;
+  /** postgres / mysql URL without password, or the SQLite file path. */
+  readonly url?: string;
+  readonly server?: string;
+  readonly instance?: string;
+  readonly port?: number;
+  readonly database?: string;
+  readonly user?: string;
+  readonly authType?: 'sql' | 'ntlm';
+  readonly domain?: string;
+  readonly encrypt?: boolean;
+  readonly trustServerCertificate?: boolean;
+  readonly hasPassword: boolean;
+}
+
+export type ApiVersion = 'v3.0' | 'beta';
+
+/** Infoplus connection as shown in settings; the key itself never leaves the engine. */
+export interface InfoplusSettings {
+  readonly domain?: string;
+  readonly baseUrl?: string;
+  readonly apiVersion: ApiVersion;
+  readonly lobId?: number;
+  readonly warehouseId?: number;
+  readonly requestsPerSecond: number;
+  readonly hasApiKey: boolean;
+}
+
+/** When a touchpoint runs by itself. */
+export interface ScheduleSettings {
+  readonly enabled: boolean;
+  /** A 5-field cron expression; wins over intervalMinutes. */
+  readonly cron?: string;
+  readonly intervalMinutes?: number;
+}
+
+/** Hours (local time, HH:MM) during which scheduled runs wait, so people working in the ERP are not disturbed. */
+export interface QuietHours {
+  readonly start: string;
+  readonly end: string;
+}
+
+/** Everything an admin can change, minus secrets. */
+export interface Settings {
+  readonly version: number;
+  readonly erp: ErpConnectionSettings | null;
+  readonly infoplus: InfoplusSettings | null;
+  readonly schedules: Readonly<Record<TouchpointName, ScheduleSettings>>;
+  readonly quietHours: QuietHours | null;
+  readonly profilePath: string | null;
+  readonly allowPlaintextSecrets: boolean;
+}
+
+/** A settings change. Secrets are write-only: sent here, never read back. */
+export interface SettingsUpdate {
+  readonly erp?: Omit<ErpConnectionSettings, 'hasPassword'> | null;
+  readonly infoplus?: Omit<InfoplusSettings, 'hasApiKey'> | null;
+  readonly schedules?: Partial<Record<TouchpointName, ScheduleSettings>>;
+  readonly quietHours?: QuietHours | null;
+  readonly profilePath?: string | null;
+  readonly secrets?: { readonly erpPassword?: string; readonly infoplusApiKey?: string };
+}
+
+export interface NamedId {
+  readonly id: number;
+  readonly name: string;
+}
+
+/** Outcome of a Test connection button. */
+export interface ConnectionTestResult {
+  readonly ok: boolean;
+  readonly message: string;
+  readonly linesOfBusiness?: readonly NamedId[];
+  readonly warehouses?: readonly NamedId[];
+  /** ERP: server version, database name. */
+  readonly serverInfo?: string;
+}
+
+/** One ERP record beside the Infoplus JSON it becomes. */
+export interface MappingPreviewRow {
+  readonly recordKey: string;
+  readonly erp: Readonly<Record<string, unknown>>;
+  readonly infoplus: unknown;
+  readonly problems: readonly string[];
+}
+
+export interface MappingPreview {
+  readonly touchpoint: TouchpointName;
+  readonly rows: readonly MappingPreviewRow[];
+}
+
+export interface DryRunProblem {
+  readonly recordKey: string;
+  readonly field?: string;
+  readonly message: string;
+}
+
+/** What a dry run found, per touchpoint, without writing anything. */
+export interface DryRunTouchpointReport {
+  readonly touchpoint: TouchpointName;
+  readonly records: number;
+  readonly wouldCreate: number;
+  readonly wouldUpdate: number;
+  readonly unchanged: number;
+  readonly problems: readonly DryRunProblem[];
+}
+
+export interface DryRunReport {
+  readonly touchpoints: readonly DryRunTouchpointReport[];
+}
+
+/** The mapping profile as the editor sees it: the document and where it stands. */
+export interface ProfileDocument {
+  readonly path: string | null;
+  /** The profile as YAML text (what the admin edits). */
+  readonly text: string;
+  readonly problems: readonly { readonly path: string; readonly message: string }[];
+}

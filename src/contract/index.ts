@@ -1,0 +1,5 @@
+export * from './touchpoints.js';
+export * from './result.js';
+export * from './dto.js';
+export * from './api.js';
+export * from './events.js';

@@ -1,0 +1,83 @@
+import type { ErpDriverName } from '../contract/dto.js';
+
+export type { ErpDriverName };
+
+/** A value bound as a real parameter. Decimals may be passed as strings to keep their exact digits. */
+export type SqlValue = string | number | bigint | boolean | Date | null | Buffer;
+/** Named parameters: SQL text uses `@name` in every dialect. */
+export type SqlParams = Readonly<Record<string, SqlValue | undefined>>;
+/** A result row keyed by column name. */
+export type Row = Record<string, unknown>;
+
+/** Context that makes an error message useful: which statement of which touchpoint. */
+export interface StatementOptions {
+  /** Statement name for errors and logs, e.g. `orders.header` or `shipments.writeBack.line`. */
+  readonly name?: string;
+  readonly touchpoint?: string;
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** Statements available inside a transaction. */
+export interface ErpExecutor {
+  query<T extends Row = Row>(sql: string, params?: SqlParams, opts?: StatementOptions): Promise<T[]>;
+  execute(sql: string, params?: SqlParams, opts?: StatementOptions): Promise<{ rowsAffected: number }>;
+}
+
+/** One ERP database, whatever the driver. */
+export interface ErpConnection extends ErpExecutor {
+  readonly driver: ErpDriverName;
+  /** Streams a large result in bounded memory. */
+  stream<T extends Row = Row>(sql: string, params?: SqlParams, opts?: StatementOptions): AsyncIterable<T>;
+  /** Runs fn in one transaction: commit when it resolves, rollback when it throws. */
+  transaction<R>(fn: (tx: ErpExecutor) => Promise<R>, opts?: StatementOptions): Promise<R>;
+  /** Server product and version, for Test connection. */
+  serverInfo(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** SQL Server connection details (mssql / tedious). */
+export interface SqlServerConfig {
+  readonly driver: 'sqlserver';
+  /** `mssql://user:pass@host:port/db?encrypt=true` style URL, or the fields below. */
+  readonly url?: string;
+  readonly server?: string;
+  readonly instance?: string;
+  readonly port?: number;
+  readonly database?: string;
+  readonly authType?: 'sql' | 'ntlm';
+  readonly user?: string;
+  readonly password?: string;
+  readonly domain?: string;
+  readonly encrypt?: boolean;
+  readonly trustServerCertificate?: boolean;
+  readonly connectTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
+  readonly poolMax?: number;
+}
+
+/** PostgreSQL, MySQL/MariaDB or SQLite connection details. */
+export interface UrlErpConfig {
+  readonly driver: 'postgres' | 'mysql' | 'sqlite';
+  /** postgres://..., mysql://..., or a SQLite file path (`:memory:` allowed). */
+  readonly url: string;
+  readonly password?: string;
+  readonly connectTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
+  readonly poolMax?: number;
+}
+
+export type ErpConfig = SqlServerConfig | UrlErpConfig;
+
+export type ErpErrorCode =
+  | 'login-failed'
+  | 'database-not-found'
+  | 'host-unreachable'
+  | 'permission-denied'
+  | 'syntax-error'
+  | 'timeout'
+  | 'cancelled'
+  | 'constraint-violation'
+  | 'missing-parameter'
+  | 'connection-lost'
+  | 'unknown';
