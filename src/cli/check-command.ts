@@ -1,11 +1,43 @@
 import type { Command } from 'commander';
+import { checkProfileFile } from '../profile/check-profile.js';
 
-/** Registers `infoplus-sync check`. Placeholder until its owner lands the real command. */
+interface CheckFlags {
+  config: string;
+  offline?: boolean;
+  writeProbe: boolean;
+  json?: boolean;
+}
+
+/** Registers `infoplus-sync check`: validates a mapping profile and tests both connections it names. */
 export function registerCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('(not built yet)')
-    .action(() => {
-      throw new Error('infoplus-sync check is not built yet');
+    .description(
+      'Validate a mapping profile, then test the ERP connection (every push query runs on its first record; every ' +
+        'write-back runs in a transaction that is rolled back) and the Infoplus connection (API key, line of ' +
+        'business, warehouse). Prints each problem with the field or statement it concerns; exits 1 on any problem.',
+    )
+    .requiredOption('--config <file>', 'the mapping profile (YAML or JSON); it names its connections')
+    .option('--offline', 'only validate the profile document; connect to nothing')
+    .option('--no-write-probe', 'do not run write-back statements (not even in a rolled-back transaction)')
+    .option('--json', 'print the report as JSON')
+    .addHelpText(
+      'after',
+      '\nSecrets come from the environment variables the profile names (default ERP_PASSWORD and INFOPLUS_API_KEY).\n' +
+        'Example:\n  INFOPLUS_API_KEY=... infoplus-sync check --config profile.yaml\n',
+    )
+    .action(async (flags: CheckFlags) => {
+      const report = await checkProfileFile(flags.config, { offline: flags.offline === true, writeProbe: flags.writeProbe });
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify({ ok: report.ok, problems: report.problems, notes: report.notes }, null, 2)}\n`);
+      } else {
+        for (const n of report.notes) process.stdout.write(`  ok  ${n}\n`);
+        for (const p of report.problems) {
+          process.stdout.write(`  ${p.severity === 'error' ? 'ERR ' : 'warn'} ${p.path || '(profile)'}: ${p.message}\n`);
+        }
+        const errors = report.problems.filter((p) => p.severity === 'error').length;
+        process.stdout.write(errors === 0 ? `Check passed: ${flags.config}\n` : `Check failed: ${errors} problem(s) in ${flags.config}\n`);
+      }
+      if (!report.ok) process.exitCode = 1;
     });
 }

@@ -63,8 +63,11 @@ export interface UrlErpConfig {
   readonly url: string;
   readonly password?: string;
   readonly connectTimeoutMs?: number;
+  /** Default statement timeout (SQLite: the busy timeout, default 5000). 0 = none. */
   readonly requestTimeoutMs?: number;
   readonly poolMax?: number;
+  /** SQLite only: create the file when it does not exist (default false: a missing file is 'database-not-found'). */
+  readonly createIfMissing?: boolean;
 }
 
 export type ErpConfig = SqlServerConfig | UrlErpConfig;
@@ -79,5 +82,7 @@ export type ErpErrorCode =
   | 'cancelled'
   | 'constraint-violation'
   | 'missing-parameter'
+  /** A bound value the database cannot take (NaN, invalid Date, an object). */
+  | 'invalid-parameter'
   | 'connection-lost'
   | 'unknown';

@@ -1,0 +1,18 @@
+import { makeRig, tempDir } from '/work/main/test/integration/sync/harness.js';
+import { openErp } from '/work/main/src/erp/index.js';
+const t = tempDir('smoke-');
+const erp = await openErp({ driver: 'sqlite', url: t.dir + '/erp.sqlite', createIfMissing: true } as never);
+const rig = await makeRig({ erp, driver: 'sqlite', orders: 50, dataDir: t.dir + '/state' });
+let runs = await rig.engine.runAll({ trigger: 'manual' });
+for (const r of runs) console.log(r.touchpoint, r.status, JSON.stringify(r.counts), r.error ?? '');
+console.log(rig.store.inbox.list().slice(0, 5).map((i) => [i.touchpoint, i.recordKey, i.message]));
+console.log(rig.sim.warehouse.shipOrders({ share: 0.5 }), rig.sim.warehouse.receiveAsns({}), rig.sim.warehouse.adjustInventory({ count: 10 }));
+rig.sim.resetStats();
+runs = await rig.engine.runAll({ trigger: 'manual' });
+for (const r of runs) console.log(r.touchpoint, r.status, JSON.stringify(r.counts), r.error ?? '');
+console.log(rig.sim.stats());
+rig.sim.resetStats();
+runs = await rig.engine.runAll({ trigger: 'manual' });
+for (const r of runs) console.log(r.touchpoint, r.status, JSON.stringify(r.counts), r.error ?? '');
+console.log(rig.sim.stats().writes);
+await rig.close(); await erp.close(); t.remove();

@@ -1,0 +1,64 @@
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SettingsError } from '../src/settings/backend.js';
+import type { SettingsBackend } from '../src/settings/backend.js';
+
+/** The part of electron-store (a `conf` subclass) this back end uses. */
+export interface KeyValueFile {
+  store: Record<string, unknown>;
+  readonly path: string;
+  get(key: string): unknown;
+}
+
+/** Opens the store file; injectable so tests can use electron-store's base class without Electron. */
+export type OpenStore = (options: {
+  name: string;
+  cwd: string;
+  clearInvalidConfig: false;
+}) => Promise<KeyValueFile>;
+
+const openElectronStore: OpenStore = async (options) => {
+  const { default: ElectronStore } = await import('electron-store');
+  return new ElectronStore(options);
+};
+
+/**
+ * The engine's settings document in electron-store (`<dir>/settings.json`). Schema and migrations are the
+ * engine's (src/settings); this only stores the document, and never wipes one it cannot parse.
+ */
+export function electronStoreSettingsBackend(
+  dir: string,
+  openStore: OpenStore = openElectronStore,
+): SettingsBackend & { allowPlaintextSecrets(): Promise<boolean> } {
+  let store: KeyValueFile | null = null;
+  const open = async (): Promise<KeyValueFile> => {
+    try {
+      store ??= await openStore({ name: 'settings', cwd: dir, clearInvalidConfig: false });
+    } catch (error) {
+      throw new SettingsError(
+        `The settings file in ${dir} cannot be read (${(error as Error).message}). It was left unchanged; ` +
+          'fix it or move it away to start with fresh settings.',
+      );
+    }
+    return store;
+  };
+  return {
+    location: join(dir, 'settings.json'),
+    async read() {
+      const data = (await open()).store;
+      return Object.keys(data).length === 0 ? undefined : structuredClone(data);
+    },
+    async write(data) {
+      (await open()).store = data as Record<string, unknown>;
+    },
+    async backup(tag) {
+      const source = (await open()).path;
+      const copy = `${source}.${tag}-${Date.now()}.bak`;
+      await copyFile(source, copy);
+      return copy;
+    },
+    async allowPlaintextSecrets() {
+      return (await open()).get('allowPlaintextSecrets') === true;
+    },
+  };
+}

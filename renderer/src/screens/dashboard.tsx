@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import type { TouchpointName } from '../contract.js';
+import { ErrorNote, Note, Spinner, formatTime, relativeTime } from '../components/common.js';
+import { HealthLight } from '../components/health-light.js';
+import { TouchpointCard } from '../components/touchpoint-card.js';
+import { useBridge } from '../hooks/bridge-context.js';
+import { useLiveStatus } from '../hooks/live-status.js';
+import { useAction } from '../hooks/use-async.js';
+import { href } from '../hooks/use-route.js';
+
+/** Overall health, alerts, Sync now, and a live card per touchpoint. */
+export function Dashboard() {
+  const bridge = useBridge();
+  const live = useLiveStatus();
+  const sync = useAction();
+  const pause = useAction();
+  const [syncingOne, setSyncingOne] = useState<TouchpointName | null>(null);
+  const status = live.status;
+  if (!status) return null;
+  const inFlight = Object.values(live.progress);
+  const runningAny = status.running || inFlight.length > 0;
+
+  const syncNow = (touchpoints?: TouchpointName[]) =>
+    sync.run(async () => {
+      setSyncingOne(touchpoints?.[0] ?? null);
+      try {
+        await bridge.runNow(touchpoints ? { touchpoints } : {});
+      } finally {
+        setSyncingOne(null);
+        live.refresh();
+      }
+    });
+
+  return (
+    <section aria-labelledby="dashboard-title">
+      <div className="screen-head">
+        <h1 id="dashboard-title" tabIndex={-1}>
+          Dashboard
+        </h1>
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void syncNow()}
+            disabled={sync.busy}
+            aria-describedby="sync-progress"
+          >
+            Sync now
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              void pause.run(async () =>
+                live.set(status.paused ? await bridge.resume({}) : await bridge.pause({})),
+              )
+            }
+            disabled={pause.busy}
+          >
+            {status.paused ? 'Resume schedules' : 'Pause schedules'}
+          </button>
+        </div>
+      </div>
+      <div id="sync-progress" className="progress-line">
+        {sync.busy && !syncingOne ? <Spinner label="Syncing all touchpoints…" /> : null}
+        {!sync.busy && runningAny ? (
+          <Spinner label={`Running: ${inFlight.map((p) => p.touchpoint).join(', ') || 'sync'}`} />
+        ) : null}
+      </div>
+      <ErrorNote error={sync.error} title="Sync could not start" />
+      <ErrorNote error={pause.error} />
+
+      <div className="summary card">
+        <HealthLight status={status} />
+        <span>
+          Last result: <strong>{status.lastResult ?? 'nothing has run yet'}</strong>
+        </span>
+        <a href={href('inbox')}>
+          {status.openErrors === 0
+            ? 'No open errors'
+            : `${status.openErrors} open error${status.openErrors === 1 ? '' : 's'} in the inbox`}
+        </a>
+        {status.demo ? <span className="badge badge-demo">Demo data</span> : null}
+        {status.paused ? <Note kind="warn">Schedules are paused; Sync now still works.</Note> : null}
+      </div>
+
+      {status.alerts.length > 0 ? (
+        <section aria-labelledby="alerts-title" className="alerts">
+          <h2 id="alerts-title">Alerts</h2>
+          <ul>
+            {status.alerts.map((alert) => (
+              <li key={alert.id} className="note note-error">
+                <strong>{alert.kind.replace(/-/g, ' ')}</strong>
+                {alert.touchpoint ? ` (${alert.touchpoint})` : ''}: {alert.message}{' '}
+                <span className="muted" title={formatTime(alert.raisedAt)}>
+                  {relativeTime(alert.raisedAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <div className="cards">
+        {status.touchpoints.map((tp) => (
+          <TouchpointCard
+            key={tp.name}
+            touchpoint={tp}
+            progress={live.progress[tp.name]}
+            syncing={sync.busy && syncingOne === tp.name}
+            disabled={sync.busy}
+            onSync={() => void syncNow([tp.name])}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}

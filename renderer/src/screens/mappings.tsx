@@ -1,0 +1,172 @@
+import { useMemo, useState } from 'react';
+import { parse as parseYaml, stringify as toYaml } from 'yaml';
+import { TOUCHPOINT_LABELS } from '../contract.js';
+import type { DryRunReport, MappingPreview, ProfileDocument, TouchpointName } from '../contract.js';
+import { ErrorNote, Field, Note, Spinner } from '../components/common.js';
+import { useBridge } from '../hooks/bridge-context.js';
+import { useAction, useLoad } from '../hooks/use-async.js';
+import { TouchpointSelect } from '../components/touchpoint-select.js';
+import { fieldErrorsOf } from '../settings/field-errors.js';
+import { DryRunTable, PreviewTable } from './mapping-results.js';
+
+/** The selected touchpoint's part of the profile, as YAML, or null when it has none. */
+function sectionOf(text: string, tp: TouchpointName): string | null {
+  try {
+    const doc = parseYaml(text) as { touchpoints?: Record<string, unknown> } | null;
+    const section = doc?.touchpoints?.[tp];
+    return section === undefined ? null : toYaml(section);
+  } catch {
+    return null;
+  }
+}
+
+/** The mapping profile per touchpoint: its SQL and field mapping, Preview, Dry run, and the editor. */
+export function Mappings() {
+  const bridge = useBridge();
+  const [touchpoint, setTouchpoint] = useState<TouchpointName>('orders');
+  const loaded = useLoad(() => bridge.getProfile({}), [bridge]);
+  const [savedDoc, setSavedDoc] = useState<ProfileDocument | null>(null);
+  const doc = savedDoc ?? loaded.data ?? null;
+  // The edited text belongs to the document it was typed over; a newer document resets it.
+  const [draft, setDraft] = useState<{ base: ProfileDocument | null; text: string }>({
+    base: null,
+    text: '',
+  });
+  const text = draft.base === doc && doc !== null ? draft.text : (doc?.text ?? '');
+  const setText = (next: string) => setDraft({ base: doc, text: next });
+  const save = useAction();
+  const [saveNote, setSaveNote] = useState<string | null>(null);
+  const previewAction = useAction();
+  const [preview, setPreview] = useState<MappingPreview | null>(null);
+  const dryAction = useAction();
+  const [report, setReport] = useState<DryRunReport | null>(null);
+
+  const section = useMemo(() => sectionOf(doc?.text ?? '', touchpoint), [doc, touchpoint]);
+  const dirty = doc !== null && text !== doc.text;
+  const saveProblems = fieldErrorsOf(save.error);
+  const problems = [
+    ...(doc?.problems ?? []),
+    ...Object.entries(saveProblems).map(([path, message]) => ({ path, message })),
+  ];
+  const label = TOUCHPOINT_LABELS[touchpoint];
+
+  return (
+    <section aria-labelledby="mappings-title">
+      <div className="screen-head">
+        <h1 id="mappings-title" tabIndex={-1}>
+          Mappings
+        </h1>
+      </div>
+      <div className="filters">
+        <TouchpointSelect
+          id="mappings-touchpoint"
+          label="Touchpoint"
+          value={touchpoint}
+          onChange={(v) => {
+            if (v) setTouchpoint(v);
+            setPreview(null);
+          }}
+        />
+        <button
+          type="button"
+          disabled={previewAction.busy}
+          onClick={() =>
+            void previewAction.run(async () =>
+              setPreview(await bridge.previewMapping({ touchpoint, limit: 10 })),
+            )
+          }
+        >
+          Preview
+        </button>
+        <button
+          type="button"
+          disabled={dryAction.busy}
+          onClick={() =>
+            void dryAction.run(async () => setReport(await bridge.dryRun({ touchpoints: [touchpoint] })))
+          }
+        >
+          Dry run
+        </button>
+        <button
+          type="button"
+          disabled={dryAction.busy}
+          onClick={() => void dryAction.run(async () => setReport(await bridge.dryRun({})))}
+        >
+          Dry run all touchpoints
+        </button>
+      </div>
+      {previewAction.busy ? <Spinner label={`Running the ${label} query and building payloads…`} /> : null}
+      {dryAction.busy ? (
+        <Spinner label="Dry run: building every payload and checking it against Infoplus…" />
+      ) : null}
+      <ErrorNote error={previewAction.error} title="Preview failed" />
+      <ErrorNote error={dryAction.error} title="Dry run failed" />
+
+      {report ? <DryRunTable report={report} /> : null}
+      {preview ? <PreviewTable preview={preview} /> : null}
+
+      <section aria-labelledby="section-title" className="card">
+        <h2 id="section-title">{label}: SQL and field mapping</h2>
+        {loaded.loading && !doc ? <Spinner label="Loading the profile…" /> : null}
+        <ErrorNote error={loaded.error} />
+        {doc && section ? (
+          <pre className="code" tabIndex={0} aria-label={`Profile section of ${label}`}>
+            {section}
+          </pre>
+        ) : doc ? (
+          <p className="muted">The profile has no section for {label}; it is not synced.</p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="profile-title" className="card">
+        <h2 id="profile-title">Profile editor</h2>
+        <p className="muted small">{doc?.path ? `File: ${doc.path}` : 'Built-in profile'}</p>
+        {problems.length > 0 ? (
+          <div role="alert" className="note note-error">
+            <strong>Problems in the profile:</strong>
+            <ul>
+              {problems.map((p, i) => (
+                <li key={`${p.path}-${i}`}>
+                  <code>{p.path || '(document)'}</code>: {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <Field id="profile-text" label="Profile (YAML)">
+          <textarea
+            id="profile-text"
+            className="code"
+            rows={24}
+            spellCheck={false}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </Field>
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={!dirty || save.busy}
+            onClick={() =>
+              void save.run(async () => {
+                setSaveNote(null);
+                const next = await bridge.saveProfile({ text });
+                setSavedDoc(next);
+                setSaveNote(next.problems.length ? 'Saved, with problems listed above.' : 'Profile saved.');
+              })
+            }
+          >
+            Save profile
+          </button>
+          <button type="button" disabled={!dirty} onClick={() => setText(doc?.text ?? '')}>
+            Discard changes
+          </button>
+          {save.busy ? <Spinner label="Checking and saving…" /> : null}
+          {saveNote ? <Note kind="ok">{saveNote}</Note> : null}
+        </div>
+        <ErrorNote error={save.error} title="Profile not saved" />
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import { ErrorNote, Note, Spinner } from '../components/common.js';
+import { useBridge } from '../hooks/bridge-context.js';
+import { useLiveStatus } from '../hooks/live-status.js';
+import { useAction, useLoad } from '../hooks/use-async.js';
+import {
+  erpDraftOf,
+  erpUpdateOf,
+  infoplusDraftOf,
+  infoplusUpdateOf,
+  schedulesDraftOf,
+  schedulesUpdateOf,
+  validateErp,
+  validateInfoplus,
+  validateSchedules,
+} from '../settings/drafts.js';
+import type { ErpDraft, InfoplusDraft, SchedulesDraft } from '../settings/drafts.js';
+import { ErpForm } from '../settings/erp-form.js';
+import { fieldErrorsOf } from '../settings/field-errors.js';
+import type { FieldErrors } from '../settings/field-errors.js';
+import { InfoplusForm } from '../settings/infoplus-form.js';
+import { ScheduleForm } from '../settings/schedule-form.js';
+import type { Settings, SettingsUpdate } from '../contract.js';
+
+const STEPS = ['ERP database', 'Infoplus', 'Schedules', 'Done'] as const;
+
+/** First run: ERP -> Infoplus -> schedules -> done, or straight to a working demo. */
+export function Wizard({ onDone }: { onDone: () => void }) {
+  const bridge = useBridge();
+  const loaded = useLoad(() => bridge.getSettings({}), [bridge]);
+  const demo = useAction();
+  const live = useLiveStatus();
+
+  const tryDemo = () =>
+    void demo.run(async () => {
+      live.set(await bridge.useDemo({}));
+      onDone();
+    });
+
+  return (
+    <section aria-labelledby="wizard-title" className="wizard">
+      <h1 id="wizard-title" tabIndex={-1}>
+        Welcome to Infoplus ERP Sync
+      </h1>
+      <p>
+        Connect your ERP database and your Infoplus account, choose when to sync, and you are done. Or look
+        around first with a sample ERP and a simulated Infoplus.
+      </p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={tryDemo} disabled={demo.busy}>
+          Try it with demo data
+        </button>
+        {demo.busy ? <Spinner label="Building the sample ERP and starting the simulator…" /> : null}
+      </div>
+      <ErrorNote error={demo.error} title="Demo could not start" />
+      {loaded.loading && !loaded.data ? <Spinner label="Loading settings…" /> : null}
+      <ErrorNote error={loaded.error} />
+      {loaded.data ? <WizardSteps settings={loaded.data} onDone={onDone} /> : null}
+    </section>
+  );
+}
+
+function WizardSteps({ settings, onDone }: { settings: Settings; onDone: () => void }) {
+  const bridge = useBridge();
+  const live = useLiveStatus();
+  const [step, setStep] = useState(0);
+  const [erp, setErp] = useState<ErpDraft>(() => erpDraftOf(settings.erp));
+  const [infoplus, setInfoplus] = useState<InfoplusDraft>(() => infoplusDraftOf(settings.infoplus));
+  const [schedules, setSchedules] = useState<SchedulesDraft>(() => {
+    const draft = schedulesDraftOf(settings);
+    // A new setup syncs every 15 minutes by default; the admin can change any of it here.
+    for (const s of Object.values(draft.schedules)) s.enabled = true;
+    return draft;
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const save = useAction();
+
+  const next = (local: FieldErrors, update: SettingsUpdate) =>
+    void save.run(async () => {
+      setErrors(local);
+      if (Object.keys(local).length > 0)
+        throw new Error('Some fields need fixing; see the messages next to them.');
+      try {
+        await bridge.saveSettings(update);
+      } catch (error) {
+        setErrors(fieldErrorsOf(error));
+        throw error;
+      }
+      setErrors({});
+      setStep((s) => s + 1);
+      live.refresh();
+    });
+
+  const onNext = () => {
+    if (step === 0) {
+      next(validateErp(erp), {
+        erp: erpUpdateOf(erp),
+        ...(erp.password ? { secrets: { erpPassword: erp.password } } : {}),
+      });
+    } else if (step === 1) {
+      const local: Record<string, string> = { ...validateInfoplus(infoplus) };
+      if (!infoplus.lobId)
+        local['infoplus.lobId'] = 'Pick the line of business (Test Infoplus connection loads the list).';
+      if (!infoplus.warehouseId)
+        local['infoplus.warehouseId'] = 'Pick the warehouse (Test Infoplus connection loads the list).';
+      next(local, {
+        infoplus: infoplusUpdateOf(infoplus),
+        ...(infoplus.apiKey ? { secrets: { infoplusApiKey: infoplus.apiKey } } : {}),
+      });
+    } else if (step === 2) {
+      next(validateSchedules(schedules), schedulesUpdateOf(schedules));
+    }
+  };
+
+  return (
+    <form
+      className="card"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onNext();
+      }}
+    >
+      <ol className="steps" aria-label="Setup steps">
+        {STEPS.map((name, i) => (
+          <li key={name} aria-current={i === step ? 'step' : undefined} className={i < step ? 'done' : ''}>
+            <span className="visually-hidden">{i < step ? 'Done: ' : i === step ? 'Current: ' : ''}</span>
+            {i + 1}. {name}
+          </li>
+        ))}
+      </ol>
+      {step === 0 ? <ErpForm draft={erp} onChange={setErp} errors={errors} /> : null}
+      {step === 1 ? <InfoplusForm draft={infoplus} onChange={setInfoplus} errors={errors} /> : null}
+      {step === 2 ? <ScheduleForm draft={schedules} onChange={setSchedules} errors={errors} /> : null}
+      {step === 3 ? (
+        live.status?.configured ? (
+          <Note kind="ok">
+            Setup complete. The first scheduled run starts soon; Sync now on the dashboard runs it at once.
+          </Note>
+        ) : (
+          <ErrorNote error="Saved, but the engine still reports the setup as incomplete. Check Settings for a missing password or API key." />
+        )
+      ) : null}
+      <ErrorNote error={save.error} title="Not saved" />
+      <div className="actions">
+        {step > 0 && step < 3 ? (
+          <button type="button" onClick={() => setStep((s) => s - 1)} disabled={save.busy}>
+            Back
+          </button>
+        ) : null}
+        {step < 3 ? (
+          <button type="submit" className="primary" disabled={save.busy}>
+            {step === 2 ? 'Save and finish' : 'Save and continue'}
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={onDone}>
+            Open the dashboard
+          </button>
+        )}
+        {save.busy ? <Spinner label="Saving…" /> : null}
+      </div>
+    </form>
+  );
+}

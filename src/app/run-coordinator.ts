@@ -1,0 +1,205 @@
+/** Starts runs (by hand or by schedule), tracks what is running, and feeds the watchdog and the UI. */
+import type { RunSummary, RunTrigger } from '../contract/dto.js';
+import { TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
+import type { LoggerLike } from '../logging/index.js';
+import { isAlreadyRunning, type EngineEvent, type SyncEngine } from '../sync/index.js';
+import type { Watchdog } from '../sync/watchdog.js';
+import { AppError } from './app-error.js';
+import type { EventBus } from './event-bus.js';
+
+/** True when a failed run's error says Infoplus refused the API key. */
+export function isAuthFailure(run: RunSummary): boolean {
+  return run.status === 'failed' && /API key|HTTP 401/i.test(run.error ?? '');
+}
+
+/** What the coordinator needs. */
+export interface RunCoordinatorDeps {
+  readonly engine: () => SyncEngine | null;
+  /** Why there is no engine, in plain words. */
+  readonly notConfigured: () => string;
+  readonly events: EventBus;
+  readonly watchdog: Watchdog;
+  readonly logger: LoggerLike;
+  readonly inQuietHours: () => boolean;
+  /** Called whenever something the status shows changed. */
+  readonly statusChanged: () => void;
+}
+
+/** Runs touchpoints, one scheduled run at a time in dependency order, manual runs at once. */
+export class RunCoordinator {
+  /** Runs in flight in this process, by touchpoint (dry runs included). */
+  readonly running = new Map<TouchpointName, RunSummary>();
+  private readonly inflight = new Set<Promise<unknown>>();
+  private readonly queue: { tp: TouchpointName; trigger: RunTrigger }[] = [];
+  private queueBusy = false;
+  private capture: ((run: RunSummary) => void) | null = null;
+  private lastFinished: RunSummary | null = null;
+
+  constructor(private readonly deps: RunCoordinatorDeps) {}
+
+  /** The newest finished run, for the tray's "last result". */
+  get lastResult(): RunSummary | null {
+    return this.lastFinished;
+  }
+
+  /** Engine events: forwarded to the UI, tracked here, and told to the watchdog. */
+  onEngineEvent(e: EngineEvent): void {
+    switch (e.type) {
+      case 'run-started':
+        this.running.set(e.run.touchpoint, e.run);
+        this.capture?.(e.run);
+        if (!e.run.dryRun) this.deps.watchdog.runStarted(e.run.touchpoint, new Date(e.run.startedAt));
+        this.deps.events.emit('run-started', e.run);
+        break;
+      case 'run-progress':
+        this.deps.events.emit('run-progress', e.progress);
+        return;
+      case 'run-finished':
+        if (this.running.get(e.run.touchpoint)?.id === e.run.id) this.running.delete(e.run.touchpoint);
+        this.lastFinished = e.run;
+        this.deps.watchdog.runFinished(e.run, isAuthFailure(e.run));
+        this.deps.events.emit('run-finished', e.run);
+        break;
+      case 'inbox-changed':
+        this.deps.events.emit('inbox-changed', { open: e.open, changed: e.changed });
+        break;
+    }
+    this.deps.statusChanged();
+  }
+
+  /** The engine, or an error saying what setup is missing. */
+  requireEngine(): SyncEngine {
+    const engine = this.deps.engine();
+    if (!engine) throw new AppError('not-configured', this.deps.notConfigured());
+    return engine;
+  }
+
+  /** Which touchpoints a request means: the given ones (each must be enabled), else every enabled one. */
+  select(engine: SyncEngine, touchpoints?: readonly TouchpointName[]): TouchpointName[] {
+    if (!touchpoints || touchpoints.length === 0) return engine.enabledTouchpoints();
+    const off = touchpoints.filter((tp) => !engine.isEnabled(tp));
+    if (off.length > 0) {
+      throw new AppError(
+        'not-configured',
+        `${off.join(', ')} ${off.length > 1 ? 'are' : 'is'} not configured or disabled in the mapping profile.`,
+        { touchpoints: off },
+      );
+    }
+    return TOUCHPOINTS.filter((tp) => touchpoints.includes(tp));
+  }
+
+  /**
+   * Starts a manual run in the background and answers as soon as the first touchpoint has started: the ids of
+   * runs already in flight for the requested touchpoints plus the first new one. Later ones follow by events.
+   */
+  async runNow(opts: { touchpoints?: readonly TouchpointName[]; dryRun?: boolean }): Promise<string[]> {
+    const engine = this.requireEngine();
+    const list = this.select(engine, opts.touchpoints);
+    const dryRun = opts.dryRun ?? false;
+    if (this.deps.inQuietHours()) {
+      this.deps.logger.warn({ touchpoints: list }, 'manual run during quiet hours: people may be working in the ERP');
+    }
+    const ids: string[] = [];
+    const todo: TouchpointName[] = [];
+    for (const tp of list) {
+      const busy = this.running.get(tp);
+      if (busy && !busy.dryRun && !dryRun) ids.push(busy.id);
+      else todo.push(tp);
+    }
+    if (todo.length === 0) return ids;
+    let firstStarted!: () => void;
+    const started = new Promise<void>((r) => (firstStarted = r));
+    const chain = (async () => {
+      for (const tp of todo) {
+        await this.runOne(engine, tp, 'manual', dryRun, (run) => {
+          ids.push(run.id);
+          firstStarted();
+        });
+      }
+    })().finally(() => firstStarted());
+    this.track(chain);
+    await started;
+    return ids;
+  }
+
+  /** Runs touchpoints in dependency order and waits for them (CLI `run`, `demo`). */
+  async runAndWait(opts: {
+    touchpoints?: readonly TouchpointName[];
+    dryRun?: boolean;
+    trigger?: RunTrigger;
+  }): Promise<RunSummary[]> {
+    const engine = this.requireEngine();
+    const out: RunSummary[] = [];
+    for (const tp of this.select(engine, opts.touchpoints)) {
+      const run = await this.runOne(engine, tp, opts.trigger ?? 'manual', opts.dryRun ?? false);
+      if (run) out.push(run);
+      if (run && isAuthFailure(run)) break;
+    }
+    return out;
+  }
+
+  /** A scheduled run is due: queued so scheduled runs go one at a time, in dependency order. */
+  scheduled(tp: TouchpointName, trigger: RunTrigger): void {
+    if (this.queue.some((q) => q.tp === tp) || this.running.has(tp)) {
+      this.deps.logger.info({ touchpoint: tp }, 'scheduled run skipped: the previous one is still going');
+      return;
+    }
+    this.queue.push({ tp, trigger });
+    this.queue.sort((a, b) => TOUCHPOINTS.indexOf(a.tp) - TOUCHPOINTS.indexOf(b.tp));
+    if (!this.queueBusy) this.track(this.drainQueue());
+  }
+
+  /** Resolves when every run started so far has ended. */
+  async drain(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+  }
+
+  private async drainQueue(): Promise<void> {
+    this.queueBusy = true;
+    try {
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+        const engine = this.deps.engine();
+        if (!engine) {
+          this.deps.logger.warn({ touchpoint: next.tp }, `scheduled run skipped: ${this.deps.notConfigured()}`);
+          continue;
+        }
+        if (!engine.isEnabled(next.tp)) continue;
+        await this.runOne(engine, next.tp, next.trigger, false);
+      }
+    } finally {
+      this.queueBusy = false;
+    }
+  }
+
+  private async runOne(
+    engine: SyncEngine,
+    tp: TouchpointName,
+    trigger: RunTrigger,
+    dryRun: boolean,
+    onStart?: (run: RunSummary) => void,
+  ): Promise<RunSummary | null> {
+    try {
+      // run-started is emitted synchronously inside runTouchpoint, before its first await.
+      this.capture = onStart ?? null;
+      const promise = engine.runTouchpoint(tp, { trigger, dryRun });
+      this.capture = null;
+      return await promise;
+    } catch (error) {
+      this.capture = null;
+      if (isAlreadyRunning(error)) {
+        this.deps.logger.info({ touchpoint: tp }, (error as Error).message);
+      } else {
+        this.deps.logger.error({ touchpoint: tp, err: error }, 'run could not start');
+      }
+      return null;
+    } finally {
+      this.deps.statusChanged();
+    }
+  }
+
+  private track(p: Promise<unknown>): void {
+    const wrapped = p.catch((error: unknown) => this.deps.logger.error({ err: error }, 'background run failed'));
+    this.inflight.add(wrapped);
+    void wrapped.finally(() => this.inflight.delete(wrapped));
+  }
+}

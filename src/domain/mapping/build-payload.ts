@@ -1,0 +1,94 @@
+/** ERP record -> Infoplus payload, driven by the profile. Pure: no I/O. */
+import type { PushTouchpoint } from '../../contract/touchpoints.js';
+import type { FieldSpec, Profile, PushTouchpointProfile } from '../../profile/schema.js';
+import { PUSH_MODELS } from '../../profile/touchpoint-models.js';
+import { mapField, type FieldEnv } from './map-field.js';
+import type { BuiltPayload, MappingContext, MappingProblem, PushSourceRecord, ResolveKind, SourceRow } from './types.js';
+
+/** The push touchpoint's profile section, or an error naming what is missing. */
+export function pushConfig(profile: Profile, tp: PushTouchpoint): PushTouchpointProfile {
+  const cfg = profile.touchpoints[tp];
+  if (!cfg || !('source' in cfg)) throw new Error(`The mapping profile has no section touchpoints.${tp}`);
+  return cfg;
+}
+
+/** Builds the Infoplus payload of one ERP record; data and mapping problems are returned, not thrown. */
+export function buildPayload(
+  profile: Profile,
+  tp: PushTouchpoint,
+  rec: PushSourceRecord,
+  ctx: MappingContext = {},
+): BuiltPayload {
+  const cfg = pushConfig(profile, tp);
+  const info = PUSH_MODELS[tp];
+  const env: FieldEnv = { zone: profile.timezone, lookups: profile.lookups ?? {}, ctx };
+  const problems: MappingProblem[] = [];
+  const payload: Record<string, unknown> = {};
+
+  for (const f of info.fromDefaults) payload[f] = profile.infoplus[f];
+  mapInto(payload, rec.header, cfg.fields, cfg.customFields, '', env, problems);
+
+  if (info.lines && cfg.lines) {
+    const lineCfg = cfg.lines;
+    const lines = rec.lines.map((row, i) => {
+      const line: Record<string, unknown> = {};
+      for (const f of info.lineFromDefaults) line[f] = profile.infoplus[f];
+      mapInto(line, row, lineCfg.fields, lineCfg.customFields, `${info.lines!.field}[${i}].`, env, problems);
+      return line;
+    });
+    if (lines.length === 0) {
+      problems.push({ field: info.lines.field, message: `${tp} record ${rec.key} has no lines; Infoplus needs at least one`, category: 'erp-data' });
+    }
+    payload[info.lines.field] = lines;
+  }
+  return { key: rec.key, payload, problems };
+}
+
+function mapInto(
+  target: Record<string, unknown>,
+  row: SourceRow,
+  fields: Readonly<Record<string, FieldSpec>>,
+  customFields: Readonly<Record<string, FieldSpec>> | undefined,
+  prefix: string,
+  env: FieldEnv,
+  problems: MappingProblem[],
+): void {
+  for (const [name, spec] of Object.entries(fields)) {
+    const r = mapField(row, spec, `${prefix}${name}`, env);
+    if (r.problem) problems.push(r.problem);
+    else if (r.value !== undefined) target[name] = r.value;
+  }
+  if (!customFields) return;
+  const custom: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(customFields)) {
+    const r = mapField(row, spec, `${prefix}customFields.${name}`, env);
+    if (r.problem) problems.push(r.problem);
+    else if (r.value !== undefined) custom[name] = r.value;
+  }
+  if (Object.keys(custom).length > 0) target['customFields'] = custom;
+}
+
+/** The engine lookups a record needs (e.g. vendor numbers to resolve to Infoplus vendor ids), for prefetching. */
+export function resolveRequests(
+  profile: Profile,
+  tp: PushTouchpoint,
+  rec: PushSourceRecord,
+): { kind: ResolveKind; value: string }[] {
+  const cfg = pushConfig(profile, tp);
+  const out = new Map<string, { kind: ResolveKind; value: string }>();
+  const scan = (row: SourceRow, fields: Readonly<Record<string, FieldSpec>> | undefined): void => {
+    for (const [name, spec] of Object.entries(fields ?? {})) {
+      if (typeof spec === 'string' || spec.resolve === undefined) continue;
+      // map without the resolver: the value it would resolve is what we need
+      const r = mapField(row, { ...spec, resolve: undefined, type: 'string', maxLength: undefined }, name, {
+        zone: profile.timezone,
+        lookups: profile.lookups ?? {},
+        ctx: {},
+      });
+      if (r.value !== undefined) out.set(`${spec.resolve}:${String(r.value)}`, { kind: spec.resolve, value: String(r.value) });
+    }
+  };
+  scan(rec.header, cfg.fields);
+  for (const line of rec.lines) scan(line, cfg.lines?.fields);
+  return [...out.values()];
+}

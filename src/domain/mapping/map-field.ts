@@ -1,0 +1,94 @@
+/** Produces one Infoplus field value from an ERP row according to its field mapping. */
+import type { FieldMapping, FieldSpec, LookupTable } from '../../profile/schema.js';
+import { convertValue } from './convert.js';
+import type { MappingContext, MappingProblem, SourceRow } from './types.js';
+
+/** Everything map-field needs besides the row. */
+export interface FieldEnv {
+  readonly zone: string;
+  readonly lookups: Readonly<Record<string, LookupTable>>;
+  readonly ctx: MappingContext;
+}
+
+/** The field's value (undefined = leave the field out) plus any problem. */
+export interface FieldResult {
+  readonly value: unknown;
+  readonly problem?: MappingProblem;
+}
+
+/** Finds a column in a row; exact name first, then case-insensitively (PostgreSQL folds names to lower case). */
+export function columnValue(row: SourceRow, column: string): { found: boolean; value: unknown } {
+  if (Object.hasOwn(row, column)) return { found: true, value: row[column] };
+  const lower = column.toLowerCase();
+  for (const k of Object.keys(row)) if (k.toLowerCase() === lower) return { found: true, value: row[k] };
+  return { found: false, value: undefined };
+}
+
+const isEmpty = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** Maps one field; `field` is the Infoplus field path used in problems. */
+export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: FieldEnv): FieldResult {
+  const spec: FieldMapping = typeof specIn === 'string' ? { column: specIn } : specIn;
+  const column = spec.column;
+  const fail = (message: string, category: MappingProblem['category'] = 'erp-data'): FieldResult => ({
+    value: undefined,
+    problem: { field, message, category, ...(column !== undefined ? { column } : {}) },
+  });
+
+  let raw: unknown;
+  if (spec.const !== undefined) raw = spec.const;
+  else if (column !== undefined) {
+    const got = columnValue(row, column);
+    if (!got.found) {
+      return fail(`column "${column}" is not in the query result (columns: ${Object.keys(row).join(', ')})`, 'mapping');
+    }
+    raw = got.value;
+  }
+  if (typeof raw === 'string' && spec.trim !== false) raw = raw.trim();
+  if (isEmpty(raw) && spec.default !== undefined) raw = spec.default;
+  if (isEmpty(raw)) {
+    if (spec.required) return fail(column ? `missing value: column "${column}" is empty` : 'missing value');
+    return { value: undefined };
+  }
+  if (typeof raw === 'string' && spec.case) raw = spec.case === 'upper' ? raw.toUpperCase() : raw.toLowerCase();
+
+  if (spec.lookup !== undefined) {
+    const table = env.lookups[spec.lookup];
+    if (!table) return fail(`lookup table "${spec.lookup}" is not defined`, 'mapping');
+    const code = String(raw);
+    const hit = lookupValue(table, code);
+    if (hit === undefined) {
+      const known = Object.keys(table.values).slice(0, 10).join(', ');
+      return fail(`unknown code "${code}" in lookup "${spec.lookup}" (known: ${known}); add it to the lookup table or fix the ERP record`);
+    }
+    raw = hit;
+  }
+  if (spec.resolve !== undefined) {
+    const resolved = env.ctx.resolve?.(spec.resolve, String(raw));
+    if (resolved === undefined) {
+      return fail(`vendor ${String(raw)} is not in Infoplus yet; push vendors first (or check the vendor number)`);
+    }
+    raw = resolved;
+  }
+
+  const converted = convertValue(raw, spec.type, env.zone);
+  if (!converted.ok) return fail(converted.message);
+  let value = converted.value;
+  if (spec.maxLength !== undefined && typeof value === 'string' && [...value].length > spec.maxLength) {
+    const chars = [...value];
+    if (!spec.truncate) {
+      return fail(`value is ${chars.length} characters; Infoplus allows ${spec.maxLength}. Shorten it in the ERP or set truncate: true`);
+    }
+    value = chars.slice(0, spec.maxLength).join('');
+  }
+  return { value };
+}
+
+function lookupValue(table: LookupTable, code: string): string | number | undefined {
+  if (Object.hasOwn(table.values, code)) return table.values[code];
+  if (table.caseInsensitive) {
+    const lower = code.toLowerCase();
+    for (const [k, v] of Object.entries(table.values)) if (k.toLowerCase() === lower) return v;
+  }
+  return table.default;
+}

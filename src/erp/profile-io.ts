@@ -1,0 +1,289 @@
+/**
+ * Reading push records from the ERP and writing pulled records back, as the mapping profile says.
+ * Lines are fetched per batch of records with `IN (@keys)` expanded into bound parameters (works in all four
+ * dialects and keeps one round trip per batch), or per record with `= @key`; a flat query is grouped by key.
+ */
+import type { PullTouchpoint, PushTouchpoint } from '../contract/touchpoints.js';
+import { buildPayload, pushConfig } from '../domain/mapping/build-payload.js';
+import { columnValue } from '../domain/mapping/map-field.js';
+import { toInstant } from '../domain/mapping/convert.js';
+import type { BuiltPayload, MappingContext, PushSourceRecord, SourceRow } from '../domain/mapping/types.js';
+import { formatWallClock } from '../domain/mapping/zoned-time.js';
+import { lineWriteBackParams, writeBackParams, type WriteBackValue } from '../domain/mapping/write-back-params.js';
+import type { Profile, PullTouchpointProfile, PushTouchpointProfile, Statement } from '../profile/schema.js';
+import { expandKeysParam, sqlParamNames } from '../profile/sql-params.js';
+import type { ErpConnection, ErpDriverName, ErpExecutor, Row, SqlParams } from './types.js';
+
+/** Options of readPushRecords: only rows changed since `since` (watermark mode), or only these keys. */
+export interface ReadPushOptions {
+  readonly since?: Date | null;
+  readonly keys?: readonly string[];
+  readonly signal?: AbortSignal;
+}
+
+const DEFAULT_BATCH = 500;
+/** Bound for `@since` when nothing was read before: older than any ERP row. */
+const EPOCH = new Date(Date.UTC(1900, 0, 1));
+
+/** The wall-clock text form every dialect reads into its DATETIME type (see formatWallClock). */
+export function erpDateParam(instant: Date, profile: Profile, driver: ErpDriverName): string {
+  return formatWallClock(instant, profile.timezone, driver === 'sqlserver' ? 'T' : ' ');
+}
+
+/** Streams the touchpoint's records in batches; memory stays bounded by the batch size. */
+export async function* readPushRecords(
+  erp: ErpConnection,
+  profile: Profile,
+  tp: PushTouchpoint,
+  opts: ReadPushOptions = {},
+): AsyncGenerator<PushSourceRecord> {
+  const cfg = pushConfig(profile, tp);
+  const src = cfg.source;
+  const batchSize = src.batchSize ?? DEFAULT_BATCH;
+  const wanted = opts.keys ? new Set(opts.keys) : null;
+  const stmt = (part: string) => ({ name: `${tp}.${part}`, touchpoint: tp, ...(opts.signal ? { signal: opts.signal } : {}) });
+
+  if (src.flat) {
+    yield* readFlat(erp, profile, tp, cfg, opts, wanted);
+    return;
+  }
+  if (!src.header) throw new Error(`touchpoints.${tp}.source has neither header nor flat`);
+
+  let headers: AsyncIterable<Row>;
+  if (wanted && src.headerByKeys) {
+    headers = byKeys(erp, src.headerByKeys, [...wanted], batchSize, stmt('headerByKeys'));
+  } else {
+    const params = sinceParams(src.header, profile, erp.driver, wanted ? null : (opts.since ?? null));
+    headers = erp.stream(src.header, params, stmt('header'));
+  }
+  let batch: SourceRow[] = [];
+  for await (const row of headers) {
+    const key = keyOf(row, cfg.key, tp);
+    if (wanted && !wanted.has(key)) continue;
+    batch.push(row);
+    if (batch.length >= batchSize) {
+      yield* withLines(erp, profile, tp, cfg, batch, stmt('lines'));
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield* withLines(erp, profile, tp, cfg, batch, stmt('lines'));
+}
+
+function sinceParams(sql: string, profile: Profile, driver: ErpDriverName, since: Date | null): SqlParams {
+  if (!sqlParamNames(sql, driver).has('since')) return {};
+  return { since: erpDateParam(since ?? EPOCH, profile, driver) };
+}
+
+async function* byKeys(
+  erp: ErpConnection,
+  sql: string,
+  keys: string[],
+  batchSize: number,
+  opts: { name: string; touchpoint: string },
+): AsyncGenerator<Row> {
+  for (let i = 0; i < keys.length; i += batchSize) {
+    const exp = expandKeysParam(sql, keys.slice(i, i + batchSize), erp.driver);
+    yield* await erp.query(exp.sql, exp.params, opts);
+  }
+}
+
+function keyOf(row: SourceRow, column: string, tp: string): string {
+  const got = columnValue(row, column);
+  if (!got.found) {
+    throw new Error(`touchpoints.${tp}.key: column "${column}" is not in the query result (columns: ${Object.keys(row).join(', ')})`);
+  }
+  if (got.value === null || got.value === undefined) throw new Error(`touchpoints.${tp}.key: a record has an empty key column "${column}"`);
+  return got.value instanceof Date ? got.value.toISOString() : String(got.value);
+}
+
+function watermarkOf(row: SourceRow, cfg: PushTouchpointProfile, profile: Profile): Date | null {
+  if (cfg.changeDetection.mode !== 'watermark') return null;
+  const v = columnValue(row, cfg.changeDetection.column).value;
+  if (v === null || v === undefined) return null;
+  const c = toInstant(v, 'datetime', profile.timezone);
+  return c.ok ? new Date(c.value as string) : null;
+}
+
+async function* withLines(
+  erp: ErpConnection,
+  profile: Profile,
+  tp: PushTouchpoint,
+  cfg: PushTouchpointProfile,
+  headers: SourceRow[],
+  opts: { name: string; touchpoint: string },
+): AsyncGenerator<PushSourceRecord> {
+  const keyed = headers.map((h) => ({ key: keyOf(h, cfg.key, tp), header: h, raw: columnValue(h, cfg.key).value }));
+  const linesByKey = new Map<string, SourceRow[]>();
+  const linesSql = cfg.source.lines;
+  if (linesSql) {
+    const lineKey = cfg.source.lineKey ?? cfg.key;
+    const add = (rows: Row[]): void => {
+      for (const r of rows) {
+        const k = keyOf(r, lineKey, tp);
+        let list = linesByKey.get(k);
+        if (!list) linesByKey.set(k, (list = []));
+        list.push(r);
+      }
+    };
+    if (sqlParamNames(linesSql, erp.driver).has('keys')) {
+      const exp = expandKeysParam(linesSql, keyed.map((k) => k.raw as string), erp.driver);
+      add(await erp.query(exp.sql, exp.params, opts));
+    } else {
+      for (const k of keyed) add(await erp.query(linesSql, { key: k.raw as string }, opts));
+    }
+  }
+  for (const k of keyed) {
+    yield { key: k.key, header: k.header, lines: linesByKey.get(k.key) ?? [], watermark: watermarkOf(k.header, cfg, profile) };
+  }
+}
+
+async function* readFlat(
+  erp: ErpConnection,
+  profile: Profile,
+  tp: PushTouchpoint,
+  cfg: PushTouchpointProfile,
+  opts: ReadPushOptions,
+  wanted: Set<string> | null,
+): AsyncGenerator<PushSourceRecord> {
+  const sql = cfg.source.flat!;
+  const params = sinceParams(sql, profile, erp.driver, wanted ? null : (opts.since ?? null));
+  let current: { key: string; header: SourceRow; lines: SourceRow[] } | null = null;
+  const done = new Set<string>();
+  const emit = (c: { key: string; header: SourceRow; lines: SourceRow[] }): PushSourceRecord => {
+    done.add(c.key);
+    return { key: c.key, header: c.header, lines: c.lines, watermark: watermarkOf(c.header, cfg, profile) };
+  };
+  for await (const row of erp.stream(sql, params, { name: `${tp}.flat`, touchpoint: tp, ...(opts.signal ? { signal: opts.signal } : {}) })) {
+    const key = keyOf(row, cfg.key, tp);
+    if (wanted && !wanted.has(key)) continue;
+    if (current && current.key === key) {
+      current.lines.push(row);
+      continue;
+    }
+    if (current) yield emit(current);
+    // a key seen before means the query is not ordered by key; its record would be split in two
+    if (done.has(key)) throw new Error(`touchpoints.${tp}.source.flat must be ORDER BY ${cfg.key}: key ${key} appears twice apart`);
+    current = { key, header: row, lines: [row] };
+  }
+  if (current) yield emit(current);
+}
+
+/** One ERP record beside the Infoplus payload it becomes (the UI's Preview). */
+export interface PreviewRecord extends BuiltPayload {
+  readonly source: PushSourceRecord;
+}
+
+/** The first `limit` records of a push touchpoint with their payloads; nothing is written anywhere. */
+export async function previewRecords(
+  erp: ErpConnection,
+  profile: Profile,
+  tp: PushTouchpoint,
+  limit: number,
+  ctx: MappingContext = {},
+): Promise<PreviewRecord[]> {
+  const out: PreviewRecord[] = [];
+  if (limit <= 0) return out;
+  const it = readPushRecords(erp, profile, tp);
+  try {
+    for await (const rec of it) {
+      out.push({ ...buildPayload(profile, tp, rec, ctx), source: rec });
+      if (out.length >= limit) break;
+    }
+  } finally {
+    await it.return(undefined);
+  }
+  return out;
+}
+
+function pullConfig(profile: Profile, tp: PullTouchpoint): PullTouchpointProfile {
+  const cfg = profile.touchpoints[tp];
+  if (!cfg || !('writeBack' in cfg)) throw new Error(`The mapping profile has no section touchpoints.${tp}`);
+  return cfg;
+}
+
+/** SQL text of a statement for the driver (procedures become EXEC / CALL). */
+export function statementSql(st: Statement, driver: ErpDriverName): string {
+  if ('sql' in st) return st.sql;
+  const args = st.args.map((a) => `@${a}`).join(', ');
+  if (driver === 'sqlserver') return `EXEC ${st.procedure} ${args}`;
+  if (driver === 'sqlite') throw new Error(`statement "${st.name}": SQLite has no stored procedures`);
+  return `CALL ${st.procedure}(${args})`;
+}
+
+async function runStatements(
+  tx: ErpExecutor,
+  driver: ErpDriverName,
+  list: readonly Statement[],
+  params: Record<string, WriteBackValue>,
+  prefix: string,
+  tp: string,
+): Promise<void> {
+  for (const st of list) {
+    const sql = statementSql(st, driver);
+    // bind only what the statement uses, NULL for fields the record lacks
+    const bound: Record<string, WriteBackValue> = {};
+    for (const name of sqlParamNames(sql, driver)) bound[name] = params[name] ?? null;
+    await tx.execute(sql, bound, { name: `${prefix}.${st.name}`, touchpoint: tp });
+  }
+}
+
+/**
+ * Writes one pulled Infoplus record (shipment, item receipt, inventory adjustment) into the ERP with the
+ * profile's statements, in ONE transaction. `extra` adds parameters the engine knows, e.g. `{ erpKey }`.
+ */
+export async function applyWriteBack(
+  erp: ErpConnection,
+  profile: Profile,
+  tp: PullTouchpoint,
+  record: object,
+  extra: Readonly<Record<string, WriteBackValue>> = {},
+): Promise<void> {
+  await erp.transaction((tx) => runWriteBack(tx, erp.driver, profile, tp, record, extra), {
+    name: `${tp}.writeBack`,
+    touchpoint: tp,
+  });
+}
+
+/** The statements of applyWriteBack on an open transaction (the caller commits or rolls back). */
+export async function runWriteBack(
+  tx: ErpExecutor,
+  driver: ErpDriverName,
+  profile: Profile,
+  tp: PullTouchpoint,
+  record: object,
+  extra: Readonly<Record<string, WriteBackValue>> = {},
+): Promise<void> {
+  const cfg = pullConfig(profile, tp);
+  const sep = driver === 'sqlserver' ? 'T' : ' ';
+  const params = writeBackParams(record, profile.timezone, extra, sep);
+  await runStatements(tx, driver, cfg.writeBack.record, params, `${tp}.writeBack.record`, tp);
+  const lines = cfg.writeBack.lines;
+  const elements = lines ? (record as Record<string, unknown>)[lines.from] : undefined;
+  if (lines && Array.isArray(elements)) {
+    for (const [i, el] of elements.entries()) {
+      const lp = lineWriteBackParams(params, el, i, profile.timezone, sep);
+      await runStatements(tx, driver, lines.statements, lp, `${tp}.writeBack.lines`, tp);
+    }
+  }
+}
+
+/**
+ * After Infoplus created a pushed record: runs the profile's `afterPush` statements (e.g. store the Infoplus
+ * orderNo on the ERP order) in one transaction with `@key` and the created record's fields. No-op without any.
+ */
+export async function applyPushResult(
+  erp: ErpConnection,
+  profile: Profile,
+  tp: PushTouchpoint,
+  key: string,
+  created: object,
+): Promise<void> {
+  const list = pushConfig(profile, tp).afterPush;
+  if (!list || list.length === 0) return;
+  const sep = erp.driver === 'sqlserver' ? 'T' : ' ';
+  const params = writeBackParams(created, profile.timezone, { key }, sep);
+  await erp.transaction((tx) => runStatements(tx, erp.driver, list, params, `${tp}.afterPush`, tp), {
+    name: `${tp}.afterPush`,
+    touchpoint: tp,
+  });
+}

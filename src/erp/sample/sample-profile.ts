@@ -1,0 +1,330 @@
+/**
+ * The ready mapping profiles of the sample ERP, one per database, built in code so they ship inside dist/.
+ * They show the idempotent write-back pattern: upsert by Infoplus id, then recompute ERP totals from the
+ * upserted rows (SET qty = (SELECT SUM ...)), so applying the same Infoplus record twice changes nothing.
+ */
+import { stringify } from 'yaml';
+import type { ErpDriverName } from '../types.js';
+
+type Stmt = { name: string; sql: string };
+
+/** Where the profile's connections point; defaults suit this machine's databases and the simulator. */
+export interface SampleProfileOptions {
+  readonly erpUrl?: string;
+  readonly infoplusBaseUrl?: string;
+  readonly timezone?: string;
+}
+
+const DEFAULT_URLS: Record<ErpDriverName, string> = {
+  sqlite: 'sample-erp.sqlite',
+  postgres: 'postgres://postgres@127.0.0.1:5432/test',
+  mysql: 'mysql://root@127.0.0.1:3306/test',
+  sqlserver: 'mssql://sa@127.0.0.1:1433/sample_erp?encrypt=false',
+};
+
+/** Insert-or-update of one row keyed by a unique column; SQL Server gets UPDATE-then-INSERT with key-range locks. */
+function upsert(driver: ErpDriverName, name: string, table: string, key: [string, string], cols: [string, string][]): Stmt[] {
+  const all = [key, ...cols];
+  const colList = all.map(([c]) => c).join(', ');
+  const valList = all.map(([, p]) => p).join(', ');
+  switch (driver) {
+    case 'sqlite':
+    case 'postgres':
+      return [
+        {
+          name,
+          sql: `INSERT INTO ${table} (${colList})\nVALUES (${valList})\nON CONFLICT (${key[0]}) DO UPDATE SET ${cols.map(([c]) => `${c} = excluded.${c}`).join(', ')}`,
+        },
+      ];
+    case 'mysql':
+      return [
+        {
+          name,
+          sql: `INSERT INTO ${table} (${colList})\nVALUES (${valList})\nON DUPLICATE KEY UPDATE ${cols.map(([c]) => `${c} = VALUES(${c})`).join(', ')}`,
+        },
+      ];
+    case 'sqlserver':
+      // never MERGE: UPDATE first, then INSERT only when the row is still missing, both holding the key range
+      return [
+        {
+          name: `${name}-update`,
+          sql: `UPDATE ${table} WITH (UPDLOCK, HOLDLOCK)\nSET ${cols.map(([c, p]) => `${c} = ${p}`).join(', ')}\nWHERE ${key[0]} = ${key[1]}`,
+        },
+        {
+          name: `${name}-insert`,
+          sql: `INSERT INTO ${table} (${colList})\nSELECT ${valList}\nWHERE NOT EXISTS (SELECT 1 FROM ${table} WITH (UPDLOCK, HOLDLOCK) WHERE ${key[0]} = ${key[1]})`,
+        },
+      ];
+  }
+}
+
+/** The sample profile as a plain object (the YAML text is its stringified form). */
+export function sampleProfileObject(driver: ErpDriverName, opts: SampleProfileOptions = {}): Record<string, unknown> {
+  const erp: Record<string, unknown> = { driver, url: opts.erpUrl ?? DEFAULT_URLS[driver], passwordEnv: 'ERP_PASSWORD' };
+  const orderHeader = `SELECT o.order_no, o.order_date, o.ship_via, o.customer_po, o.notes, o.total, o.updated_at,
+       c.customer_no, c.company AS bill_company, c.street AS bill_street, c.street2 AS bill_street2,
+       c.city AS bill_city, c.state AS bill_state, c.zip AS bill_zip, c.country AS bill_country,
+       c.phone AS bill_phone, c.email AS bill_email,
+       COALESCE(o.ship_to_name, c.company) AS ship_company, o.ship_to_street, o.ship_to_city,
+       o.ship_to_state, o.ship_to_zip, o.ship_to_country
+FROM sales_orders o
+JOIN customers c ON c.customer_id = o.customer_id`;
+  const poHeader = `SELECT p.po_no, p.vendor_no, p.order_date, p.notes, p.updated_at
+FROM purchase_orders p`;
+  const itemHeader = `SELECT i.sku, i.description, i.unit_price, i.weight_lbs, i.upc, i.vendor_no, i.active, i.updated_at
+FROM items i`;
+  return {
+    version: 1,
+    name: `Sample ERP (${driver})`,
+    timezone: opts.timezone ?? 'America/Chicago',
+    connections: {
+      erp,
+      infoplus: {
+        baseUrl: opts.infoplusBaseUrl ?? 'http://127.0.0.1:8080/infoplus-wms/api',
+        apiVersion: 'v3.0',
+        apiKeyEnv: 'INFOPLUS_API_KEY',
+        requestsPerSecond: 5,
+      },
+    },
+    infoplus: { lobId: 1, warehouseId: 1 },
+    lookups: {
+      carriers: { values: { UPS: 1, FEDEX: 2, USPS: 3 }, caseInsensitive: true },
+      yesNo: { values: { true: 'Yes', false: 'No', '1': 'Yes', '0': 'No' } },
+      itemStatus: { values: { true: 'Active', false: 'Inactive', '1': 'Active', '0': 'Inactive' } },
+    },
+    touchpoints: {
+      vendors: {
+        enabled: true,
+        schedule: { intervalMinutes: 60 },
+        key: 'vendor_no',
+        source: {
+          header: 'SELECT vendor_no, name, street, city, state, zip, country, phone, inactive\nFROM vendors\nORDER BY vendor_no',
+        },
+        changeDetection: { mode: 'hash' },
+        fields: {
+          vendorNo: { column: 'vendor_no', type: 'int' },
+          name: { column: 'name', maxLength: 100, truncate: true },
+          street: { column: 'street', default: '-' },
+          city: 'city',
+          state: 'state',
+          zipCode: 'zip',
+          country: 'country',
+          phone: 'phone',
+          inactive: { column: 'inactive', lookup: 'yesNo' },
+        },
+      },
+      items: {
+        enabled: true,
+        schedule: { intervalMinutes: 30 },
+        key: 'sku',
+        source: {
+          header: `${itemHeader}\nWHERE i.updated_at >= @since\nORDER BY i.updated_at, i.sku`,
+          headerByKeys: `${itemHeader}\nWHERE i.sku IN (@keys)`,
+        },
+        changeDetection: { mode: 'watermark', column: 'updated_at' },
+        fields: {
+          sku: { column: 'sku', case: 'upper', maxLength: 20 },
+          itemDescription: { column: 'description', maxLength: 40, truncate: true },
+          status: { column: 'active', lookup: 'itemStatus' },
+          sellPrice: { column: 'unit_price', type: 'decimal' },
+          upc: 'upc',
+          unitsPerWrap: { const: 1 },
+          wrapCode: { const: 'EACH' },
+          unitCode: { const: 'EACH' },
+          forwardLotMixingRule: { const: 'SKU' },
+          storageLotMixingRule: { const: 'SKU' },
+          forwardItemMixingRule: { const: 'Multi' },
+          storageItemMixingRule: { const: 'Multi' },
+          allocationRule: { const: 'Labor Optimized' },
+          backorder: { const: 'Yes' },
+          chargeCode: { const: 'Not Chargeable' },
+          majorGroupId: { const: 1 },
+          subGroupId: { const: 1 },
+          hazmat: { const: 'No' },
+          criticalAmount: { const: 0 },
+          secure: { const: 'No' },
+          maxCycle: { const: 999999 },
+          maxInterim: { const: 999999 },
+          seasonalItem: { const: 'No' },
+          serialCode: { const: 'None' },
+        },
+      },
+      asns: {
+        enabled: true,
+        schedule: { intervalMinutes: 15 },
+        key: 'po_no',
+        source: {
+          header: `${poHeader}\nWHERE p.updated_at >= @since\nORDER BY p.updated_at, p.po_no`,
+          headerByKeys: `${poHeader}\nWHERE p.po_no IN (@keys)`,
+          lines: `SELECT p.po_no, l.line_no, l.sku, l.qty, l.unit_cost
+FROM purchase_order_lines l
+JOIN purchase_orders p ON p.po_id = l.po_id
+WHERE p.po_no IN (@keys)
+ORDER BY p.po_no, l.line_no`,
+        },
+        changeDetection: { mode: 'watermark', column: 'updated_at' },
+        fields: {
+          poNo: { column: 'po_no', maxLength: 40 },
+          vendorId: { column: 'vendor_no', resolve: 'infoplusVendorId' },
+          orderDate: { column: 'order_date', type: 'datetime' },
+          type: { const: 'Normal' },
+          remarks: { column: 'notes', maxLength: 250, truncate: true },
+        },
+        lines: {
+          fields: {
+            sku: 'sku',
+            orderQuantity: { column: 'qty', type: 'int' },
+            cost: { column: 'unit_cost', type: 'decimal' },
+          },
+        },
+        afterPush: [
+          { name: 'store-asn-id', sql: "UPDATE purchase_orders SET infoplus_asn_id = @id, status = 'Sent' WHERE po_no = @key" },
+        ],
+      },
+      orders: {
+        enabled: true,
+        schedule: { cron: '*/5 * * * *' },
+        key: 'order_no',
+        source: {
+          header: `${orderHeader}\nWHERE o.updated_at >= @since\nORDER BY o.updated_at, o.order_no`,
+          headerByKeys: `${orderHeader}\nWHERE o.order_no IN (@keys)`,
+          lines: `SELECT o.order_no, l.line_no, l.sku, l.qty
+FROM sales_order_lines l
+JOIN sales_orders o ON o.order_id = l.order_id
+WHERE o.order_no IN (@keys)
+ORDER BY o.order_no, l.line_no`,
+        },
+        changeDetection: { mode: 'watermark', column: 'updated_at' },
+        fields: {
+          customerOrderNo: 'order_no',
+          orderDate: { column: 'order_date', type: 'date' },
+          customerNo: 'customer_no',
+          customerPONo: 'customer_po',
+          carrierId: { column: 'ship_via', lookup: 'carriers' },
+          billToCompany: { column: 'bill_company', maxLength: 100, truncate: true },
+          billToStreet: 'bill_street',
+          billToStreet2: 'bill_street2',
+          billToCity: 'bill_city',
+          billToState: 'bill_state',
+          billToZip: 'bill_zip',
+          billToCountry: 'bill_country',
+          billToPhone: 'bill_phone',
+          billToEmail: 'bill_email',
+          shipToCompany: { column: 'ship_company', maxLength: 100, truncate: true },
+          shipToStreet: 'ship_to_street',
+          shipToCity: 'ship_to_city',
+          shipToState: 'ship_to_state',
+          shipToZip: 'ship_to_zip',
+          shipToCountry: 'ship_to_country',
+          orderMessage: { column: 'notes', maxLength: 1000, truncate: true },
+          total: { column: 'total', type: 'decimal' },
+        },
+        lines: {
+          fields: {
+            sku: 'sku',
+            orderedQty: { column: 'qty', type: 'int' },
+          },
+        },
+        afterPush: [
+          {
+            name: 'store-order-no',
+            sql: "UPDATE sales_orders SET infoplus_order_no = @orderNo, status = 'Sent' WHERE order_no = @key",
+          },
+        ],
+      },
+      shipments: {
+        enabled: true,
+        schedule: { intervalMinutes: 10 },
+        writeBack: {
+          record: [
+            ...upsert(driver, 'upsert-shipment', 'erp_shipments', ['infoplus_shipment_id', '@id'], [
+              ['infoplus_order_no', '@orderNo'],
+              ['tracking_no', '@trackingNo'],
+              ['carrier', '@carrierCompany'],
+              ['ship_date', '@shipDate'],
+              ['weight_lbs', '@weightLbs'],
+              ['cartons', '@numberOfCartons'],
+            ]),
+            {
+              name: 'mark-order-shipped',
+              sql: `UPDATE sales_orders
+SET status = 'Shipped',
+    shipped_at = (SELECT MIN(s.ship_date) FROM erp_shipments s WHERE s.infoplus_order_no = sales_orders.infoplus_order_no),
+    tracking_no = (SELECT MIN(s.tracking_no) FROM erp_shipments s WHERE s.infoplus_order_no = sales_orders.infoplus_order_no)
+WHERE infoplus_order_no = @orderNo`,
+            },
+            {
+              name: 'lines-shipped',
+              sql: `UPDATE sales_order_lines SET qty_shipped = qty
+WHERE order_id IN (SELECT o.order_id FROM sales_orders o WHERE o.infoplus_order_no = @orderNo)`,
+            },
+          ],
+        },
+      },
+      'item-receipts': {
+        enabled: true,
+        schedule: { intervalMinutes: 15 },
+        writeBack: {
+          record: [
+            ...upsert(driver, 'upsert-receipt', 'erp_receipts', ['infoplus_receipt_id', '@id'], [
+              ['infoplus_asn_id', '@poNoId'],
+              ['sku', '@sku'],
+              ['qty_received', '@receivedQuantity'],
+              ['received_at', '@receivedDate'],
+            ]),
+            {
+              name: 'recompute-line-received',
+              sql: `UPDATE purchase_order_lines
+SET qty_received = (SELECT COALESCE(SUM(r.qty_received), 0) FROM erp_receipts r
+                    WHERE r.infoplus_asn_id = @poNoId AND r.sku = purchase_order_lines.sku)
+WHERE po_id IN (SELECT p.po_id FROM purchase_orders p WHERE p.infoplus_asn_id = @poNoId)
+  AND sku = @sku`,
+            },
+            {
+              name: 'po-status',
+              sql: `UPDATE purchase_orders
+SET status = CASE WHEN EXISTS (SELECT 1 FROM purchase_order_lines l
+                               WHERE l.po_id = purchase_orders.po_id AND l.qty_received < l.qty)
+                  THEN 'Partial' ELSE 'Received' END
+WHERE infoplus_asn_id = @poNoId`,
+            },
+          ],
+        },
+      },
+      'inventory-adjustments': {
+        enabled: true,
+        schedule: { intervalMinutes: 30 },
+        writeBack: {
+          record: [
+            ...upsert(driver, 'upsert-adjustment', 'erp_inventory_adjustments', ['infoplus_adjustment_id', '@id'], [
+              ['sku', '@sku'],
+              ['qty', '@qty'],
+              ['adjustment_code', '@adjustmentCode'],
+              ['location', '@location'],
+              ['note', '@note'],
+              ['adjusted_at', '@adjustmentDate'],
+            ]),
+            {
+              name: 'recompute-item-adjusted',
+              sql: `UPDATE items
+SET qty_adjusted = (SELECT COALESCE(SUM(a.qty), 0) FROM erp_inventory_adjustments a WHERE a.sku = items.sku)
+WHERE sku = @sku`,
+            },
+          ],
+        },
+      },
+    },
+  };
+}
+
+/** The ready profile for a driver as YAML text (the document `check --config` and the app read). */
+export function sampleProfileText(driver: ErpDriverName, opts: SampleProfileOptions = {}): string {
+  const header = [
+    `# Mapping profile of the Infoplus ERP Sync sample ERP (${driver}).`,
+    '# Secrets are not stored here: the ERP password comes from $ERP_PASSWORD, the API key from $INFOPLUS_API_KEY.',
+    '# Write-backs are idempotent: upsert by Infoplus id, then recompute totals from the stored rows.',
+    '# yaml-language-server: $schema=../../../profile/profile.schema.json',
+    '',
+  ].join('\n');
+  return header + stringify(sampleProfileObject(driver, opts), { lineWidth: 0 });
+}

@@ -1,0 +1,262 @@
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { AsyncLock } from './async-lock.js';
+import { ErpError } from './errors.js';
+import { bindNamedParams } from './named-params.js';
+import {
+  checkParamValue,
+  dateToSqliteText,
+  decimalFromNumber,
+  integerValue,
+  parseSqliteDate,
+} from './sql-values.js';
+import { mapSqliteError } from './sqlite-errors.js';
+import { isMemoryPath as isMemory, sqlitePath } from './sqlite-path.js';
+import { stoppedError, throwIfAborted } from './statement-guard.js';
+import type { ErpConnection, ErpExecutor, Row, SqlParams, StatementOptions, UrlErpConfig } from './types.js';
+
+type Db = Database.Database;
+type Converter = (v: unknown) => unknown;
+
+/**
+ * Opens a SQLite database with better-sqlite3: WAL journal, busy_timeout = requestTimeoutMs (default 5 s).
+ * The file must exist unless config.createIfMissing is set, so a typo does not create an empty ERP.
+ */
+export async function openSqlite(config: UrlErpConfig): Promise<ErpConnection> {
+  const path = sqlitePath(config.url);
+  const busyMs = config.requestTimeoutMs ?? 5000;
+  if (!isMemory(path) && !config.createIfMissing && !existsSync(path)) {
+    throw new ErpError({
+      code: 'database-not-found',
+      driver: 'sqlite',
+      detail: `SQLite database file ${path} does not exist (check the path; set createIfMissing to create it)`,
+    });
+  }
+  let db: Db;
+  try {
+    db = new Database(path, { timeout: busyMs });
+    if (!isMemory(path)) db.pragma('journal_mode = WAL');
+  } catch (e) {
+    throw mapSqliteError(e, undefined, path);
+  }
+  return new SqliteConnection(db, path, busyMs);
+}
+
+function converterFor(declared: string | null): Converter | null {
+  if (declared === null) return null;
+  const t = declared.toUpperCase();
+  if (/BOOL/.test(t)) return (v) => (v === 0n || v === 1n || v === 0 || v === 1 ? Number(v) === 1 : v);
+  const dec = /^(DECIMAL|NUMERIC|MONEY)\b\s*(?:\(\s*\d+\s*(?:,\s*(\d+)\s*)?\))?/.exec(t);
+  if (dec) {
+    const scale = dec[2] !== undefined ? Number(dec[2]) : undefined;
+    return (v) => {
+      if (typeof v === 'number') return decimalFromNumber(v, scale);
+      if (typeof v === 'bigint') return scale ? `${v.toString()}.${'0'.repeat(scale)}` : v.toString();
+      return v;
+    };
+  }
+  if (/^(DATE|DATETIME|TIMESTAMP)/.test(t)) return (v) => (typeof v === 'string' ? parseSqliteDate(v) : v);
+  return null;
+}
+
+function rowConverter(stmt: Database.Statement): (row: Record<string, unknown>) => Row {
+  const conv = new Map<string, Converter>();
+  for (const c of stmt.columns()) {
+    const f = converterFor(c.type);
+    if (f) conv.set(c.name, f);
+  }
+  return (row) => {
+    for (const k in row) {
+      const f = conv.get(k);
+      let v = f ? f(row[k]) : row[k];
+      if (typeof v === 'bigint') v = integerValue(v);
+      row[k] = v;
+    }
+    return row;
+  };
+}
+
+function prepare(
+  db: Db,
+  sql: string,
+  params: SqlParams | undefined,
+  opts: StatementOptions | undefined,
+): { stmt: Database.Statement; values: unknown[] } {
+  const ctx = { driver: 'sqlite' as const, statement: opts?.name, touchpoint: opts?.touchpoint };
+  const bound = bindNamedParams(sql, params, 'question', ctx);
+  const values = bound.values.map((v, k) => {
+    checkParamValue(v, bound.names[k] ?? '?', ctx);
+    if (typeof v === 'boolean') return v ? 1 : 0;
+    if (v instanceof Date) return dateToSqliteText(v);
+    return v;
+  });
+  const stmt = db.prepare(bound.sql);
+  stmt.safeIntegers(true);
+  return { stmt, values };
+}
+
+function runQuery<T extends Row>(db: Db, sql: string, params?: SqlParams, opts?: StatementOptions): T[] {
+  const { stmt, values } = prepare(db, sql, params, opts);
+  if (!stmt.reader) {
+    stmt.run(values);
+    return [];
+  }
+  const conv = rowConverter(stmt);
+  return (stmt.all(values) as Record<string, unknown>[]).map(conv) as T[];
+}
+
+function runExecute(
+  db: Db,
+  sql: string,
+  params?: SqlParams,
+  opts?: StatementOptions,
+): { rowsAffected: number } {
+  const { stmt, values } = prepare(db, sql, params, opts);
+  if (stmt.reader) return { rowsAffected: stmt.all(values).length };
+  return { rowsAffected: stmt.run(values).changes };
+}
+
+class SqliteConnection implements ErpConnection {
+  readonly driver = 'sqlite' as const;
+  private readonly lock = new AsyncLock();
+  private readonly idleReaders: Db[] = [];
+  private readonly allReaders = new Set<Db>();
+  private closed = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly path: string,
+    private readonly busyMs: number,
+  ) {}
+
+  private guard<T>(opts: StatementOptions | undefined, fn: () => T): T {
+    throwIfAborted(opts, 'sqlite');
+    try {
+      return fn();
+    } catch (e) {
+      throw mapSqliteError(e, opts, this.path);
+    }
+  }
+
+  query<T extends Row = Row>(sql: string, params?: SqlParams, opts?: StatementOptions): Promise<T[]> {
+    return this.lock.run(() => this.guard(opts, () => runQuery<T>(this.db, sql, params, opts)));
+  }
+
+  execute(sql: string, params?: SqlParams, opts?: StatementOptions): Promise<{ rowsAffected: number }> {
+    return this.lock.run(() => this.guard(opts, () => runExecute(this.db, sql, params, opts)));
+  }
+
+  stream<T extends Row = Row>(sql: string, params?: SqlParams, opts?: StatementOptions): AsyncIterable<T> {
+    return { [Symbol.asyncIterator]: () => this.iterate<T>(sql, params, opts) };
+  }
+
+  private async *iterate<T extends Row>(
+    sql: string,
+    params?: SqlParams,
+    opts?: StatementOptions,
+  ): AsyncGenerator<T> {
+    throwIfAborted(opts, 'sqlite');
+    const reader = this.acquireReader();
+    let it: IterableIterator<unknown> | undefined;
+    try {
+      const prepared = this.guard(opts, () => prepare(reader, sql, params, opts));
+      const conv = prepared.stmt.reader ? rowConverter(prepared.stmt) : (r: Record<string, unknown>) => r;
+      it = this.guard(opts, () => prepared.stmt.iterate(prepared.values));
+      for (;;) {
+        if (opts?.signal?.aborted) throw stoppedError('cancelled', 'sqlite', opts, undefined);
+        const iter = it;
+        const r = this.guard(opts, () => iter.next());
+        if (r.done) break;
+        yield conv(r.value as Record<string, unknown>) as T;
+      }
+    } finally {
+      it?.return?.();
+      this.releaseReader(reader);
+    }
+  }
+
+  /** File databases stream on their own read-only connection so the main one stays free for writes. */
+  private acquireReader(): Db {
+    if (this.closed)
+      throw mapSqliteError(new TypeError('The database connection is not open'), undefined, this.path);
+    if (isMemory(this.path)) return this.db;
+    const idle = this.idleReaders.pop();
+    if (idle) return idle;
+    try {
+      const r = new Database(this.path, { readonly: true, fileMustExist: true, timeout: this.busyMs });
+      this.allReaders.add(r);
+      return r;
+    } catch (e) {
+      throw mapSqliteError(e, undefined, this.path);
+    }
+  }
+
+  private releaseReader(r: Db): void {
+    if (r === this.db) return;
+    if (this.closed) {
+      r.close();
+      this.allReaders.delete(r);
+    } else {
+      this.idleReaders.push(r);
+    }
+  }
+
+  transaction<R>(fn: (tx: ErpExecutor) => Promise<R>, opts?: StatementOptions): Promise<R> {
+    return this.lock.run(async () => {
+      this.guard(opts, () => this.db.exec('BEGIN IMMEDIATE'));
+      let open = true;
+      const tx: ErpExecutor = {
+        query: async <T extends Row = Row>(sql: string, params?: SqlParams, o?: StatementOptions) => {
+          this.checkOpen(open, o);
+          return this.guard(o, () => runQuery<T>(this.db, sql, params, o));
+        },
+        execute: async (sql, params, o) => {
+          this.checkOpen(open, o);
+          return this.guard(o, () => runExecute(this.db, sql, params, o));
+        },
+      };
+      try {
+        const result = await fn(tx);
+        this.guard(opts, () => this.db.exec('COMMIT'));
+        return result;
+      } catch (e) {
+        try {
+          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        } catch {
+          // the original error matters more; SQLite drops the transaction when the connection closes anyway
+        }
+        throw e;
+      } finally {
+        open = false;
+      }
+    });
+  }
+
+  private checkOpen(open: boolean, o: StatementOptions | undefined): void {
+    if (!open) {
+      throw new ErpError({
+        code: 'unknown',
+        driver: 'sqlite',
+        detail: 'the transaction has already finished; run statements inside the transaction callback',
+        ...(o?.name !== undefined ? { statement: o.name } : {}),
+      });
+    }
+  }
+
+  async serverInfo(): Promise<string> {
+    const rows = await this.query<{ v: string }>('SELECT sqlite_version() AS v');
+    return `SQLite ${rows[0]?.v ?? '?'}`;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.lock.run(() => {
+      for (const r of this.idleReaders.splice(0)) {
+        r.close();
+        this.allReaders.delete(r);
+      }
+      this.db.close();
+    });
+  }
+}

@@ -1,0 +1,97 @@
+import { ErpError } from './errors.js';
+import { LOST_CODES, UNREACHABLE_CODES, driverError, messageOf, prop } from './driver-errors.js';
+import type { ErpErrorCode, StatementOptions } from './types.js';
+
+// SQL Server error numbers (sys.messages) we can explain
+const NUMBERS: Record<number, ErpErrorCode> = {
+  18456: 'login-failed',
+  18452: 'login-failed',
+  18486: 'login-failed', // account locked out
+  18487: 'login-failed', // password expired
+  18488: 'login-failed', // password must be changed
+  4060: 'database-not-found',
+  911: 'database-not-found',
+  229: 'permission-denied',
+  230: 'permission-denied',
+  262: 'permission-denied',
+  297: 'permission-denied',
+  300: 'permission-denied',
+  916: 'permission-denied',
+  102: 'syntax-error',
+  105: 'syntax-error',
+  156: 'syntax-error',
+  170: 'syntax-error',
+  137: 'syntax-error',
+  207: 'syntax-error',
+  208: 'syntax-error',
+  2812: 'syntax-error',
+  4104: 'syntax-error',
+  8144: 'syntax-error',
+  2627: 'constraint-violation',
+  2601: 'constraint-violation',
+  547: 'constraint-violation',
+  515: 'constraint-violation',
+  245: 'invalid-parameter',
+  241: 'invalid-parameter',
+  220: 'invalid-parameter',
+  8114: 'invalid-parameter',
+  8115: 'invalid-parameter',
+  8152: 'invalid-parameter',
+  2628: 'invalid-parameter',
+  1222: 'timeout',
+  3980: 'cancelled',
+};
+
+/** Turns an mssql ConnectionError / RequestError (code, number, originalError) into an ErpError. */
+export function mapMssqlError(
+  e: unknown,
+  opts: StatementOptions | undefined,
+  target: { host: string; database?: string | undefined; password?: string | undefined },
+): ErpError {
+  if (e instanceof ErpError) return e.withContext({ statement: opts?.name, touchpoint: opts?.touchpoint });
+  const msg = messageOf(e);
+  const code = prop(e, 'code');
+  const original = (e as { originalError?: unknown } | null)?.originalError;
+  const number = Number(prop(e, 'number') ?? prop(original, 'number'));
+  const innerCode = prop(original, 'code') ?? prop((original as { cause?: unknown } | null)?.cause, 'code');
+  let cls: ErpErrorCode = NUMBERS[number] ?? 'unknown';
+  let detail = msg;
+  if (cls === 'unknown') {
+    if (code === 'ELOGIN') {
+      cls = /cannot open database/i.test(msg) ? 'database-not-found' : 'login-failed';
+    } else if (code === 'ETIMEOUT' && /connect/i.test(msg)) {
+      cls = 'host-unreachable';
+    } else if (code === 'ETIMEOUT') {
+      cls = 'timeout';
+    } else if (code === 'ECANCEL') {
+      cls = 'cancelled';
+    } else if (code === 'EINSTLOOKUP') {
+      cls = 'host-unreachable';
+      detail = `${msg} (is the SQL Server Browser service running and UDP 1434 open? Or give the port instead of the instance name)`;
+    } else if (/certificate|self[- ]signed|SSL|TLS/i.test(msg)) {
+      cls = 'host-unreachable';
+      detail = `${msg} (for a server with a self-signed certificate set trustServerCertificate=true)`;
+    } else if (code === 'ESOCKET' && innerCode !== undefined && LOST_CODES.has(innerCode)) {
+      cls = 'connection-lost';
+    } else if (code === 'ESOCKET' || (innerCode !== undefined && UNREACHABLE_CODES.has(innerCode))) {
+      cls = 'host-unreachable';
+    } else if (code === 'ECONNCLOSED' || code === 'ENOCONN' || code === 'ENOTOPEN') {
+      cls = 'connection-lost';
+    }
+  }
+  if (cls === 'host-unreachable') detail = `cannot reach SQL Server at ${target.host}: ${detail}`;
+  if (cls === 'login-failed' || cls === 'database-not-found') {
+    detail = `${msg} (server ${target.host}${target.database ? `, database "${target.database}"` : ''})`;
+  }
+  const lineNo = prop(e, 'lineNumber') ?? prop(original, 'lineNumber');
+  if (cls === 'syntax-error' && lineNo !== undefined) detail += ` (line ${lineNo})`;
+  return driverError({
+    code: cls,
+    driver: 'sqlserver',
+    detail,
+    opts,
+    secrets: [target.password],
+    driverCode: Number.isFinite(number) && number > 0 ? String(number) : code,
+    cause: e,
+  });
+}

@@ -1,0 +1,105 @@
+/** `check`: validates a profile, then tests the ERP (queries, columns, write-backs) and Infoplus (key, LOB, warehouse). */
+import { dirname } from 'node:path';
+import { describeErpConfig, openErp } from '../erp/index.js';
+import type { ErpConnection } from '../erp/types.js';
+import { createInfoplusClient } from '../infoplus/index.js';
+import { erpConfigFromProfile, infoplusOptionsFromProfile } from './connections.js';
+import { INFOPLUS_MODELS } from './infoplus-models.js';
+import { loadProfile } from './parse.js';
+import { ProfileError } from './problems.js';
+import { probePushQueries, probeWriteBacks, type CheckProblem } from './probe-erp.js';
+import type { Profile } from './schema.js';
+
+/** What check found: problems (errors fail it), and notes on what was verified. */
+export interface CheckReport {
+  readonly ok: boolean;
+  readonly problems: readonly CheckProblem[];
+  readonly notes: readonly string[];
+  readonly profile: Profile | null;
+}
+
+/** Options: env holds the secrets; offline validates the document only; writeProbe runs write-backs rolled back. */
+export interface CheckOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly offline?: boolean;
+  readonly writeProbe?: boolean;
+  readonly skipErp?: boolean;
+  readonly skipInfoplus?: boolean;
+}
+
+/** Runs every check on a profile file. Never throws for problems; they are in the report. */
+export async function checkProfileFile(file: string, opts: CheckOptions = {}): Promise<CheckReport> {
+  const env = opts.env ?? process.env;
+  const notes: string[] = [];
+  const problems: CheckProblem[] = [];
+  let profile: Profile;
+  try {
+    profile = await loadProfile(file);
+  } catch (e) {
+    if (!(e instanceof ProfileError)) throw e;
+    return { ok: false, problems: e.problems.map((p) => ({ ...p, severity: 'error' })), notes, profile: null };
+  }
+  notes.push(`profile "${profile.name}" is valid`);
+  if (!opts.offline) {
+    if (!opts.skipErp) problems.push(...(await checkErp(profile, env, dirname(file), opts.writeProbe !== false, notes)));
+    if (!opts.skipInfoplus) problems.push(...(await checkInfoplus(profile, env, notes)));
+  }
+  return { ok: !problems.some((p) => p.severity === 'error'), problems, notes, profile };
+}
+
+async function checkErp(
+  profile: Profile,
+  env: NodeJS.ProcessEnv,
+  baseDir: string,
+  writeProbe: boolean,
+  notes: string[],
+): Promise<CheckProblem[]> {
+  const made = erpConfigFromProfile(profile, env, baseDir);
+  if ('problem' in made) return [{ ...made.problem, severity: 'error' }];
+  let erp: ErpConnection;
+  try {
+    erp = await openErp(made.config);
+    notes.push(`ERP: connected to ${describeErpConfig(made.config)} (${await erp.serverInfo()})`);
+  } catch (e) {
+    return [{ path: 'connections.erp', message: e instanceof Error ? e.message : String(e), severity: 'error' }];
+  }
+  try {
+    const out = await probePushQueries(erp, profile, notes);
+    if (writeProbe) {
+      const wb = await probeWriteBacks(erp, profile, INFOPLUS_MODELS);
+      out.push(...wb);
+      if (wb.length === 0) notes.push('ERP: every write-back statement ran in a transaction that was rolled back');
+    }
+    return out;
+  } finally {
+    await erp.close();
+  }
+}
+
+async function checkInfoplus(profile: Profile, env: NodeJS.ProcessEnv, notes: string[]): Promise<CheckProblem[]> {
+  const made = infoplusOptionsFromProfile(profile, env);
+  if ('problem' in made) return [{ ...made.problem, severity: 'error' }];
+  const client = createInfoplusClient({ ...made.options, maxRetries: 0 });
+  const result = await client.testConnection();
+  if (!result.ok) return [{ path: 'connections.infoplus', message: result.message, severity: 'error' }];
+  notes.push(`Infoplus: ${result.message}`);
+  const out: CheckProblem[] = [];
+  const { lobId, warehouseId } = profile.infoplus;
+  const lobs = result.linesOfBusiness ?? [];
+  const whs = result.warehouses ?? [];
+  if (!lobs.some((l) => l.id === lobId)) {
+    out.push({
+      path: 'infoplus.lobId',
+      message: `line of business ${lobId} is not visible to this API key (it sees: ${lobs.map((l) => `${l.id} ${l.name}`).join(', ') || 'none'})`,
+      severity: 'error',
+    });
+  }
+  if (!whs.some((w) => w.id === warehouseId)) {
+    out.push({
+      path: 'infoplus.warehouseId',
+      message: `warehouse ${warehouseId} is not visible to this API key (it sees: ${whs.map((w) => `${w.id} ${w.name}`).join(', ') || 'none'})`,
+      severity: 'error',
+    });
+  }
+  return out;
+}

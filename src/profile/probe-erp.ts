@@ -1,0 +1,153 @@
+/** Check's ERP probes: every push query runs (first row only) and every write-back runs in a rolled-back transaction. */
+import { PUSH_TOUCHPOINTS, PULL_TOUCHPOINTS, type PullTouchpoint, type PushTouchpoint } from '../contract/touchpoints.js';
+import { buildPayload } from '../domain/mapping/build-payload.js';
+import { columnValue } from '../domain/mapping/map-field.js';
+import { readPushRecords, runWriteBack } from '../erp/profile-io.js';
+import type { ErpConnection } from '../erp/types.js';
+import type { ProfileProblem } from './problems.js';
+import type { FieldSpec, Profile, PushTouchpointProfile } from './schema.js';
+import { PULL_MODELS, type ModelTable } from './touchpoint-models.js';
+
+/** One check finding; warnings (e.g. ERP data problems) do not fail the check. */
+export interface CheckProblem extends ProfileProblem {
+  readonly severity: 'error' | 'warning';
+}
+
+class ProbeRollback extends Error {}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Runs each enabled push touchpoint's queries on the first record and checks the mapped columns exist. */
+export async function probePushQueries(erp: ErpConnection, profile: Profile, notes: string[]): Promise<CheckProblem[]> {
+  const out: CheckProblem[] = [];
+  for (const tp of PUSH_TOUCHPOINTS) {
+    const cfg = profile.touchpoints[tp];
+    if (!cfg || !('source' in cfg) || !cfg.enabled) continue;
+    const src = cfg.source.header ? 'source.header' : 'source.flat';
+    let first: Awaited<ReturnType<typeof firstRecord>>;
+    try {
+      first = await firstRecord(erp, profile, tp);
+    } catch (e) {
+      out.push({ path: `touchpoints.${tp}.${pathOfStatement(errorText(e), src)}`, message: errorText(e), severity: 'error' });
+      continue;
+    }
+    if (!first) {
+      notes.push(`${tp}: the query ran and returned no records; columns could not be checked`);
+      continue;
+    }
+    out.push(...columnProblems(tp, cfg, first.header, 'fields', cfg.fields));
+    out.push(...columnProblems(tp, cfg, first.header, 'customFields', cfg.customFields ?? {}));
+    if (cfg.lines && first.lines[0]) {
+      out.push(...columnProblems(tp, cfg, first.lines[0], 'lines.fields', cfg.lines.fields));
+      out.push(...columnProblems(tp, cfg, first.lines[0], 'lines.customFields', cfg.lines.customFields ?? {}));
+    }
+    if (cfg.changeDetection.mode === 'watermark' && !columnValue(first.header, cfg.changeDetection.column).found) {
+      out.push({ path: `touchpoints.${tp}.changeDetection.column`, message: `column "${cfg.changeDetection.column}" is not in the result of ${src}`, severity: 'error' });
+    }
+    if (cfg.source.headerByKeys) {
+      try {
+        const again = readPushRecords(erp, profile, tp, { keys: [first.key] });
+        for await (const _ of again) break;
+      } catch (e) {
+        out.push({ path: `touchpoints.${tp}.source.headerByKeys`, message: errorText(e), severity: 'error' });
+      }
+    }
+    const built = buildPayload(profile, tp, first, { resolve: () => 1 });
+    for (const p of built.problems) {
+      out.push({
+        path: `touchpoints.${tp}.fields`,
+        message: `record ${first.key}, ${p.field}: ${p.message}`,
+        severity: p.category === 'mapping' ? 'error' : 'warning',
+      });
+    }
+    notes.push(`${tp}: queries ran; first record ${first.key} maps to ${Object.keys(built.payload).length} Infoplus fields`);
+  }
+  return out;
+}
+
+async function firstRecord(erp: ErpConnection, profile: Profile, tp: PushTouchpoint) {
+  const it = readPushRecords(erp, profile, tp);
+  try {
+    for await (const rec of it) return rec;
+    return null;
+  } finally {
+    await it.return(undefined);
+  }
+}
+
+function pathOfStatement(message: string, fallback: string): string {
+  if (/\.lines\b/.test(message)) return 'source.lines';
+  if (/\.headerByKeys\b/.test(message)) return 'source.headerByKeys';
+  const m = /touchpoints\.[\w-]+\.([\w.]+)/.exec(message);
+  return m?.[1] ?? fallback;
+}
+
+function columnProblems(
+  tp: string,
+  cfg: PushTouchpointProfile,
+  row: Record<string, unknown>,
+  path: string,
+  fields: Readonly<Record<string, FieldSpec>>,
+): CheckProblem[] {
+  const out: CheckProblem[] = [];
+  const source = path.startsWith('lines') ? 'source.lines' : cfg.source.header ? 'source.header' : 'source.flat';
+  for (const [name, spec] of Object.entries(fields)) {
+    const column = typeof spec === 'string' ? spec : spec.column;
+    if (column === undefined || (typeof spec !== 'string' && spec.const !== undefined)) continue;
+    if (!columnValue(row, column).found) {
+      out.push({
+        path: `touchpoints.${tp}.${path}.${name}${typeof spec === 'string' ? '' : '.column'}`,
+        message: `column "${column}" is not in the result of ${source} (columns: ${Object.keys(row).join(', ')})`,
+        severity: 'error',
+      });
+    }
+  }
+  return out;
+}
+
+/** A stand-in Infoplus record with a plausible value for every field, for the rolled-back write-back probe. */
+export function syntheticRecord(model: string, models: ModelTable): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, meta] of Object.entries(models[model] ?? {})) {
+    const t = meta.type.toLowerCase();
+    if (t.includes('int')) out[name] = -1;
+    else if (t.includes('decimal') || t.includes('number')) out[name] = 0;
+    else if (t.includes('date')) out[name] = new Date().toISOString();
+    else if (t.includes('bool')) out[name] = false;
+    else if (t.includes('string')) out[name] = 'infoplus-sync-check';
+  }
+  return out;
+}
+
+/** Runs every write-back in a transaction that is always rolled back, so broken SQL is found without writing. */
+export async function probeWriteBacks(erp: ErpConnection, profile: Profile, models: ModelTable): Promise<CheckProblem[]> {
+  const out: CheckProblem[] = [];
+  for (const tp of PULL_TOUCHPOINTS) {
+    const cfg = profile.touchpoints[tp];
+    if (!cfg || !('writeBack' in cfg) || !cfg.enabled) continue;
+    const record = syntheticRecord(PULL_MODELS[tp as PullTouchpoint].model, models);
+    try {
+      await erp.transaction(async (tx) => {
+        await runWriteBack(tx, erp.driver, profile, tp, record);
+        throw new ProbeRollback();
+      });
+    } catch (e) {
+      if (e instanceof ProbeRollback) continue;
+      const st = (e as { statement?: string }).statement;
+      const path = st ? statementPath(tp, st, cfg) : `touchpoints.${tp}.writeBack`;
+      out.push({ path, message: errorText(e), severity: 'error' });
+    }
+  }
+  return out;
+}
+
+function statementPath(tp: string, statement: string, cfg: { writeBack: { record: { name: string }[]; lines?: { statements: { name: string }[] } } }): string {
+  const name = statement.split('.').pop() ?? '';
+  const i = cfg.writeBack.record.findIndex((s) => s.name === name);
+  if (i >= 0 && statement.includes('.record.')) return `touchpoints.${tp}.writeBack.record[${i}].sql`;
+  const j = cfg.writeBack.lines?.statements.findIndex((s) => s.name === name) ?? -1;
+  if (j >= 0) return `touchpoints.${tp}.writeBack.lines.statements[${j}].sql`;
+  return `touchpoints.${tp}.writeBack`;
+}

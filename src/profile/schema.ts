@@ -1,0 +1,192 @@
+/** The mapping profile document as zod schemas: the single source of its shape and of its JSON Schema. */
+import { z } from 'zod';
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** How one Infoplus field gets its value from an ERP row. */
+export const fieldMappingSchema = z
+  .strictObject({
+    column: z.string().min(1).optional().describe('ERP column (as named in the query result) that feeds this field'),
+    const: scalar.optional().describe('A constant value; no column is read'),
+    default: scalar.optional().describe('Used when the column is NULL or empty'),
+    trim: z.boolean().optional().describe('Trim surrounding white space (default true for strings)'),
+    case: z.enum(['upper', 'lower']).optional(),
+    type: z
+      .enum(['string', 'int', 'decimal', 'date', 'datetime', 'bool'])
+      .optional()
+      .describe('Conversion; inferred from the Infoplus field when omitted. date/datetime without a zone are read in the profile timezone'),
+    lookup: z.string().min(1).optional().describe('Name of a table under `lookups` translating the ERP code'),
+    resolve: z
+      .enum(['infoplusVendorId'])
+      .optional()
+      .describe('Resolved by the engine against Infoplus, e.g. ERP vendorNo -> Infoplus vendor id'),
+    maxLength: z.number().int().positive().optional(),
+    truncate: z.boolean().optional().describe('Cut values longer than maxLength instead of reporting them'),
+    required: z.boolean().optional().describe('A missing value is an ERP data problem (default: true for Infoplus-required fields)'),
+  })
+  .describe('Field mapping');
+
+/** A field mapping, or just the column name. */
+export const fieldSpecSchema = z.union([z.string().min(1), fieldMappingSchema]);
+
+const fieldsSchema = z.record(z.string(), fieldSpecSchema);
+
+export const scheduleSchema = z.union([
+  z.strictObject({ cron: z.string().min(1).describe('5-field cron expression, local time of the agent') }),
+  z.strictObject({ intervalMinutes: z.number().int().positive().max(10_080) }),
+]);
+
+export const changeDetectionSchema = z.discriminatedUnion('mode', [
+  z.strictObject({
+    mode: z.literal('watermark'),
+    column: z.string().min(1).describe('Column holding the last-change time; the header/flat query reads @since'),
+  }),
+  z.strictObject({ mode: z.literal('hash').describe('Every record is read; unchanged content costs no API call') }),
+]);
+
+/** Where push records come from: header + lines queries, or one flat query ordered by key. */
+export const pushSourceSchema = z
+  .strictObject({
+    header: z.string().min(1).optional().describe('One row per record'),
+    headerByKeys: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Optional: the header query for given keys, `... WHERE id IN (@keys)`, used for retries'),
+    lines: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Lines for a batch of records: `WHERE order_id IN (@keys)` (expanded to bound parameters) or per record `= @key`'),
+    flat: z.string().min(1).optional().describe('One row per line, header columns repeated, ORDER BY the key column'),
+    lineKey: z.string().min(1).optional().describe('Column of the lines rows naming their record (default: the key column)'),
+    batchSize: z.number().int().positive().max(1000).optional().describe('Records per lines query (default 500)'),
+  })
+  .describe('Record source');
+
+export const statementSchema = z.union([
+  z.strictObject({ name: z.string().min(1), sql: z.string().min(1) }),
+  z.strictObject({
+    name: z.string().min(1),
+    procedure: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'a procedure name (letters, digits, _ and .)'),
+    args: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).describe('Parameter names passed in order'),
+  }),
+]);
+
+const pushBase = {
+  enabled: z.boolean().default(true),
+  schedule: scheduleSchema.optional(),
+  key: z.string().min(1).describe('ERP column holding the record key (order id, PO number, SKU, vendor number)'),
+  source: pushSourceSchema,
+  changeDetection: changeDetectionSchema,
+  fields: fieldsSchema.describe('Infoplus field -> mapping'),
+  customFields: fieldsSchema.optional().describe('Infoplus custom field name -> mapping'),
+  afterPush: z
+    .array(statementSchema)
+    .optional()
+    .describe('Run in one ERP transaction after Infoplus created the record: @key plus the created record fields (@orderNo, @id)'),
+};
+
+const linesMappingSchema = z.strictObject({
+  fields: fieldsSchema,
+  customFields: fieldsSchema.optional(),
+});
+
+export const pushTouchpointSchema = z.strictObject({
+  ...pushBase,
+  lines: linesMappingSchema.optional().describe('Line items (orders, asns)'),
+});
+
+export const writeBackSchema = z.strictObject({
+  record: z.array(statementSchema).describe('Per Infoplus record: @field of the record (e.g. @id, @orderNo, @trackingNo)'),
+  lines: z
+    .strictObject({
+      from: z.string().min(1).describe('Array field of the record whose elements are the lines'),
+      statements: z.array(statementSchema).describe('Per element: record params plus @line_<field> (or @line_value)'),
+    })
+    .optional(),
+});
+
+export const pullTouchpointSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  schedule: scheduleSchema.optional(),
+  writeBack: writeBackSchema,
+});
+
+export const erpConnectionSchema = z.strictObject({
+  driver: z.enum(['sqlserver', 'postgres', 'mysql', 'sqlite']),
+  url: z.string().min(1).optional().describe('postgres:// or mysql:// URL without password, SQLite file path, or mssql:// URL'),
+  server: z.string().optional(),
+  instance: z.string().optional(),
+  port: z.number().int().positive().optional(),
+  database: z.string().optional(),
+  authType: z.enum(['sql', 'ntlm']).optional(),
+  user: z.string().optional(),
+  domain: z.string().optional(),
+  encrypt: z.boolean().optional(),
+  trustServerCertificate: z.boolean().optional(),
+  passwordEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+    .optional()
+    .describe('Environment variable (or secret name) holding the password; default ERP_PASSWORD'),
+});
+
+export const infoplusConnectionSchema = z.strictObject({
+  domain: z.string().regex(/^[a-z0-9-]+$/i, 'the tenant name only, e.g. acme').optional(),
+  baseUrl: z.url().optional().describe('Full base URL ending in /infoplus-wms/api (simulator, proxy)'),
+  apiVersion: z.enum(['v3.0', 'beta']).default('v3.0'),
+  apiKeyEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+    .optional()
+    .describe('Environment variable (or secret name) holding the API key; default INFOPLUS_API_KEY'),
+  requestsPerSecond: z.number().positive().max(100).default(5),
+});
+
+export const lookupTableSchema = z.strictObject({
+  values: z.record(z.string(), z.union([z.string(), z.number()])).describe('ERP code -> Infoplus value'),
+  default: z.union([z.string(), z.number()]).optional().describe('Used for codes not in values'),
+  caseInsensitive: z.boolean().optional(),
+});
+
+const touchpointsSchema = z.strictObject({
+  vendors: pushTouchpointSchema.optional(),
+  items: pushTouchpointSchema.optional(),
+  asns: pushTouchpointSchema.optional(),
+  orders: pushTouchpointSchema.optional(),
+  shipments: pullTouchpointSchema.optional(),
+  'item-receipts': pullTouchpointSchema.optional(),
+  'inventory-adjustments': pullTouchpointSchema.optional(),
+});
+
+/** The whole mapping profile document (version 1). */
+export const profileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1),
+    name: z.string().min(1),
+    timezone: z.string().min(1).describe("The ERP's IANA time zone, e.g. America/Chicago"),
+    connections: z
+      .strictObject({ erp: erpConnectionSchema.optional(), infoplus: infoplusConnectionSchema.optional() })
+      .optional(),
+    infoplus: z.strictObject({
+      lobId: z.number().int().positive(),
+      warehouseId: z.number().int().positive(),
+    }),
+    lookups: z.record(z.string(), lookupTableSchema).optional(),
+    touchpoints: touchpointsSchema,
+  })
+  .describe('Infoplus ERP Sync mapping profile');
+
+export type Profile = z.output<typeof profileSchema>;
+export type FieldMapping = z.output<typeof fieldMappingSchema>;
+export type FieldSpec = z.output<typeof fieldSpecSchema>;
+export type PushTouchpointProfile = z.output<typeof pushTouchpointSchema>;
+export type PullTouchpointProfile = z.output<typeof pullTouchpointSchema>;
+export type TouchpointProfile = PushTouchpointProfile | PullTouchpointProfile;
+export type Statement = z.output<typeof statementSchema>;
+export type LookupTable = z.output<typeof lookupTableSchema>;
+export type ErpConnectionProfile = z.output<typeof erpConnectionSchema>;
+export type InfoplusConnectionProfile = z.output<typeof infoplusConnectionSchema>;
+export type Schedule = z.output<typeof scheduleSchema>;

@@ -1,0 +1,18 @@
+export { SettingsError, memorySettingsBackend, type SettingsBackend } from './backend.js';
+export { fileSettingsBackend, writeFileAtomic } from './file-backend.js';
+export { migrateSettings, SettingsVersionError, type ExtractedSecrets } from './migrations.js';
+export {
+  SETTINGS_VERSION,
+  defaultSettings,
+  storedSettingsSchema,
+  type StoredSettings,
+} from './schema.js';
+export {
+  headlessSecretStore,
+  memorySecretStore,
+  SECRET_ENV,
+  type SecretName,
+  type SecretStore,
+  type HeadlessSecretStoreOptions,
+} from './secret-store.js';
+export { SettingsStore, validateSettings } from './settings-store.js';

@@ -1,0 +1,92 @@
+/**
+ * Server defaults for spec-required fields that the knowledge-base minimal examples omit (decisions.ts §7).
+ * Values are the ones the KB examples send.
+ */
+import type { SimRecord } from './types.js';
+
+/** Item: rule and flag fields of the KB "all required fields" example, plus category ids. */
+export const ITEM_DEFAULTS: Readonly<SimRecord> = {
+  status: 'Active',
+  backorder: 'Yes',
+  chargeCode: 'Not Chargeable',
+  maxCycle: 999999,
+  maxInterim: 999999,
+  seasonalItem: 'No',
+  secure: 'No',
+  unitCode: 'EACH',
+  wrapCode: 'EACH',
+  unitsPerWrap: 1,
+  forwardLotMixingRule: 'SKU',
+  storageLotMixingRule: 'SKU',
+  forwardItemMixingRule: 'Multi',
+  storageItemMixingRule: 'Multi',
+  allocationRule: 'Labor Optimized',
+  hazmat: 'No',
+  criticalAmount: 0,
+  serialCode: 'None',
+  majorGroupId: 1,
+  subGroupId: 1,
+  receivingCriteriaSchemeId: 1,
+};
+
+/** Item inventory figures (readOnly) start at zero. */
+export const ITEM_STOCK_FIELDS = ['onHandQuantity', 'availableQuantity', 'orderableQuantity'] as const;
+
+/** Vendor. */
+export const VENDOR_DEFAULTS: Readonly<SimRecord> = { inactive: 'No' };
+
+/** Customer (also used for customers created from an order's bill-to). */
+export const CUSTOMER_DEFAULTS: Readonly<SimRecord> = {
+  packageCarrierId: 1,
+  truckCarrierId: 1,
+  weightBreak: 0,
+  residential: 'No',
+};
+
+/** Warehouse: the required+readOnly `client` and the pack/ship-station switches. */
+export const WAREHOUSE_DEFAULTS: Readonly<SimRecord> = {
+  client: 1,
+  packStationAllowPackingBeforePickWorkIsComplete: false,
+  packStationSkipCartonLPN: false,
+  packStationRequireConfirmOnError: false,
+  packStationAllowScanningSKUToIdentifyOrders: false,
+  packStationAllowEntryOfItemQuantities: false,
+  shipStationWeightCheckPackedOrders: false,
+  shipStationShowUserWeightCheckExceptions: false,
+  shipStationAutoPrintPreGeneratedLabels: false,
+  shipStationAllowScanningSKUToIdentifyOrders: false,
+};
+
+/** ASN line defaults that do not come from the ASN or the item. */
+export const ASN_LINE_DEFAULTS: Readonly<SimRecord> = {
+  chargeFreight: 'No',
+  maxOvers: 0,
+  maxUnders: 0,
+};
+
+/** Carriers of the default seed and of generated shipments (Infoplus carrier ids are account data). */
+export const CARRIERS: readonly { id: number; company: string; serviceId: number; service: string }[] = [
+  { id: 100, company: 'UPS', serviceId: 1, service: 'UPS Ground' },
+  { id: 101, company: 'FedEx', serviceId: 2, service: 'FedEx Ground' },
+  { id: 102, company: 'USPS', serviceId: 3, service: 'USPS Priority Mail' },
+];
+
+/** The default seed (demo constants of interfaces.md). */
+export const DEFAULT_LOB: Readonly<SimRecord> = {
+  id: 1,
+  code: 'DEMO',
+  name: 'Demo Company',
+  label: 'Demo Company',
+};
+export const DEFAULT_WAREHOUSE: Readonly<SimRecord> = {
+  id: 1,
+  name: 'Main Warehouse',
+  company: 'Demo Company',
+  street1: '100 Industrial Way',
+  city: 'Madison',
+  state: 'WI',
+  zip: '53703',
+  country: 'US',
+  phone: '608-555-0100',
+  timeZone: 'America/Chicago',
+};

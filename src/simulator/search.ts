@@ -1,0 +1,310 @@
+/** `GET /{R}/search`: filter (client's parser), sort, paging; indexed and range-narrowed where possible. */
+import { parseFilter, FilterError, type FilterClause, type Literal } from '../infoplus/filter.js';
+import { parseWireDate, parseSort, DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from '../infoplus/wire-format.js';
+import { badRequest } from './errors.js';
+import { modelFields, type FieldKind } from './schema.js';
+import { indexKey, type Collection } from './store.js';
+import type { SimRecord } from './types.js';
+
+/** Search query parameters as received. */
+export interface SearchParams {
+  filter?: string | null;
+  page?: string | null;
+  limit?: string | null;
+  sort?: string | null;
+}
+
+interface CompiledClause {
+  clause: FilterClause;
+  path: string[];
+  kind: FieldKind;
+  test: (rec: SimRecord) => boolean;
+  /** Comparable literal(s) after normalisation to the field's kind. */
+  values: unknown[];
+}
+
+/** Sorted views per collection and field, rebuilt when the collection's version changes. */
+const sortCache = new WeakMap<Collection, Map<string, { version: number; rows: SimRecord[] }>>();
+
+/** Runs a search; `view` turns a stored record into what filters see and what is answered. */
+export function search(
+  col: Collection,
+  model: string,
+  params: SearchParams,
+  view: (rec: SimRecord) => SimRecord,
+): SimRecord[] {
+  const limit = intParam(params.limit, 'limit', DEFAULT_SEARCH_LIMIT, 1, MAX_SEARCH_LIMIT);
+  const page = intParam(params.page, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
+  const clauses = compileFilter(model, params.filter ?? '');
+  const sortText = (params.sort ?? '').trim();
+  const { field: sortField, descending } =
+    sortText === '' ? { field: col.keyField, descending: false } : parseSort(sortText);
+  const fields = modelFields(model);
+  const sortSpec = fields[sortField];
+  if (!sortSpec || sortSpec.kind === 'array' || sortSpec.kind === 'map') {
+    throw badRequest(`sort: unknown or unsortable field '${sortField}' for ${model}`);
+  }
+  const needsView = model === 'Asn';
+  const matches = (rec: SimRecord): boolean => {
+    const seen = needsView ? view(rec) : rec;
+    return clauses.every((c) => c.test(seen));
+  };
+  const skip = (page - 1) * limit;
+  const out: SimRecord[] = [];
+  let skipped = 0;
+  const take = (rec: SimRecord): boolean => {
+    if (!matches(rec)) return true;
+    if (skipped < skip) skipped++;
+    else out.push(rec);
+    return out.length < limit;
+  };
+
+  const candidates = indexedCandidates(col, clauses);
+  if (candidates) {
+    candidates.sort(comparator(sortField, col.keyField, descending));
+    for (const rec of candidates) if (!take(rec)) break;
+  } else if (sortField === col.keyField && !descending && col.inKeyOrder && !hasRange(clauses, sortField)) {
+    for (const rec of col.records.values()) if (!take(rec)) break;
+  } else {
+    const rows = sortedRows(col, sortField);
+    const [lo, hi] = rangeOf(rows, clauses, sortField, sortSpec.kind);
+    if (descending) {
+      for (let i = hi - 1; i >= lo; i--) if (!take(rows[i] as SimRecord)) break;
+    } else {
+      for (let i = lo; i < hi; i++) if (!take(rows[i] as SimRecord)) break;
+    }
+  }
+  return out.map(view);
+}
+
+function intParam(
+  text: string | null | undefined,
+  name: string,
+  dflt: number,
+  min: number,
+  max: number,
+): number {
+  if (text === null || text === undefined || text === '') return dflt;
+  if (!/^\d+$/.test(text)) throw badRequest(`${name}: must be a whole number between ${min} and ${max}`);
+  const n = Number(text);
+  if (n < min || n > max) throw badRequest(`${name}: must be between ${min} and ${max} (got ${text})`);
+  return n;
+}
+
+/** Parses and checks a filter, turning each clause into a predicate. */
+export function compileFilter(model: string, text: string): CompiledClause[] {
+  if (text.trim() === '') return [];
+  let clauses: readonly FilterClause[];
+  try {
+    clauses = parseFilter(text).clauses;
+  } catch (e) {
+    if (e instanceof FilterError) throw badRequest(`filter: ${e.message}`);
+    throw e;
+  }
+  return clauses.map((clause) => compileClause(model, clause));
+}
+
+function resolvePath(model: string, field: string): FieldKind {
+  const parts = field.split('.');
+  let current = model;
+  for (let i = 0; i < parts.length; i++) {
+    const spec = modelFields(current)[parts[i] as string];
+    if (!spec) break;
+    const last = i === parts.length - 1;
+    if (spec.kind === 'map' && !last) return 'any'; // customFields.<name>: free-form
+    if (last) return spec.kind === 'array' ? (spec.itemsKind ?? 'any') : spec.kind;
+    if (spec.itemsModel === undefined) break;
+    current = spec.itemsModel;
+  }
+  throw badRequest(`filter: unknown field '${field}' for ${model}`);
+}
+
+function normalise(kind: FieldKind, lit: Literal, field: string): unknown {
+  if (lit === null) return null;
+  switch (kind) {
+    case 'datetime': {
+      const d = typeof lit === 'string' ? parseWireDate(lit) : null;
+      if (!d)
+        throw badRequest(
+          `filter: ${field} is a date; write it as '2024-01-31T12:00:00.000Z' (got ${String(lit)})`,
+        );
+      return d.toISOString();
+    }
+    case 'integer':
+    case 'number': {
+      const n = typeof lit === 'number' ? lit : Number(lit);
+      if (typeof lit === 'boolean' || !Number.isFinite(n))
+        throw badRequest(`filter: ${field} is a number (got ${String(lit)})`);
+      return n;
+    }
+    case 'string':
+      return String(lit);
+    case 'boolean':
+      if (typeof lit === 'boolean') return lit;
+      if (lit === 'true' || lit === 'false') return lit === 'true';
+      throw badRequest(`filter: ${field} is true or false (got ${String(lit)})`);
+    default:
+      return lit;
+  }
+}
+
+function compileClause(model: string, clause: FilterClause): CompiledClause {
+  const kind = resolvePath(model, clause.field);
+  const path = clause.field.split('.');
+  const lits = Array.isArray(clause.value) ? (clause.value as Literal[]) : [clause.value as Literal];
+  const values = lits.map((l) => normalise(kind, l, clause.field));
+  const one = values[0];
+  let pred: (v: unknown) => boolean;
+  switch (clause.op) {
+    case 'eq':
+      pred = one === null ? (v) => v === null || v === undefined : (v) => v === one;
+      break;
+    case 'ne':
+      pred = one === null ? (v) => v !== null && v !== undefined : (v) => v !== one;
+      break;
+    case 'in': {
+      const set = new Set(values);
+      pred = (v) => set.has(v ?? null);
+      break;
+    }
+    case 'like': {
+      const re = likeRegex(String(lits[0] ?? ''));
+      pred = (v) => v !== null && v !== undefined && re.test(String(v));
+      break;
+    }
+    default: {
+      const op = clause.op;
+      pred = (v) => {
+        if (v === null || v === undefined || one === null || one === undefined) return false;
+        const c = compare(v, one);
+        return op === 'gt' ? c > 0 : op === 'ge' ? c >= 0 : op === 'lt' ? c < 0 : c <= 0;
+      };
+    }
+  }
+  const negative = clause.op === 'ne';
+  const test = (rec: SimRecord): boolean => {
+    const found = valuesAt(rec, path);
+    if (found.length === 0) return pred(undefined);
+    // "any element matches" for arrays; for ne, no element may equal the value.
+    return negative ? found.every(pred) : found.some(pred);
+  };
+  return { clause, path, kind, test, values };
+}
+
+function likeRegex(pattern: string): RegExp {
+  const body = pattern
+    .split('%')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${body}$`, 'is');
+}
+
+function valuesAt(rec: unknown, path: readonly string[]): unknown[] {
+  let current: unknown[] = [rec];
+  for (const part of path) {
+    const next: unknown[] = [];
+    for (const c of current) {
+      if (c === null || typeof c !== 'object') continue;
+      const v = (c as Record<string, unknown>)[part];
+      if (Array.isArray(v)) next.push(...v);
+      else if (v !== undefined) next.push(v);
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** Orders values of one kind; null/undefined first. */
+export function compare(a: unknown, b: unknown): number {
+  const an = a === null || a === undefined;
+  const bn = b === null || b === undefined;
+  if (an || bn) return an === bn ? 0 : an ? -1 : 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  const as = String(a);
+  const bs = String(b);
+  return as < bs ? -1 : as > bs ? 1 : 0;
+}
+
+function comparator(field: string, key: string, descending: boolean): (a: SimRecord, b: SimRecord) => number {
+  return (a, b) => {
+    const c = compare(a[field], b[field]);
+    if (c !== 0) return descending ? -c : c;
+    return compare(a[key], b[key]);
+  };
+}
+
+function sortedRows(col: Collection, field: string): SimRecord[] {
+  let perCol = sortCache.get(col);
+  if (!perCol) sortCache.set(col, (perCol = new Map()));
+  const hit = perCol.get(field);
+  if (hit && hit.version === col.version) return hit.rows;
+  const rows = [...col.records.values()];
+  if (!(field === col.keyField && col.inKeyOrder)) rows.sort(comparator(field, col.keyField, false));
+  perCol.set(field, { version: col.version, rows });
+  return rows;
+}
+
+function hasRange(clauses: readonly CompiledClause[], field: string): boolean {
+  return clauses.some(
+    (c) => c.clause.field === field && ['eq', 'gt', 'ge', 'lt', 'le'].includes(c.clause.op),
+  );
+}
+
+/** Narrows [0, rows.length) with the range clauses on the sort field (rows sorted ascending by it). */
+function rangeOf(
+  rows: readonly SimRecord[],
+  clauses: readonly CompiledClause[],
+  field: string,
+  kind: FieldKind,
+): [number, number] {
+  let lo = 0;
+  let hi = rows.length;
+  if (kind === 'any') return [lo, hi];
+  for (const c of clauses) {
+    if (c.clause.field !== field) continue;
+    const v = c.values[0];
+    if (v === null || v === undefined) continue;
+    const op = c.clause.op;
+    if (op === 'gt') lo = Math.max(lo, bound(rows, field, v, true));
+    if (op === 'ge' || op === 'eq') lo = Math.max(lo, bound(rows, field, v, false));
+    if (op === 'lt') hi = Math.min(hi, bound(rows, field, v, false));
+    if (op === 'le' || op === 'eq') hi = Math.min(hi, bound(rows, field, v, true));
+  }
+  return [lo, Math.max(lo, hi)];
+}
+
+/** First index whose value is > v (after=true) or >= v (after=false). */
+function bound(rows: readonly SimRecord[], field: string, v: unknown, after: boolean): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = compare((rows[mid] as SimRecord)[field], v);
+    if (c < 0 || (after && c === 0)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Records found through an index when the filter has `eq` on all its fields (or on the key). */
+function indexedCandidates(col: Collection, clauses: readonly CompiledClause[]): SimRecord[] | null {
+  const eqs = new Map<string, unknown>();
+  for (const c of clauses)
+    if (c.clause.op === 'eq' && c.path.length === 1 && c.values[0] !== null)
+      eqs.set(c.clause.field, c.values[0]);
+  const key = eqs.get(col.keyField);
+  if (typeof key === 'number') {
+    const rec = col.get(key);
+    return rec ? [rec] : [];
+  }
+  for (const def of col.indexDefs()) {
+    const k = indexKey(def.fields, (f) => eqs.get(f));
+    if (k === null) continue;
+    return col.find(def.name, k).flatMap((id) => {
+      const rec = col.get(id);
+      return rec ? [rec] : [];
+    });
+  }
+  return null;
+}

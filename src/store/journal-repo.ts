@@ -1,0 +1,145 @@
+import type Database from 'better-sqlite3';
+import type { TouchpointName } from '../contract/index.js';
+
+/** Where one record stands: pushed (synced), parked (failed / skipped) or, for pulls, written to the ERP. */
+export type JournalStatus = 'synced' | 'failed' | 'skipped' | 'written';
+
+/** One journal row: ERP key <-> Infoplus id, with the hash of what was last sent or written. */
+export interface JournalEntry {
+  readonly touchpoint: TouchpointName;
+  readonly recordKey: string;
+  readonly infoplusId: string | null;
+  readonly contentHash: string | null;
+  /** The content hash that last failed (parked records are not re-sent until it changes or a retry is due). */
+  readonly failedHash: string | null;
+  readonly status: JournalStatus;
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly watermark: string | null;
+  readonly updatedAt: string;
+}
+
+interface Row {
+  touchpoint: TouchpointName;
+  record_key: string;
+  infoplus_id: string | null;
+  content_hash: string | null;
+  failed_hash: string | null;
+  status: JournalStatus;
+  attempts: number;
+  last_error: string | null;
+  watermark: string | null;
+  updated_at: string;
+}
+
+const toEntry = (r: Row): JournalEntry => ({
+  touchpoint: r.touchpoint,
+  recordKey: r.record_key,
+  infoplusId: r.infoplus_id,
+  contentHash: r.content_hash,
+  failedHash: r.failed_hash,
+  status: r.status,
+  attempts: r.attempts,
+  lastError: r.last_error,
+  watermark: r.watermark,
+  updatedAt: r.updated_at,
+});
+
+/** The per-record journal. */
+export class JournalRepo {
+  private readonly getStmt;
+  private readonly byIdStmt;
+  private readonly upsertStmt;
+  private readonly failStmt;
+
+  constructor(private readonly db: Database.Database) {
+    this.getStmt = db.prepare('SELECT * FROM journal WHERE touchpoint = ? AND record_key = ?');
+    this.byIdStmt = db.prepare('SELECT * FROM journal WHERE touchpoint = ? AND infoplus_id = ? LIMIT 1');
+    this.upsertStmt = db.prepare(
+      `INSERT INTO journal (touchpoint, record_key, infoplus_id, content_hash, status, attempts, last_error, watermark, updated_at)
+       VALUES (@touchpoint, @recordKey, @infoplusId, @contentHash, @status, 0, NULL, @watermark, @at)
+       ON CONFLICT (touchpoint, record_key) DO UPDATE SET
+         infoplus_id = COALESCE(excluded.infoplus_id, journal.infoplus_id), content_hash = excluded.content_hash,
+         status = excluded.status, attempts = 0, last_error = NULL, failed_hash = NULL,
+         watermark = COALESCE(excluded.watermark, journal.watermark), updated_at = excluded.updated_at`,
+    );
+    // A failed update keeps the last *good* content hash, so the record still looks changed next time; the
+    // hash that failed is kept apart so an unchanged bad record is not re-sent on every run.
+    this.failStmt = db.prepare(
+      `INSERT INTO journal (touchpoint, record_key, infoplus_id, content_hash, failed_hash, status, attempts, last_error, watermark, updated_at)
+       VALUES (@touchpoint, @recordKey, NULL, NULL, @contentHash, @status, 1, @error, NULL, @at)
+       ON CONFLICT (touchpoint, record_key) DO UPDATE SET
+         status = excluded.status, attempts = journal.attempts + 1, last_error = excluded.last_error,
+         failed_hash = excluded.failed_hash, updated_at = excluded.updated_at`,
+    );
+  }
+
+  /** The journal row of one record, or null. */
+  get(touchpoint: TouchpointName, recordKey: string): JournalEntry | null {
+    const r = this.getStmt.get(touchpoint, recordKey) as Row | undefined;
+    return r ? toEntry(r) : null;
+  }
+
+  /** The journal row that points at an Infoplus id. */
+  byInfoplusId(touchpoint: TouchpointName, infoplusId: string): JournalEntry | null {
+    const r = this.byIdStmt.get(touchpoint, infoplusId) as Row | undefined;
+    return r ? toEntry(r) : null;
+  }
+
+  /** Records a success: the record now matches Infoplus (push) or the ERP (pull). */
+  markDone(e: {
+    touchpoint: TouchpointName;
+    recordKey: string;
+    infoplusId: string | null;
+    contentHash: string;
+    status?: 'synced' | 'written';
+    watermark?: string | null;
+    at: string;
+  }): void {
+    this.upsertStmt.run({
+      touchpoint: e.touchpoint,
+      recordKey: e.recordKey,
+      infoplusId: e.infoplusId,
+      contentHash: e.contentHash,
+      status: e.status ?? 'synced',
+      watermark: e.watermark ?? null,
+      at: e.at,
+    });
+  }
+
+  /** Records a failure (or a skip); attempts counts up. */
+  markFailed(e: {
+    touchpoint: TouchpointName;
+    recordKey: string;
+    contentHash: string | null;
+    error: string;
+    status?: 'failed' | 'skipped';
+    at: string;
+  }): void {
+    this.failStmt.run({
+      touchpoint: e.touchpoint,
+      recordKey: e.recordKey,
+      contentHash: e.contentHash,
+      status: e.status ?? 'failed',
+      error: e.error,
+      at: e.at,
+    });
+  }
+
+  /** Number of rows per status, for status screens and tests. */
+  counts(touchpoint: TouchpointName): Record<JournalStatus, number> {
+    const rows = this.db
+      .prepare('SELECT status, COUNT(*) AS n FROM journal WHERE touchpoint = ? GROUP BY status')
+      .all(touchpoint) as { status: JournalStatus; n: number }[];
+    const out: Record<JournalStatus, number> = { synced: 0, failed: 0, skipped: 0, written: 0 };
+    for (const r of rows) out[r.status] = r.n;
+    return out;
+  }
+
+  /** Every row of a touchpoint (tests, reconciliation reports); streams. */
+  *iterate(touchpoint: TouchpointName): Generator<JournalEntry> {
+    for (const r of this.db.prepare('SELECT * FROM journal WHERE touchpoint = ?').iterate(touchpoint)) {
+      yield toEntry(r as Row);
+    }
+  }
+}

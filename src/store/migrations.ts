@@ -1,0 +1,145 @@
+import type Database from 'better-sqlite3';
+
+/** One numbered schema step; applied once, in order, inside a transaction. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** The state schema history. Append new steps; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial state schema',
+    sql: `
+      CREATE TABLE journal (
+        touchpoint   TEXT NOT NULL,
+        record_key   TEXT NOT NULL,
+        infoplus_id  TEXT,
+        content_hash TEXT,
+        failed_hash  TEXT,
+        status       TEXT NOT NULL,
+        attempts     INTEGER NOT NULL DEFAULT 0,
+        last_error   TEXT,
+        watermark    TEXT,
+        updated_at   TEXT NOT NULL,
+        PRIMARY KEY (touchpoint, record_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX journal_by_infoplus_id ON journal (touchpoint, infoplus_id);
+
+      CREATE TABLE outbox (
+        touchpoint   TEXT NOT NULL,
+        record_key   TEXT NOT NULL,
+        operation    TEXT NOT NULL,
+        payload_hash TEXT NOT NULL,
+        infoplus_key TEXT NOT NULL,
+        state        TEXT NOT NULL,
+        infoplus_id  TEXT,
+        run_id       TEXT,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        PRIMARY KEY (touchpoint, record_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX outbox_by_state ON outbox (touchpoint, state);
+
+      CREATE TABLE cursors (
+        touchpoint    TEXT PRIMARY KEY,
+        kind          TEXT NOT NULL,
+        position_date TEXT,
+        position_id   INTEGER NOT NULL DEFAULT 0,
+        updated_at    TEXT NOT NULL
+      );
+
+      CREATE TABLE touchpoint_state (
+        touchpoint      TEXT PRIMARY KEY,
+        push_watermark  TEXT,
+        last_success_at TEXT
+      );
+
+      CREATE TABLE runs (
+        id          TEXT PRIMARY KEY,
+        touchpoint  TEXT NOT NULL,
+        trigger     TEXT NOT NULL,
+        dry_run     INTEGER NOT NULL,
+        status      TEXT NOT NULL,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        counts      TEXT NOT NULL,
+        error       TEXT,
+        pid         INTEGER
+      );
+      CREATE INDEX runs_by_touchpoint ON runs (touchpoint, started_at);
+      CREATE INDEX runs_by_started ON runs (started_at);
+
+      CREATE TABLE run_records (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id      TEXT NOT NULL,
+        touchpoint  TEXT NOT NULL,
+        record_key  TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        infoplus_id TEXT,
+        message     TEXT,
+        at          TEXT NOT NULL
+      );
+      CREATE INDEX run_records_by_run ON run_records (run_id, seq);
+
+      CREATE TABLE inbox (
+        id                TEXT PRIMARY KEY,
+        touchpoint        TEXT NOT NULL,
+        record_key        TEXT NOT NULL,
+        category          TEXT NOT NULL,
+        message           TEXT NOT NULL,
+        infoplus_messages TEXT NOT NULL,
+        fix_by            TEXT NOT NULL,
+        hint              TEXT NOT NULL,
+        payload           TEXT,
+        attempts          INTEGER NOT NULL,
+        status            TEXT NOT NULL,
+        first_seen_at     TEXT NOT NULL,
+        last_seen_at      TEXT NOT NULL,
+        next_retry_at     TEXT,
+        UNIQUE (touchpoint, record_key)
+      );
+      CREATE INDEX inbox_by_status ON inbox (status, touchpoint);
+
+      CREATE TABLE touchpoint_locks (
+        touchpoint   TEXT PRIMARY KEY,
+        owner        TEXT NOT NULL,
+        pid          INTEGER NOT NULL,
+        hostname     TEXT NOT NULL,
+        run_id       TEXT,
+        acquired_at  TEXT NOT NULL,
+        heartbeat_at TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/** Brings the database to the newest schema; refuses a database written by a newer version of the app. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const current =
+    (db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0;
+  const newest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  if (current > newest) {
+    throw new Error(
+      `The state database is schema version ${current}, newer than this app understands (${newest}). Update the app, or use another data folder.`,
+    );
+  }
+  const insert = db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (m.version <= current) continue;
+    // IMMEDIATE: two processes opening the same folder at once must not both apply a step.
+    db.transaction(() => {
+      const again =
+        (db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0;
+      if (again >= m.version) return;
+      db.exec(m.sql);
+      insert.run(m.version, m.name, new Date().toISOString());
+    }).immediate();
+  }
+  return Math.max(current, newest);
+}

@@ -1,0 +1,221 @@
+/**
+ * Dry run: every payload is built and checked against Infoplus itself (line of business, warehouse, vendor,
+ * SKUs exist or are about to be pushed) without writing anything anywhere. Reads only.
+ */
+import {
+  isPushTouchpoint,
+  type DryRunProblem,
+  type DryRunReport,
+  type DryRunTouchpointReport,
+  type PullTouchpoint,
+  type PushTouchpoint,
+  type TouchpointName,
+} from '../contract/index.js';
+import { firstQuery, planPage, startPosition, type PagePlan } from '../domain/cursor.js';
+import { contentHash } from '../domain/mapping/index.js';
+import type { ErpConnection } from '../erp/types.js';
+import type { InfoplusClient } from '../infoplus/index.js';
+import type { Profile } from '../profile/index.js';
+import type { StateStore } from '../store/index.js';
+import type { ErpIo } from './erp-io.js';
+import { cursorKindOf, pullResource, toSearch } from './pull-job.js';
+import { judgeRecord } from './push-job.js';
+import { PUSH_RESOURCES } from './push-resources.js';
+import type { LookupResolver } from './resolver.js';
+import type { LoggerLike, ResolvedOptions } from './types.js';
+
+/** What a dry run reads from. */
+export interface DryRunEnv {
+  readonly erp: ErpConnection;
+  readonly infoplus: InfoplusClient;
+  readonly profile: Profile;
+  readonly store: StateStore;
+  readonly io: ErpIo;
+  readonly resolver: LookupResolver;
+  readonly options: ResolvedOptions;
+  readonly clock: () => Date;
+  readonly logger: LoggerLike;
+}
+
+/** Most pull records a dry run reads per touchpoint (it only counts them). */
+const PULL_PREVIEW_LIMIT = 5000;
+const MAX_PROBLEMS = 500;
+
+/** Runs the dry run over the given touchpoints. */
+export async function runDryRun(env: DryRunEnv, tps: readonly TouchpointName[]): Promise<DryRunReport> {
+  const shared = await sharedChecks(env);
+  const skus = new SkuChecker(env);
+  const out: DryRunTouchpointReport[] = [];
+  for (const tp of tps) {
+    if (isPushTouchpoint(tp)) out.push(await dryPush(env, tp, shared, skus));
+    else out.push(await dryPull(env, tp));
+  }
+  return { touchpoints: out };
+}
+
+async function sharedChecks(env: DryRunEnv): Promise<DryRunProblem[]> {
+  const problems: DryRunProblem[] = [];
+  const { lobId, warehouseId } = env.profile.infoplus;
+  await env.infoplus.lineOfBusiness.get(lobId).catch((e: unknown) => {
+    problems.push({
+      recordKey: '(profile)',
+      field: 'infoplus.lobId',
+      message: `Line of business ${lobId}: ${String((e as Error).message)}`,
+    });
+  });
+  await env.infoplus.warehouse.get(warehouseId).catch((e: unknown) => {
+    problems.push({
+      recordKey: '(profile)',
+      field: 'infoplus.warehouseId',
+      message: `Warehouse ${warehouseId}: ${String((e as Error).message)}`,
+    });
+  });
+  return problems;
+}
+
+/** SKUs exist in Infoplus or are being pushed by the items touchpoint; one getBySKU per distinct SKU. */
+class SkuChecker {
+  private pending: Set<string> | null = null;
+  private readonly known = new Map<string, boolean>();
+  constructor(private readonly env: DryRunEnv) {}
+
+  private async pushedSkus(): Promise<Set<string>> {
+    if (this.pending) return this.pending;
+    this.pending = new Set();
+    if (!this.env.profile.touchpoints.items) return this.pending;
+    for await (const rec of this.env.io.readPushRecords(this.env.erp, this.env.profile, 'items', {})) {
+      this.pending.add(rec.key.trim().toUpperCase());
+    }
+    return this.pending;
+  }
+
+  async exists(sku: string): Promise<boolean> {
+    const s = sku.trim().toUpperCase();
+    if ((await this.pushedSkus()).has(s)) return true;
+    let ok = this.known.get(s);
+    if (ok === undefined) {
+      ok = (await this.env.infoplus.item.getBySKU(this.env.profile.infoplus.lobId, s)) !== null;
+      this.known.set(s, ok);
+    }
+    return ok;
+  }
+}
+
+async function dryPush(
+  env: DryRunEnv,
+  tp: PushTouchpoint,
+  shared: DryRunProblem[],
+  skus: SkuChecker,
+): Promise<DryRunTouchpointReport> {
+  const problems: DryRunProblem[] = [...shared];
+  const add = (p: DryRunProblem): void => {
+    if (problems.length < MAX_PROBLEMS) problems.push(p);
+  };
+  let records = 0;
+  let wouldCreate = 0;
+  let wouldUpdate = 0;
+  let unchanged = 0;
+  const vendorsInErp = tp === 'asns' ? await erpVendorKeys(env) : new Set<string>();
+  const res = PUSH_RESOURCES[tp];
+  try {
+    for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, {})) {
+      records++;
+      const v = await judgeRecord(
+        env.store,
+        { profile: env.profile, resolver: env.resolver },
+        tp,
+        rec,
+        new Set([rec.key]),
+      );
+      if (v.kind === 'unchanged') {
+        unchanged++;
+        continue;
+      }
+      if (v.kind === 'problems') {
+        // A vendor that is not in Infoplus yet but is pushed first by the vendors touchpoint is fine.
+        const real = v.error.message
+          .split('; ')
+          .filter((m) => !(/vendorId/.test(m) && [...vendorsInErp].some((k) => m.includes(k))));
+        if (real.length > 0) add({ recordKey: rec.key, message: v.error.message });
+        continue;
+      }
+      if (v.kind === 'parked') continue;
+      const c = v.candidate;
+      if (c.op === 'create') wouldCreate++;
+      else wouldUpdate++;
+      const lines = c.payload['lineItems'];
+      if (Array.isArray(lines)) {
+        for (const [i, line] of lines.entries()) {
+          const sku = (line as Record<string, unknown>)['sku'];
+          if (typeof sku === 'string' && !(await skus.exists(sku))) {
+            add({
+              recordKey: rec.key,
+              field: `lineItems[${i}].sku`,
+              message: `SKU ${sku} is neither in Infoplus nor among the ERP items to push`,
+            });
+          }
+        }
+      }
+      if (c.payload['lobId'] !== undefined && c.payload['lobId'] !== env.profile.infoplus.lobId) {
+        add({
+          recordKey: rec.key,
+          field: 'lobId',
+          message: `line of business ${String(c.payload['lobId'])} differs from the profile's`,
+        });
+      }
+      if (tp === 'items' && typeof c.payload['sku'] === 'string' && c.payload['sku'].trim().length > 20) {
+        add({ recordKey: rec.key, field: 'sku', message: 'Infoplus SKUs are at most 20 characters' });
+      }
+      void res;
+    }
+  } catch (e) {
+    add({ recordKey: '(touchpoint)', message: `Reading ${tp} failed: ${(e as Error).message}` });
+  }
+  return { touchpoint: tp, records, wouldCreate, wouldUpdate, unchanged, problems };
+}
+
+async function erpVendorKeys(env: DryRunEnv): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (!env.profile.touchpoints.vendors) return out;
+  for await (const rec of env.io.readPushRecords(env.erp, env.profile, 'vendors', {})) out.add(rec.key);
+  return out;
+}
+
+async function dryPull(env: DryRunEnv, tp: PullTouchpoint): Promise<DryRunTouchpointReport> {
+  const kind = cursorKindOf(tp);
+  const resource = pullResource(env.infoplus, tp);
+  const limit = env.options.pullPageSize;
+  let pos = startPosition(kind, env.store.cursors.get(tp), { ms: 0, ids: 0 });
+  let query = firstQuery(pos) as ReturnType<typeof firstQuery> | null;
+  let records = 0;
+  let wouldCreate = 0;
+  let wouldUpdate = 0;
+  let unchanged = 0;
+  const problems: DryRunProblem[] = [];
+  try {
+    while (query && records < PULL_PREVIEW_LIMIT) {
+      const page = await resource.search(toSearch(query, env.profile.infoplus.lobId, limit));
+      const plan: PagePlan<(typeof page)[number]> = planPage(query, page, limit, pos);
+      for (const r of plan.process) {
+        records++;
+        const j = env.store.journal.get(tp, String(r.id));
+        if (!j) wouldCreate++;
+        else if (j.contentHash === contentHash(r)) unchanged++;
+        else wouldUpdate++;
+      }
+      pos = plan.positionAfter;
+      query = plan.next;
+    }
+    if (query)
+      problems.push({
+        recordKey: '(touchpoint)',
+        message: `More than ${PULL_PREVIEW_LIMIT} records are waiting; counted the first ${records}.`,
+      });
+  } catch (e) {
+    problems.push({
+      recordKey: '(touchpoint)',
+      message: `Reading ${tp} from Infoplus failed: ${(e as Error).message}`,
+    });
+  }
+  return { touchpoint: tp, records, wouldCreate, wouldUpdate, unchanged, problems };
+}

@@ -1,0 +1,246 @@
+/** The sync engine: runs touchpoints single-flight, records history, parks failures, emits events. */
+import { randomUUID } from 'node:crypto';
+import {
+  TOUCHPOINTS,
+  isPushTouchpoint,
+  type DryRunReport,
+  type InboxItem,
+  type MappingPreview,
+  type PullTouchpoint,
+  type RunSummary,
+  type TouchpointName,
+} from '../contract/index.js';
+import { describeCursor } from '../domain/cursor.js';
+import { classifyError } from '../domain/error-classification.js';
+import { ZERO_COUNTS, type StateStore } from '../store/index.js';
+import { runDryRun } from './dry-run.js';
+import { profileErpIo, type ErpIo } from './erp-io.js';
+import { previewTouchpoint } from './preview.js';
+import { cursorKindOf, runPull } from './pull-job.js';
+import { runPush } from './push-job.js';
+import { LookupResolver } from './resolver.js';
+import { RunContext } from './run-context.js';
+import { acquireLease, isAlreadyRunning } from './single-flight.js';
+import {
+  RunAbort,
+  resolveOptions,
+  type EngineDeps,
+  type EngineEvent,
+  type ResolvedOptions,
+  type RunAllOptions,
+  type RunOptions,
+} from './types.js';
+import { f } from '../infoplus/index.js';
+
+/** A touchpoint the profile does not configure or has disabled. */
+export class TouchpointNotConfiguredError extends Error {
+  readonly code = 'not-configured';
+  constructor(readonly touchpoint: TouchpointName) {
+    super(
+      `${touchpoint} is not configured (or is disabled) in the mapping profile; enable it in Mappings first.`,
+    );
+    this.name = 'TouchpointNotConfiguredError';
+  }
+}
+
+/** Runs the seven touchpoints against one ERP, one Infoplus tenant and one state folder. */
+export class SyncEngine {
+  readonly options: ResolvedOptions;
+  private readonly clock: () => Date;
+  private readonly io: ErpIo;
+  private readonly resolver: LookupResolver;
+
+  constructor(private readonly deps: EngineDeps & { readonly erpIo?: ErpIo }) {
+    this.options = resolveOptions(deps.options);
+    this.clock = deps.clock ?? (() => new Date());
+    this.io = deps.erpIo ?? profileErpIo;
+    this.resolver = new LookupResolver(deps.infoplus, deps.store, deps.profile.infoplus.lobId);
+  }
+
+  private get store(): StateStore {
+    return this.deps.store;
+  }
+
+  private emit(e: EngineEvent): void {
+    try {
+      this.deps.onEvent?.(e);
+    } catch (err) {
+      this.deps.logger.warn({ event: e.type, err: String(err) }, 'event listener failed');
+    }
+  }
+
+  /** True when the profile configures and enables the touchpoint. */
+  isEnabled(tp: TouchpointName): boolean {
+    const cfg = this.deps.profile.touchpoints[tp];
+    return cfg !== undefined && cfg.enabled !== false;
+  }
+
+  /** Touchpoints the profile enables, in dependency order. */
+  enabledTouchpoints(): TouchpointName[] {
+    return TOUCHPOINTS.filter((tp) => this.isEnabled(tp));
+  }
+
+  /**
+   * Runs one touchpoint now. Throws AlreadyRunningError when it is running (here or in another process on the
+   * same data folder) and TouchpointNotConfiguredError when the profile lacks it; everything else ends in the
+   * returned summary (status failed + error) and the inbox.
+   */
+  async runTouchpoint(tp: TouchpointName, opts: RunOptions): Promise<RunSummary> {
+    if (!this.isEnabled(tp)) throw new TouchpointNotConfiguredError(tp);
+    const dryRun = opts.dryRun ?? false;
+    const runId = randomUUID();
+    // A dry run writes nothing, so it may run beside a real one.
+    const lease = dryRun
+      ? null
+      : acquireLease(this.store, tp, {
+          runId,
+          staleMs: this.options.leaseStaleMs,
+          heartbeatMs: this.options.heartbeatMs,
+          clock: this.clock,
+        });
+    try {
+      if (lease) this.store.runs.failInterrupted(tp, this.clock().toISOString());
+      const run: RunSummary = {
+        id: runId,
+        touchpoint: tp,
+        trigger: opts.trigger,
+        dryRun,
+        status: 'running',
+        startedAt: this.clock().toISOString(),
+        finishedAt: null,
+        counts: { ...ZERO_COUNTS },
+      };
+      this.store.runs.start(run);
+      this.emit({ type: 'run-started', run });
+      const signals = [opts.signal, lease?.lost].filter((s): s is AbortSignal => s !== undefined);
+      const signal = signals.length > 0 ? AbortSignal.any(signals) : new AbortController().signal;
+      const ctx = new RunContext(
+        run,
+        this.store,
+        this.deps.logger,
+        this.options,
+        this.clock,
+        (e) => this.emit(e),
+        signal,
+      );
+      let error: string | undefined;
+      let status: RunSummary['status'] = 'succeeded';
+      try {
+        this.resolver.forgetMisses();
+        const env = {
+          erp: this.deps.erp,
+          infoplus: this.deps.infoplus,
+          profile: this.deps.profile,
+          io: this.io,
+        };
+        if (isPushTouchpoint(tp)) await runPush(ctx, { ...env, resolver: this.resolver }, tp);
+        else await runPull(ctx, env, tp);
+      } catch (e) {
+        if (opts.signal?.aborted) {
+          status = 'cancelled';
+          error = 'The run was cancelled; the next run continues where this one stopped.';
+        } else {
+          status = e instanceof RunAbort ? e.status : 'failed';
+          error = e instanceof RunAbort ? e.message : classifyError(e, 'erp-read').message;
+        }
+        this.deps.logger.error({ touchpoint: tp, runId, err: error }, 'run stopped');
+      }
+      ctx.flushRecords();
+      if (status === 'succeeded' && ctx.counts.failed > 0) status = 'partial';
+      const finished: RunSummary = {
+        ...run,
+        status,
+        finishedAt: this.clock().toISOString(),
+        counts: { ...ctx.counts },
+        ...(error ? { error } : {}),
+      };
+      this.store.runs.update(finished);
+      if (!dryRun && (status === 'succeeded' || status === 'partial')) {
+        this.store.touchpoints.setLastSuccess(tp, finished.finishedAt!);
+      }
+      ctx.progress();
+      this.emit({ type: 'run-finished', run: finished });
+      if (ctx.changedInbox.length > 0) this.emitInbox(ctx.changedInbox);
+      this.deps.logger.info({ touchpoint: tp, runId, status, counts: finished.counts }, 'run finished');
+      return finished;
+    } finally {
+      lease?.release();
+    }
+  }
+
+  /**
+   * Runs the enabled touchpoints (or the given ones) in dependency order: vendors, items, asns, orders, then
+   * the pulls. A touchpoint already running elsewhere is skipped (logged); an auth failure stops the rest.
+   */
+  async runAll(opts: RunAllOptions): Promise<RunSummary[]> {
+    const wanted = opts.touchpoints ? new Set(opts.touchpoints) : null;
+    const out: RunSummary[] = [];
+    for (const tp of this.enabledTouchpoints()) {
+      if (wanted && !wanted.has(tp)) continue;
+      if (opts.signal?.aborted) break;
+      try {
+        const run = await this.runTouchpoint(tp, opts);
+        out.push(run);
+        if (run.status === 'failed' && /API key/i.test(run.error ?? '')) break;
+      } catch (e) {
+        if (!isAlreadyRunning(e)) throw e;
+        this.deps.logger.info({ touchpoint: tp }, e.message);
+      }
+    }
+    return out;
+  }
+
+  /** Builds every payload and checks it against Infoplus without writing anything. */
+  dryRun(tps?: readonly TouchpointName[]): Promise<DryRunReport> {
+    const list = this.enabledTouchpoints().filter((tp) => !tps || tps.includes(tp));
+    return runDryRun(
+      { ...this.deps, io: this.io, resolver: this.resolver, options: this.options, clock: this.clock },
+      list,
+    );
+  }
+
+  /** ERP rows beside the Infoplus JSON they become (push), or Infoplus records beside their ERP parameters (pull). */
+  previewMapping(tp: TouchpointName, limit: number): Promise<MappingPreview> {
+    if (!this.isEnabled(tp)) throw new TouchpointNotConfiguredError(tp);
+    return previewTouchpoint({ ...this.deps, io: this.io, resolver: this.resolver }, tp, limit);
+  }
+
+  /** Queues inbox items for the next run. */
+  retryInbox(ids: readonly string[]): number {
+    const n = this.store.inbox.retry(ids, this.clock().toISOString());
+    this.emitInbox(ids.map((id) => this.store.inbox.get(id)).filter((i): i is InboxItem => i !== null));
+    return n;
+  }
+
+  /** Sets inbox items aside until their ERP data changes. */
+  skipInbox(ids: readonly string[]): number {
+    const n = this.store.inbox.skip(ids);
+    this.emitInbox(ids.map((id) => this.store.inbox.get(id)).filter((i): i is InboxItem => i !== null));
+    return n;
+  }
+
+  /** "Re-pull since": moves a pull cursor back (records already written are recognised and skipped). */
+  async resetCursor(tp: PullTouchpoint, since: Date): Promise<void> {
+    if (cursorKindOf(tp) === 'modify-date') {
+      this.store.cursors.reset(tp, since);
+      return;
+    }
+    // Inventory adjustments have no modifyDate: find the first id adjusted on or after the date.
+    const first = await this.deps.infoplus.inventoryAdjustment.search({
+      filter: f.and(f.eq('lobId', this.deps.profile.infoplus.lobId), f.ge('adjustmentDate', since)),
+      sort: 'id',
+      limit: 1,
+    });
+    const id = first[0]?.id;
+    if (typeof id === 'number') this.store.cursors.reset(tp, null, 'id', Math.max(0, id - 1));
+  }
+
+  /** The cursor position as text for the dashboard. */
+  cursorText(tp: PullTouchpoint): string | null {
+    return describeCursor(this.store.cursors.get(tp));
+  }
+
+  private emitInbox(changed: readonly InboxItem[]): void {
+    this.emit({ type: 'inbox-changed', open: this.store.inbox.openCount(), changed });
+  }
+}

@@ -1,0 +1,32 @@
+/** The ERP side the engine needs, as one port: D's profile-driven reader and writers, or a test double. */
+import type { PullTouchpoint, PushTouchpoint } from '../contract/index.js';
+import type { PushSourceRecord } from '../domain/mapping/index.js';
+import type { ErpConnection } from '../erp/types.js';
+import type { Profile } from '../profile/index.js';
+import { applyPushResult, applyWriteBack, readPushRecords } from '../erp/profile-io.js';
+
+/** Reading push records and writing pulled records / after-push statements through the profile. */
+export interface ErpIo {
+  readPushRecords(
+    erp: ErpConnection,
+    profile: Profile,
+    tp: PushTouchpoint,
+    opts?: { since?: Date | null; keys?: readonly string[] },
+  ): AsyncIterable<PushSourceRecord>;
+  applyWriteBack(erp: ErpConnection, profile: Profile, tp: PullTouchpoint, record: object): Promise<void>;
+  /** Runs the profile's afterPush statements (e.g. store the Infoplus orderNo in the ERP) in one transaction. */
+  afterPush(
+    erp: ErpConnection,
+    profile: Profile,
+    tp: PushTouchpoint,
+    key: string,
+    created: Readonly<Record<string, unknown>>,
+  ): Promise<void>;
+}
+
+/** The profile-driven ERP reader/writers of src/erp/profile-io.ts. */
+export const profileErpIo: ErpIo = {
+  readPushRecords: (erp, profile, tp, opts) => readPushRecords(erp, profile, tp, opts ?? {}),
+  applyWriteBack: (erp, profile, tp, record) => applyWriteBack(erp, profile, tp, record),
+  afterPush: (erp, profile, tp, key, created) => applyPushResult(erp, profile, tp, key, created),
+};

@@ -1,0 +1,16 @@
+/** The sync engine core: import from src/sync/index.js. */
+export { SyncEngine, TouchpointNotConfiguredError } from './engine.js';
+export { AlreadyRunningError, isAlreadyRunning, acquireLease, type Lease } from './single-flight.js';
+export { profileErpIo, type ErpIo } from './erp-io.js';
+export { PUSH_RESOURCES, type PushResource } from './push-resources.js';
+export { cursorKindOf } from './pull-job.js';
+export {
+  RunAbort,
+  resolveOptions,
+  type EngineDeps,
+  type EngineEvent,
+  type EngineOptions,
+  type LoggerLike,
+  type RunAllOptions,
+  type RunOptions,
+} from './types.js';

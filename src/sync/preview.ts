@@ -1,0 +1,75 @@
+/** Mapping preview: ERP rows beside the Infoplus JSON they become, or Infoplus records beside their ERP parameters. */
+import {
+  isPushTouchpoint,
+  type MappingPreview,
+  type MappingPreviewRow,
+  type TouchpointName,
+} from '../contract/index.js';
+import { buildPayload, resolveRequests, writeBackParams } from '../domain/mapping/index.js';
+import type { ErpConnection } from '../erp/types.js';
+import type { InfoplusClient } from '../infoplus/index.js';
+import type { Profile } from '../profile/index.js';
+import type { ErpIo } from './erp-io.js';
+import { pullResource } from './pull-job.js';
+import type { LookupResolver } from './resolver.js';
+
+/** What a preview reads from. */
+export interface PreviewEnv {
+  readonly erp: ErpConnection;
+  readonly infoplus: InfoplusClient;
+  readonly profile: Profile;
+  readonly io: ErpIo;
+  readonly resolver: LookupResolver;
+}
+
+const plain = (v: unknown): unknown =>
+  v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? v.toString() : v;
+const plainRow = (row: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)]));
+
+/** The first `limit` records of a touchpoint; nothing is written. */
+export async function previewTouchpoint(
+  env: PreviewEnv,
+  tp: TouchpointName,
+  limit: number,
+): Promise<MappingPreview> {
+  const rows: MappingPreviewRow[] = [];
+  if (isPushTouchpoint(tp)) {
+    const it = env.io.readPushRecords(env.erp, env.profile, tp, {})[Symbol.asyncIterator]();
+    try {
+      while (rows.length < limit) {
+        const next = await it.next();
+        if (next.done) break;
+        const rec = next.value;
+        await env.resolver.prefetch(resolveRequests(env.profile, tp, rec));
+        const built = buildPayload(env.profile, tp, rec, { resolve: env.resolver.resolve });
+        rows.push({
+          recordKey: rec.key,
+          erp: {
+            ...plainRow(rec.header),
+            ...(rec.lines.length > 0 ? { lines: rec.lines.map(plainRow) } : {}),
+          },
+          infoplus: built.payload,
+          problems: built.problems.map((p) => `${p.field}: ${p.message}`),
+        });
+      }
+    } finally {
+      await it.return?.();
+    }
+    return { touchpoint: tp, rows };
+  }
+  const records = await pullResource(env.infoplus, tp).search({
+    filter: `lobId eq ${env.profile.infoplus.lobId}`,
+    sort: '!id',
+    limit: Math.min(250, Math.max(1, limit)),
+  });
+  for (const r of records.slice(0, limit)) {
+    rows.push({
+      recordKey: String(r.id),
+      erp: plainRow(writeBackParams(r, env.profile.timezone, {}, env.erp.driver === 'sqlserver' ? 'T' : ' ')),
+      infoplus: r,
+      problems: [],
+    });
+  }
+  return { touchpoint: tp, rows };
+}

@@ -1,0 +1,444 @@
+/**
+ * One push run (vendors, items, asns, orders) with an exactly-once effect:
+ * 1. intents left by a crash or a lost answer are reconciled by looking the key up in Infoplus first;
+ * 2. ERP records are read (watermark minus overlap, plus retries due) and compared by content hash with the
+ *    journal: unchanged ones cost no call;
+ * 3. the rest are sent with bounded concurrency, each intent written to the outbox before its request.
+ */
+import type { PushTouchpoint } from '../contract/index.js';
+import { classifyError, notUpdatable, type ClassifiedError } from '../domain/error-classification.js';
+import {
+  buildPayload,
+  contentHash,
+  pushConfig,
+  resolveRequests,
+  type PushSourceRecord,
+} from '../domain/mapping/index.js';
+import type { ErpConnection } from '../erp/types.js';
+import type { InfoplusClient } from '../infoplus/index.js';
+import type { Profile } from '../profile/index.js';
+import type { StateStore } from '../store/index.js';
+import type { ErpIo } from './erp-io.js';
+import { TaskPool } from './pool.js';
+import {
+  PUSH_RESOURCES,
+  idOf,
+  isNotEditableMessage,
+  updateBody,
+  type InfoplusRecord,
+} from './push-resources.js';
+import type { LookupResolver } from './resolver.js';
+import type { RunContext } from './run-context.js';
+import { RunAbort } from './types.js';
+
+/** What a push run works with. */
+export interface PushEnv {
+  readonly erp: ErpConnection;
+  readonly infoplus: InfoplusClient;
+  readonly profile: Profile;
+  readonly io: ErpIo;
+  readonly resolver: LookupResolver;
+}
+
+/** A record that must be sent. */
+export interface Candidate {
+  readonly key: string;
+  readonly keyValue: string;
+  readonly payload: InfoplusRecord;
+  readonly hash: string;
+  readonly watermark: Date | null;
+  op: 'create' | 'update';
+  infoplusId: string | null;
+}
+
+/** How one ERP record compares with the journal. */
+export type Verdict =
+  | { readonly kind: 'unchanged' }
+  | { readonly kind: 'parked' }
+  | {
+      readonly kind: 'problems';
+      readonly error: ClassifiedError;
+      readonly hash: string;
+      readonly payload: InfoplusRecord;
+    }
+  | { readonly kind: 'send'; readonly candidate: Candidate };
+
+/** Builds the payload of one record and decides what to do with it (no Infoplus write). */
+export async function judgeRecord(
+  store: StateStore,
+  env: Pick<PushEnv, 'profile' | 'resolver'>,
+  tp: PushTouchpoint,
+  rec: PushSourceRecord,
+  due: ReadonlySet<string>,
+): Promise<Verdict> {
+  const res = PUSH_RESOURCES[tp];
+  await env.resolver.prefetch(resolveRequests(env.profile, tp, rec));
+  const built = buildPayload(env.profile, tp, rec, { resolve: env.resolver.resolve });
+  const hash = contentHash(built.payload);
+  const j = store.journal.get(tp, rec.key);
+  if (j && j.status === 'synced' && j.contentHash === hash) return { kind: 'unchanged' };
+  if (j && (j.status === 'failed' || j.status === 'skipped') && j.failedHash === hash && !due.has(rec.key)) {
+    // Parked and not changed since: wait for the data to change, a retry to come due, or Retry.
+    return { kind: 'parked' };
+  }
+  if (built.problems.length > 0) {
+    const first = built.problems[0]!;
+    const erpData = built.problems.every((p) => p.category === 'erp-data');
+    const message = `${res.label} ${rec.key}: ${built.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`;
+    return {
+      kind: 'problems',
+      hash,
+      payload: built.payload,
+      error: {
+        category: erpData ? 'erp-data' : 'mapping',
+        fixBy: erpData ? 'erp-user' : 'admin',
+        message,
+        infoplusMessages: [],
+        hint: erpData
+          ? `Correct ${first.column ? `column ${first.column} of ` : ''}this record in the ERP; it is sent automatically once it changes.`
+          : 'The mapping profile cannot build this field; fix the field mapping in Mappings, then press Retry.',
+        transient: false,
+        stopsRun: false,
+        maybeApplied: false,
+      },
+    };
+  }
+  const keyValue = built.payload[res.keyField];
+  return {
+    kind: 'send',
+    candidate: {
+      key: rec.key,
+      keyValue: keyValue === undefined || keyValue === null ? rec.key : String(keyValue),
+      payload: built.payload,
+      hash,
+      watermark: rec.watermark,
+      op: j?.infoplusId ? 'update' : 'create',
+      infoplusId: j?.infoplusId ?? null,
+    },
+  };
+}
+
+/** Runs one push touchpoint. */
+export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint): Promise<void> {
+  const cfg = pushConfig(env.profile, tp);
+  const blocked = ctx.dryRun
+    ? { keys: new Set<string>(), reread: new Set<string>() }
+    : await reconcileLeftovers(ctx, env, tp);
+  const dueItems = ctx.store.inbox.dueForRetry(tp, ctx.now());
+  const due = new Set(dueItems.map((i) => i.recordKey));
+  const reread = new Set<string>([...due, ...blocked.reread]);
+  const watermarkMode = cfg.changeDetection.mode === 'watermark';
+  const stored = watermarkMode ? ctx.store.touchpoints.pushWatermark(tp) : null;
+  const since = stored ? new Date(Date.parse(stored) - ctx.options.watermarkOverlapMs) : null;
+  let maxWatermark = stored ? Date.parse(stored) : -Infinity;
+  const sender = new Sender(ctx, env, tp);
+
+  for (let pass = 1; ; pass++) {
+    const batch: Candidate[] = [];
+    let overflow = false;
+    const seen = new Set<string>();
+    const consider = async (rec: PushSourceRecord): Promise<void> => {
+      ctx.checkAborted();
+      seen.add(rec.key);
+      if (rec.watermark && rec.watermark.getTime() > maxWatermark) maxWatermark = rec.watermark.getTime();
+      if (blocked.keys.has(rec.key)) {
+        if (pass === 1)
+          ctx.outcome(rec.key, 'skipped', { message: 'waiting for Infoplus to confirm an earlier request' });
+        return;
+      }
+      const v = await judgeRecord(ctx.store, env, tp, rec, due);
+      if (v.kind === 'unchanged') {
+        if (pass === 1) ctx.outcome(rec.key, 'unchanged');
+      } else if (v.kind === 'parked') {
+        if (pass === 1) ctx.counts.skipped++;
+      } else if (v.kind === 'problems') {
+        if (ctx.dryRun) ctx.outcome(rec.key, 'failed', { message: v.error.message });
+        else ctx.park(rec.key, v.error, { contentHash: v.hash, payload: v.payload });
+      } else if (batch.length >= ctx.options.pushBatchSize) {
+        overflow = true;
+      } else {
+        batch.push(v.candidate);
+      }
+    };
+    for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, { since })) await consider(rec);
+    const missing = [...reread].filter((k) => !seen.has(k));
+    if (missing.length > 0) {
+      for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, { keys: missing }))
+        await consider(rec);
+    }
+    ctx.total = ctx.done + batch.length;
+    if (ctx.dryRun) {
+      for (const c of batch)
+        ctx.outcome(c.key, c.op === 'create' ? 'created' : 'updated', { message: 'dry run' });
+    } else {
+      await sender.sendAll(batch);
+    }
+    if (!overflow) break;
+  }
+  if (!ctx.dryRun && watermarkMode && Number.isFinite(maxWatermark)) {
+    ctx.store.touchpoints.setPushWatermark(tp, new Date(maxWatermark).toISOString());
+  }
+}
+
+/** Resolves intents left unresolved; returns keys still blocked (lookup failed) and keys to read again. */
+async function reconcileLeftovers(
+  ctx: RunContext,
+  env: PushEnv,
+  tp: PushTouchpoint,
+): Promise<{ keys: Set<string>; reread: Set<string> }> {
+  const res = PUSH_RESOURCES[tp];
+  const keys = new Set<string>();
+  const reread = new Set<string>();
+  for (const o of ctx.store.outbox.unresolved(tp)) {
+    ctx.checkAborted();
+    if (o.operation === 'update' && !o.infoplusId) {
+      ctx.store.outbox.remove(tp, o.recordKey);
+      reread.add(o.recordKey);
+      continue;
+    }
+    try {
+      if (o.operation === 'update') {
+        // An update is idempotent: if it did not land, the record still differs and is simply sent again.
+        ctx.store.outbox.remove(tp, o.recordKey);
+        reread.add(o.recordKey);
+        continue;
+      }
+      // Even with the id known (the ERP part failed after the create), the lookup brings the fields afterPush binds.
+      const found = await res.lookup(env.infoplus, env.profile.infoplus.lobId, o.infoplusKey);
+      if (!found) {
+        ctx.store.outbox.remove(tp, o.recordKey);
+        reread.add(o.recordKey);
+        continue;
+      }
+      const id = idOf(res, found);
+      if (!id) throw new Error(`Infoplus returned a ${res.label} without ${res.idField}`);
+      await env.io.afterPush(env.erp, env.profile, tp, o.recordKey, found);
+      const at = ctx.now();
+      ctx.store.transaction(() => {
+        ctx.store.journal.markDone({
+          touchpoint: tp,
+          recordKey: o.recordKey,
+          infoplusId: id,
+          contentHash: o.payloadHash,
+          at,
+        });
+        ctx.store.outbox.setState(tp, o.recordKey, 'done', at, id);
+      });
+      ctx.resolved(o.recordKey);
+      ctx.outcome(o.recordKey, 'reconciled', {
+        infoplusId: id,
+        message: 'found in Infoplus after an unconfirmed request',
+      });
+    } catch (e) {
+      const cls = classifyError(e, 'infoplus-read');
+      if (cls.stopsRun) throw new RunAbort(cls.message, 'failed', { cause: e });
+      keys.add(o.recordKey);
+      ctx.logger.warn({ touchpoint: tp, recordKey: o.recordKey }, `could not reconcile yet: ${cls.message}`);
+    }
+  }
+  return { keys, reread };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Sends candidates with bounded concurrency; stops the run on auth failures or a wall of transient ones. */
+class Sender {
+  private consecutiveTransient = 0;
+  private abort: RunAbort | null = null;
+  private readonly res;
+
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly env: PushEnv,
+    private readonly tp: PushTouchpoint,
+  ) {
+    this.res = PUSH_RESOURCES[tp];
+  }
+
+  async sendAll(batch: readonly Candidate[]): Promise<void> {
+    const { ctx, tp } = this;
+    const pool = new TaskPool(ctx.options.concurrency);
+    const step = ctx.options.intentBatch;
+    try {
+      for (let i = 0; i < batch.length && !this.abort; i += step) {
+        const chunk = batch.slice(i, i + step);
+        ctx.store.outbox.recordIntents(
+          chunk.map((c) => ({
+            touchpoint: tp,
+            recordKey: c.key,
+            operation: c.op,
+            payloadHash: c.hash,
+            infoplusKey: c.keyValue,
+            infoplusId: c.infoplusId,
+          })),
+          ctx.run.id,
+          ctx.now(),
+        );
+        for (let k = 0; k < chunk.length; k++) {
+          const c = chunk[k]!;
+          if (this.abort || ctx.signal.aborted) {
+            // Never sent: these intents must not force a lookup later.
+            for (const left of chunk.slice(k)) ctx.store.outbox.remove(tp, left.key);
+            break;
+          }
+          await pool.submit(() => this.sendOne(c));
+        }
+      }
+    } finally {
+      await pool.drain();
+    }
+    if (this.abort) throw this.abort;
+    ctx.checkAborted();
+  }
+
+  private async sendOne(c: Candidate): Promise<void> {
+    const { ctx, env, tp, res } = this;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (c.op === 'create') {
+          const created = await res.create(env.infoplus, c.payload);
+          const id = idOf(res, created);
+          if (!id) throw new Error(`Infoplus created the ${res.label} but returned no ${res.idField}`);
+          ctx.store.outbox.setState(tp, c.key, 'sent', ctx.now(), id);
+          await this.finish(c, id, 'created', created);
+        } else {
+          await res.update(env.infoplus, updateBody(res, c.payload, c.infoplusId!));
+          await this.finish(c, c.infoplusId!, 'updated', null);
+        }
+        this.consecutiveTransient = 0;
+        return;
+      } catch (e) {
+        if (e instanceof RunAbort) {
+          this.abort ??= e;
+          return;
+        }
+        const again = await this.handleFailure(c, e, attempt);
+        if (!again) return;
+      }
+    }
+  }
+
+  /** Decides after a failed send; true = try again now. */
+  private async handleFailure(c: Candidate, e: unknown, attempt: number): Promise<boolean> {
+    const { ctx, env, tp, res } = this;
+    const phase = (e as { name?: string }).name === 'ErpError' ? 'erp-write' : 'infoplus-write';
+    const cls = classifyError(e, phase);
+    const kind = (e as { kind?: string }).kind;
+    if (phase === 'erp-write') {
+      // Infoplus has the record; the outbox row (with its id) makes the next run finish the ERP part.
+      if (cls.stopsRun) this.abort ??= new RunAbort(cls.message, 'failed', { cause: e });
+      else ctx.park(c.key, cls, { contentHash: c.hash, payload: c.payload });
+      return false;
+    }
+    if (cls.stopsRun) {
+      ctx.store.outbox.remove(tp, c.key);
+      this.abort ??= new RunAbort(cls.message, 'failed', { cause: e });
+      return false;
+    }
+    if (kind === 'validation' || kind === 'not-found') {
+      ctx.store.outbox.remove(tp, c.key);
+      const err = e as { messages?: readonly string[]; message: string };
+      if (
+        c.op === 'update' &&
+        res.editable === 'until-processed' &&
+        isNotEditableMessage(err.messages ?? [], err.message)
+      ) {
+        ctx.park(c.key, notUpdatable(cls.message, cls.infoplusMessages, res.label), {
+          contentHash: c.hash,
+          payload: c.payload,
+        });
+        return false;
+      }
+      if (c.op === 'create' && kind === 'validation' && attempt === 1) {
+        // Already in Infoplus (state folder lost, or created by hand)? Adopt it and update it instead.
+        const found = await res
+          .lookup(env.infoplus, env.profile.infoplus.lobId, c.keyValue)
+          .catch(() => null);
+        const id = found ? idOf(res, found) : null;
+        if (id) {
+          c.op = 'update';
+          c.infoplusId = id;
+          ctx.store.outbox.recordIntents(
+            [
+              {
+                touchpoint: tp,
+                recordKey: c.key,
+                operation: 'update',
+                payloadHash: c.hash,
+                infoplusKey: c.keyValue,
+                infoplusId: id,
+              },
+            ],
+            ctx.run.id,
+            ctx.now(),
+          );
+          return true;
+        }
+      }
+      ctx.park(c.key, cls, { contentHash: c.hash, payload: c.payload });
+      return false;
+    }
+    if (cls.maybeApplied) {
+      ctx.store.outbox.setState(tp, c.key, 'unknown', ctx.now());
+      if (c.op === 'create') {
+        let found: InfoplusRecord | null;
+        try {
+          found = await res.lookup(env.infoplus, env.profile.infoplus.lobId, c.keyValue);
+        } catch (le) {
+          // Outcome still unknown: the row stays 'unknown' and blocks re-sending until a lookup answers.
+          return this.giveUp(c, classifyError(le, 'infoplus-read'), true);
+        }
+        const id = found ? idOf(res, found) : null;
+        if (found && id) {
+          await this.finish(c, id, 'reconciled', found);
+          this.consecutiveTransient = 0;
+          return false;
+        }
+        ctx.store.outbox.setState(tp, c.key, 'sent', ctx.now());
+      }
+    }
+    if (cls.transient && attempt < ctx.options.inlineAttempts && !this.abort && !ctx.signal.aborted) {
+      await sleep(Math.min(2000, 100 * 2 ** attempt));
+      return true;
+    }
+    return this.giveUp(c, cls, false);
+  }
+
+  private giveUp(c: Candidate, cls: ClassifiedError, keepUnknown: boolean): false {
+    const { ctx, tp } = this;
+    if (keepUnknown) ctx.store.outbox.setState(tp, c.key, 'unknown', ctx.now());
+    else if (c.op === 'update' || !cls.maybeApplied) ctx.store.outbox.remove(tp, c.key);
+    else ctx.store.outbox.setState(tp, c.key, 'unknown', ctx.now());
+    ctx.park(c.key, cls, { contentHash: c.hash, payload: c.payload });
+    if (cls.transient && ++this.consecutiveTransient >= ctx.options.maxConsecutiveTransient) {
+      this.abort ??= new RunAbort(
+        `Stopped after ${this.consecutiveTransient} failures in a row: ${cls.message}. The remaining records are sent on the next run.`,
+      );
+    }
+    return false;
+  }
+
+  private async finish(
+    c: Candidate,
+    id: string,
+    action: 'created' | 'updated' | 'reconciled',
+    created: InfoplusRecord | null,
+  ): Promise<void> {
+    const { ctx, env, tp } = this;
+    if (created && action !== 'updated') await env.io.afterPush(env.erp, env.profile, tp, c.key, created);
+    const at = ctx.now();
+    ctx.store.transaction(() => {
+      ctx.store.journal.markDone({
+        touchpoint: tp,
+        recordKey: c.key,
+        infoplusId: id,
+        contentHash: c.hash,
+        watermark: c.watermark ? c.watermark.toISOString() : null,
+        at,
+      });
+      ctx.store.outbox.setState(tp, c.key, 'done', at, id);
+    });
+    ctx.resolved(c.key);
+    ctx.outcome(c.key, action, { infoplusId: id });
+  }
+}

@@ -1,0 +1,117 @@
+/** Engine dependencies, options and events. */
+import type { InboxItem, RunProgress, RunSummary, RunTrigger, TouchpointName } from '../contract/index.js';
+import type { ErpConnection } from '../erp/types.js';
+import type { InfoplusClient } from '../infoplus/index.js';
+import type { Profile } from '../profile/index.js';
+import type { StateStore } from '../store/index.js';
+
+/** `{ debug/info/warn/error(obj, msg) }`, pino-compatible. */
+export interface LoggerLike {
+  debug(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/** What the engine pushes to the UI. */
+export type EngineEvent =
+  | { readonly type: 'run-started'; readonly run: RunSummary }
+  | { readonly type: 'run-progress'; readonly progress: RunProgress }
+  | { readonly type: 'run-finished'; readonly run: RunSummary }
+  | { readonly type: 'inbox-changed'; readonly open: number; readonly changed: readonly InboxItem[] };
+
+/** Tuning knobs; the defaults suit a real tenant (5 req/s, ~150 ms latency). */
+export interface EngineOptions {
+  /** Requests in flight at once; ≈ rate × latency × 1.5 keeps the rate limit busy. Default 4. */
+  readonly concurrency?: number;
+  /** Records to send per pass (bounded memory; more passes when exceeded). Default 2000. */
+  readonly pushBatchSize?: number;
+  /** Intents written per SQLite transaction. Default 32. */
+  readonly intentBatch?: number;
+  /** Pull: cursor checkpoint every N records. Default 100. */
+  readonly checkpointEvery?: number;
+  /** Pull page size (Infoplus maximum 250). */
+  readonly pullPageSize?: number;
+  /** Pull overlap window for modifyDate cursors. Default 5 minutes. */
+  readonly overlapMs?: number;
+  /** Pull overlap for id cursors (inventory adjustments), in ids. Default 250. */
+  readonly overlapIds?: number;
+  /** Push: how far before the stored ERP watermark a run starts reading. Default 10 minutes. */
+  readonly watermarkOverlapMs?: number;
+  /** Automatic retry backoff of transient failures. Defaults 60 s doubling up to 1 h. */
+  readonly retryBaseMs?: number;
+  readonly retryMaxMs?: number;
+  /** Attempts of one transient failure inside a run before it is parked for a later run. Default 3. */
+  readonly inlineAttempts?: number;
+  /** Consecutive transient failures after which a run stops (Infoplus is down). Default 20. */
+  readonly maxConsecutiveTransient?: number;
+  /** Lease heartbeat and staleness. Defaults 10 s / 60 s. */
+  readonly heartbeatMs?: number;
+  readonly leaseStaleMs?: number;
+  /** Minimum time between run-progress events. Default 250 ms. */
+  readonly progressIntervalMs?: number;
+  /** Random source for jitter (tests). */
+  readonly random?: () => number;
+}
+
+/** What the engine is built from. */
+export interface EngineDeps {
+  readonly erp: ErpConnection;
+  readonly infoplus: InfoplusClient;
+  readonly profile: Profile;
+  readonly store: StateStore;
+  readonly logger: LoggerLike;
+  readonly clock?: () => Date;
+  readonly onEvent?: (e: EngineEvent) => void;
+  readonly options?: EngineOptions;
+}
+
+/** Options of one run. */
+export interface RunOptions {
+  readonly trigger: RunTrigger;
+  readonly dryRun?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/** Options of runAll. */
+export interface RunAllOptions extends RunOptions {
+  /** Only these touchpoints (still in dependency order). */
+  readonly touchpoints?: readonly TouchpointName[];
+}
+
+/** Resolved options. */
+export type ResolvedOptions = Required<EngineOptions>;
+
+/** Fills in defaults. */
+export function resolveOptions(o: EngineOptions = {}): ResolvedOptions {
+  return {
+    concurrency: o.concurrency ?? 4,
+    pushBatchSize: o.pushBatchSize ?? 2000,
+    intentBatch: o.intentBatch ?? 32,
+    checkpointEvery: o.checkpointEvery ?? 100,
+    pullPageSize: o.pullPageSize ?? 250,
+    overlapMs: o.overlapMs ?? 5 * 60_000,
+    overlapIds: o.overlapIds ?? 250,
+    watermarkOverlapMs: o.watermarkOverlapMs ?? 10 * 60_000,
+    retryBaseMs: o.retryBaseMs ?? 60_000,
+    retryMaxMs: o.retryMaxMs ?? 3_600_000,
+    inlineAttempts: o.inlineAttempts ?? 3,
+    maxConsecutiveTransient: o.maxConsecutiveTransient ?? 20,
+    heartbeatMs: o.heartbeatMs ?? 10_000,
+    leaseStaleMs: o.leaseStaleMs ?? 60_000,
+    progressIntervalMs: o.progressIntervalMs ?? 250,
+    random: o.random ?? Math.random,
+  };
+}
+
+/** Stops the whole run (auth refused, ERP gone, Infoplus down, cancelled). */
+export class RunAbort extends Error {
+  constructor(
+    message: string,
+    readonly status: 'failed' | 'cancelled' = 'failed',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'RunAbort';
+  }
+}
