@@ -1,12 +1,13 @@
 /** The desktop shell: a list of setupX() calls around the engine that src/app composes. */
 import { app, dialog } from 'electron';
-import { createApp } from '../src/app/index.js';
+import type { App } from '../src/app/index.js';
 import { fail } from '../src/contract/result.js';
 import { createDispatcher } from '../src/server/dispatcher.js';
 import type { Dispatch } from '../src/server/dispatcher.js';
 import { appPage } from './app-page.js';
 import type { AppPage } from './app-page.js';
 import { setupIpc } from './ipc.js';
+import { setupNativeModules } from './native-modules.js';
 import { setupNotifications, showNotification } from './notifications.js';
 import { safeStorageSecretStore } from './secret-store.js';
 import { setupSecurity } from './security.js';
@@ -17,7 +18,7 @@ import type { WindowManager } from './windows.js';
 
 /** Must equal `appId` in electron-builder.yml: Windows ties notifications to it. */
 const APP_ID = 'com.infoplus.erpsync';
-type Core = Awaited<ReturnType<typeof createApp>>;
+type Core = App;
 
 function setupSingleInstance(): boolean {
   if (app.requestSingleInstanceLock()) return true;
@@ -32,6 +33,10 @@ async function setupCore(dataDir: string): Promise<{ core: Core | null; error: s
     allowPlaintext: () => settingsBackend.allowPlaintextSecrets(),
   });
   try {
+    const nativeProblem = setupNativeModules(app.getAppPath(), app.isPackaged);
+    if (nativeProblem) return { core: null, error: nativeProblem };
+    // Imported only now: the engine loads native modules, which must resolve after setupNativeModules.
+    const { createApp } = await import('../src/app/index.js');
     return { core: await createApp({ dataDir, secretStore, settingsBackend }), error: null };
   } catch (error) {
     return { core: null, error: error instanceof Error ? error.message : String(error) };
@@ -39,7 +44,7 @@ async function setupCore(dataDir: string): Promise<{ core: Core | null; error: s
 }
 
 function setupDispatch(core: Core | null, startupError: string | null): Dispatch {
-  if (core) return createDispatcher(core.api);
+  if (core) return createDispatcher(core.api, { logger: core.logging.logger('ipc') });
   return async () =>
     fail('not-started', `The sync engine did not start: ${startupError ?? 'unknown reason'}`);
 }

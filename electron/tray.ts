@@ -108,5 +108,6 @@ export function setupTray(deps: TrayDeps): { tray: Tray; refresh(): Promise<void
   // In case the engine sends run events without a fresh status.
   deps.events?.on('run-finished', () => void refresh());
   render();
+  void refresh();
   return { tray, refresh };
 }

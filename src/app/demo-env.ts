@@ -45,7 +45,7 @@ export async function startDemo(opts: DemoOptions): Promise<DemoEnvironment> {
   const simState = join(opts.dataDir, 'demo-infoplus.json');
   const rebuild = opts.fresh === true || !existsSync(erpFile);
   if (rebuild) {
-    const erp = await openErp({ driver: 'sqlite', url: erpFile });
+    const erp = await openErp({ driver: 'sqlite', url: erpFile, createIfMissing: true });
     try {
       await createSampleErp(erp, { orders: opts.orders ?? 50, seed: opts.seed ?? 1 });
     } finally {

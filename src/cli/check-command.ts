@@ -27,16 +27,27 @@ export function registerCheckCommand(program: Command): void {
         'Example:\n  INFOPLUS_API_KEY=... infoplus-sync check --config profile.yaml\n',
     )
     .action(async (flags: CheckFlags) => {
-      const report = await checkProfileFile(flags.config, { offline: flags.offline === true, writeProbe: flags.writeProbe });
+      const report = await checkProfileFile(flags.config, {
+        offline: flags.offline === true,
+        writeProbe: flags.writeProbe,
+      });
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify({ ok: report.ok, problems: report.problems, notes: report.notes }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ ok: report.ok, problems: report.problems, notes: report.notes }, null, 2)}\n`,
+        );
       } else {
-        for (const n of report.notes) process.stdout.write(`  ok  ${n}\n`);
+        for (const n of report.notes) process.stdout.write(`  ok    ${n}\n`);
         for (const p of report.problems) {
-          process.stdout.write(`  ${p.severity === 'error' ? 'ERR ' : 'warn'} ${p.path || '(profile)'}: ${p.message}\n`);
+          process.stdout.write(
+            `  ${p.severity === 'error' ? 'ERROR' : 'WARN '} ${p.path || '(profile)'}: ${p.message}\n`,
+          );
         }
         const errors = report.problems.filter((p) => p.severity === 'error').length;
-        process.stdout.write(errors === 0 ? `Check passed: ${flags.config}\n` : `Check failed: ${errors} problem(s) in ${flags.config}\n`);
+        process.stdout.write(
+          errors === 0
+            ? `Check passed: ${flags.config}\n`
+            : `Check failed: ${errors} problem(s) in ${flags.config}\n`,
+        );
       }
       if (!report.ok) process.exitCode = 1;
     });

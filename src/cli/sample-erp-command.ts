@@ -19,13 +19,15 @@ const DRIVERS: readonly ErpDriverName[] = ['sqlserver', 'postgres', 'mysql', 'sq
 function wholeNumber(name: string, max: number): (v: string) => number {
   return (v) => {
     const n = Number(v);
-    if (!/^\d+$/.test(v.trim()) || n > max) throw new InvalidArgumentError(`${name} must be a whole number from 0 to ${max}.`);
+    if (!/^\d+$/.test(v.trim()) || n > max)
+      throw new InvalidArgumentError(`${name} must be a whole number from 0 to ${max}.`);
     return n;
   };
 }
 
 function driverOf(v: string): ErpDriverName {
-  if (!(DRIVERS as readonly string[]).includes(v)) throw new InvalidArgumentError(`use one of ${DRIVERS.join(', ')}.`);
+  if (!(DRIVERS as readonly string[]).includes(v))
+    throw new InvalidArgumentError(`use one of ${DRIVERS.join(', ')}.`);
   return v as ErpDriverName;
 }
 
@@ -50,9 +52,17 @@ export function registerSampleErpCommand(program: Command): void {
         'database. Drops and recreates only its own tables. Optionally writes its ready mapping profile.',
     )
     .requiredOption('--driver <name>', `database kind: ${DRIVERS.join(' | ')}`, driverOf)
-    .requiredOption('--url <url>', 'postgres://..., mysql://..., mssql://..., or a SQLite file path (created if missing)')
+    .requiredOption(
+      '--url <url>',
+      'postgres://..., mysql://..., mssql://..., or a SQLite file path (created if missing)',
+    )
     .option('--orders <n>', 'number of sales orders to generate', wholeNumber('--orders', 10_000_000), 100)
-    .option('--seed <n>', 'seed of the generated data (same seed, same data)', wholeNumber('--seed', 2 ** 31), 1)
+    .option(
+      '--seed <n>',
+      'seed of the generated data (same seed, same data)',
+      wholeNumber('--seed', 2 ** 31),
+      1,
+    )
     .option('--profile-out <file>', 'write the ready mapping profile for this database to FILE')
     .option('--json', 'print the summary as JSON')
     .addHelpText(
@@ -74,14 +84,23 @@ export function registerSampleErpCommand(program: Command): void {
         let profileFile: string | null = null;
         if (flags.profileOut) {
           profileFile = resolve(flags.profileOut);
-          await writeFile(profileFile, sampleProfileText(flags.driver, { erpUrl: urlWithoutPassword(url) }), 'utf8');
+          await writeFile(
+            profileFile,
+            sampleProfileText(flags.driver, { erpUrl: urlWithoutPassword(url) }),
+            'utf8',
+          );
         }
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ ...summary, profile: profileFile, ms: Date.now() - started }, null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ ...summary, profile: profileFile, ms: Date.now() - started }, null, 2)}\n`,
+          );
           return;
         }
-        process.stdout.write(`Sample ERP created in ${describeErpConfig(config)} (seed ${summary.seed}, ${Date.now() - started} ms):\n`);
-        for (const [table, n] of Object.entries(summary.counts)) process.stdout.write(`  ${table.padEnd(28)} ${n}\n`);
+        process.stdout.write(
+          `Sample ERP created in ${describeErpConfig(config)} (seed ${summary.seed}, ${Date.now() - started} ms):\n`,
+        );
+        for (const [table, n] of Object.entries(summary.counts))
+          process.stdout.write(`  ${table.padEnd(28)} ${n}\n`);
         if (profileFile) process.stdout.write(`Mapping profile written to ${profileFile}\n`);
       } finally {
         await erp.close();

@@ -1,11 +1,64 @@
 import type { Command } from 'commander';
+import { createApp } from '../app/index.js';
+import { checkConfigOrDemo, dataDirOf, out, portNumber, type CommonCliOptions } from '../app/cli-support.js';
+import { defaultStaticDir, startServer } from '../server/index.js';
 
-/** Registers `infoplus-sync serve`. Placeholder until its owner lands the real command. */
+interface ServeOptions extends CommonCliOptions {
+  port: number;
+}
+
+/** Registers `infoplus-sync serve`: the headless agent (scheduler + watchdog) and the UI over HTTP on 127.0.0.1. */
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('(not built yet)')
-    .action(() => {
-      throw new Error('infoplus-sync serve is not built yet');
+    .description('Run the agent headless: schedules, watchdog, and the dashboard UI on http://127.0.0.1 with a per-run token.')
+    .option('--config <file>', 'mapping profile (names its connections; secrets from the env vars it names)')
+    .option('--demo', 'use the demo set-up: sample SQLite ERP + in-process Infoplus simulator')
+    .option('--port <n>', 'port of the UI/API server (0 picks a free one)', portNumber, 0)
+    .option('--data-dir <dir>', 'data folder (default $INFOPLUS_SYNC_DATA_DIR or the OS app-data folder)')
+    .addHelpText('after', '\nStops cleanly on Ctrl+C (SIGINT) or SIGTERM: runs in flight finish their current record first.')
+    .action(async (opts: ServeOptions) => {
+      checkConfigOrDemo(opts);
+      const app = await createApp({
+        dataDir: dataDirOf(opts),
+        ...(opts.config ? { configFile: opts.config } : {}),
+        ...(opts.demo ? { demo: true } : {}),
+      });
+      let server: Awaited<ReturnType<typeof startServer>>;
+      try {
+        server = await startServer({
+          api: app.api,
+          events: app.events,
+          port: opts.port,
+          staticDir: defaultStaticDir(),
+          logger: app.logging.logger('server'),
+        });
+        await app.start();
+      } catch (error) {
+        await app.stop();
+        throw error;
+      }
+      out(`UI: ${server.uiUrl}`);
+      if (app.demo) out(`Simulator: ${app.demo.simulator.baseUrl} (API key: ${app.demo.apiKey})`);
+      out(`Data folder: ${app.dataDir}`);
+      if (app.logging.file) out(`Logs: ${app.logging.file}`);
+      const status = await app.api.getStatus({});
+      if (!status.configured) out(`Not set up yet: ${status.lastResult ?? ''} Open the UI to finish the setup.`);
+      await new Promise<void>((resolve) => {
+        let stopping = false;
+        const stop = (signal: string): void => {
+          if (stopping) return;
+          stopping = true;
+          out(`Stopping (${signal}) ...`);
+          void (async () => {
+            await server.close().catch(() => undefined);
+            await app.stop();
+            resolve();
+          })();
+        };
+        process.once('SIGINT', () => stop('SIGINT'));
+        process.once('SIGTERM', () => stop('SIGTERM'));
+      });
+      out('Stopped.');
     });
 }

@@ -59,6 +59,9 @@ export function normalizeDate(d: string | Date | null | undefined): string | nul
   return Number.isFinite(t) ? iso(t) : null;
 }
 
+/** Smallest re-read window of a modifyDate cursor. */
+export const MIN_OVERLAP_MS = 1;
+
 /** Orders two positions; a null date sorts first. */
 export function compareCursor(a: PullCursor, b: PullCursor): number {
   const da = a.date === null ? -Infinity : ms(a.date);
@@ -79,8 +82,10 @@ export function startPosition(kind: CursorKind, cursor: PullCursor | null, overl
   if (!cursor || cursor.kind !== kind) return { kind, date: null, id: 0 };
   if (kind === 'id') return { kind, date: null, id: Math.max(0, cursor.id - Math.max(0, overlap.ids)) };
   if (cursor.date === null) return { kind, date: null, id: 0 };
-  if (overlap.ms > 0) return { kind, date: iso(ms(cursor.date) - overlap.ms), id: 0 };
-  return cursor;
+  // At least one millisecond back, always: a record changed again within the millisecond we last read keeps
+  // its modifyDate, so the tie group at the cursor (and just before it) must be read again; dedupe by
+  // id + content makes that free of duplicates (found by the property test).
+  return { kind, date: iso(ms(cursor.date) - Math.max(MIN_OVERLAP_MS, overlap.ms)), id: 0 };
 }
 
 /** The first search from a position. */

@@ -98,11 +98,13 @@ export function trayTooltip(status: AppStatus | null, startupError?: string | nu
       running: 'syncing now',
       error: status.openErrors > 0 ? `needs attention (${status.openErrors} open errors)` : 'needs attention',
       paused: 'schedules paused',
-      idle: status.configured ? 'up to date' : 'not set up yet',
+      idle: 'up to date',
     }[state];
+    // Not set up is its own truth: nothing syncs until the admin finishes the setup.
+    if (!status.configured && state !== 'running') stateText = 'not set up yet';
     if (state !== 'paused' && status.paused) stateText += ', schedules paused';
-    detail = status.alerts[0]?.message ?? (status.lastResult ? `Last: ${status.lastResult}` : null);
-    if (!status.configured && !detail) detail = 'Open the dashboard to set it up';
+    if (!status.configured) detail = status.lastResult ?? 'Open the dashboard to set it up';
+    else detail = status.alerts[0]?.message ?? (status.lastResult ? `Last: ${status.lastResult}` : null);
   }
   const head = `${PRODUCT}: ${stateText}`;
   return clip(detail ? `${head}\n${detail}` : head, TOOLTIP_MAX);

@@ -125,8 +125,10 @@ class MysqlConnection implements ErpConnection {
 
   /** KILL QUERY from a separate short-lived connection; the victim connection is discarded afterwards. */
   private killQuery(threadId: number): void {
+    // pool-only keys would make mysql2 print warnings for a plain connection
+    const { connectionLimit: _l, waitForConnections: _w, ...single } = this.options;
     void mysql
-      .createConnection({ ...this.options, connectionLimit: undefined } as never)
+      .createConnection(single)
       .then(async (c) => {
         try {
           await c.query(`KILL QUERY ${Math.trunc(threadId)}`);

@@ -62,11 +62,14 @@ export function mapMysqlError(
   const errno = Number(prop(e, 'errno'));
   let cls: ErpErrorCode = (code !== undefined ? CODES[code] : undefined) ?? ERRNOS[errno] ?? 'unknown';
   let detail = msg;
-  if (cls === 'unknown' && code !== undefined) {
-    if (UNREACHABLE_CODES.has(code)) {
+  if (cls === 'unknown') {
+    if (code !== undefined && UNREACHABLE_CODES.has(code)) {
       cls = 'host-unreachable';
       detail = `cannot reach MySQL/MariaDB at ${target.host}: ${msg || code}`;
-    } else if (LOST_CODES.has(code) || /closed state|connection.*(lost|closed)/i.test(msg)) {
+    } else if (
+      (code !== undefined && LOST_CODES.has(code)) ||
+      /closed state|connection.*(lost|closed)/i.test(msg)
+    ) {
       cls = 'connection-lost';
     } else if (code === 'HANDSHAKE_SSL_ERROR' || /certificate|SSL|TLS/i.test(msg)) {
       cls = 'host-unreachable';

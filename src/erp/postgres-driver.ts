@@ -214,6 +214,8 @@ class PostgresConnection implements ErpConnection {
           throw err;
         }
         guard.pause(); // time spent by the consumer does not count against the statement timeout
+        const stop = this.stopped(guard, opts, undefined);
+        if (stop) throw stop;
         if (rows.length === 0) return;
         for (const r of rows) yield r;
         if (rows.length < STREAM_BATCH) return;

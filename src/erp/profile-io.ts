@@ -9,7 +9,11 @@ import { columnValue } from '../domain/mapping/map-field.js';
 import { toInstant } from '../domain/mapping/convert.js';
 import type { BuiltPayload, MappingContext, PushSourceRecord, SourceRow } from '../domain/mapping/types.js';
 import { formatWallClock } from '../domain/mapping/zoned-time.js';
-import { lineWriteBackParams, writeBackParams, type WriteBackValue } from '../domain/mapping/write-back-params.js';
+import {
+  lineWriteBackParams,
+  writeBackParams,
+  type WriteBackValue,
+} from '../domain/mapping/write-back-params.js';
 import type { Profile, PullTouchpointProfile, PushTouchpointProfile, Statement } from '../profile/schema.js';
 import { expandKeysParam, sqlParamNames } from '../profile/sql-params.js';
 import type { ErpConnection, ErpDriverName, ErpExecutor, Row, SqlParams } from './types.js';
@@ -41,7 +45,11 @@ export async function* readPushRecords(
   const src = cfg.source;
   const batchSize = src.batchSize ?? DEFAULT_BATCH;
   const wanted = opts.keys ? new Set(opts.keys) : null;
-  const stmt = (part: string) => ({ name: `${tp}.${part}`, touchpoint: tp, ...(opts.signal ? { signal: opts.signal } : {}) });
+  const stmt = (part: string) => ({
+    name: `${tp}.${part}`,
+    touchpoint: tp,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
 
   if (src.flat) {
     yield* readFlat(erp, profile, tp, cfg, opts, wanted);
@@ -90,9 +98,12 @@ async function* byKeys(
 function keyOf(row: SourceRow, column: string, tp: string): string {
   const got = columnValue(row, column);
   if (!got.found) {
-    throw new Error(`touchpoints.${tp}.key: column "${column}" is not in the query result (columns: ${Object.keys(row).join(', ')})`);
+    throw new Error(
+      `touchpoints.${tp}.key: column "${column}" is not in the query result (columns: ${Object.keys(row).join(', ')})`,
+    );
   }
-  if (got.value === null || got.value === undefined) throw new Error(`touchpoints.${tp}.key: a record has an empty key column "${column}"`);
+  if (got.value === null || got.value === undefined)
+    throw new Error(`touchpoints.${tp}.key: a record has an empty key column "${column}"`);
   return got.value instanceof Date ? got.value.toISOString() : String(got.value);
 }
 
@@ -112,7 +123,11 @@ async function* withLines(
   headers: SourceRow[],
   opts: { name: string; touchpoint: string },
 ): AsyncGenerator<PushSourceRecord> {
-  const keyed = headers.map((h) => ({ key: keyOf(h, cfg.key, tp), header: h, raw: columnValue(h, cfg.key).value }));
+  const keyed = headers.map((h) => ({
+    key: keyOf(h, cfg.key, tp),
+    header: h,
+    raw: columnValue(h, cfg.key).value,
+  }));
   const linesByKey = new Map<string, SourceRow[]>();
   const linesSql = cfg.source.lines;
   if (linesSql) {
@@ -126,14 +141,23 @@ async function* withLines(
       }
     };
     if (sqlParamNames(linesSql, erp.driver).has('keys')) {
-      const exp = expandKeysParam(linesSql, keyed.map((k) => k.raw as string), erp.driver);
+      const exp = expandKeysParam(
+        linesSql,
+        keyed.map((k) => k.raw as string),
+        erp.driver,
+      );
       add(await erp.query(exp.sql, exp.params, opts));
     } else {
       for (const k of keyed) add(await erp.query(linesSql, { key: k.raw as string }, opts));
     }
   }
   for (const k of keyed) {
-    yield { key: k.key, header: k.header, lines: linesByKey.get(k.key) ?? [], watermark: watermarkOf(k.header, cfg, profile) };
+    yield {
+      key: k.key,
+      header: k.header,
+      lines: linesByKey.get(k.key) ?? [],
+      watermark: watermarkOf(k.header, cfg, profile),
+    };
   }
 }
 
@@ -153,7 +177,11 @@ async function* readFlat(
     done.add(c.key);
     return { key: c.key, header: c.header, lines: c.lines, watermark: watermarkOf(c.header, cfg, profile) };
   };
-  for await (const row of erp.stream(sql, params, { name: `${tp}.flat`, touchpoint: tp, ...(opts.signal ? { signal: opts.signal } : {}) })) {
+  for await (const row of erp.stream(sql, params, {
+    name: `${tp}.flat`,
+    touchpoint: tp,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  })) {
     const key = keyOf(row, cfg.key, tp);
     if (wanted && !wanted.has(key)) continue;
     if (current && current.key === key) {
@@ -162,7 +190,10 @@ async function* readFlat(
     }
     if (current) yield emit(current);
     // a key seen before means the query is not ordered by key; its record would be split in two
-    if (done.has(key)) throw new Error(`touchpoints.${tp}.source.flat must be ORDER BY ${cfg.key}: key ${key} appears twice apart`);
+    if (done.has(key))
+      throw new Error(
+        `touchpoints.${tp}.source.flat must be ORDER BY ${cfg.key}: key ${key} appears twice apart`,
+      );
     current = { key, header: row, lines: [row] };
   }
   if (current) yield emit(current);

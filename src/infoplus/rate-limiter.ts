@@ -18,6 +18,8 @@ const realClock: LimiterClock = {
 
 /** Lowest rate the limiter backs off to. */
 const MIN_RATE = 0.2;
+/** 429s within this window after a cut do not cut the rate again. */
+const CUT_WINDOW_MS = 1_000;
 /** Successes needed to climb from the floor back to the configured rate (in equal steps). */
 const RECOVERY_STEPS = 20;
 
@@ -28,6 +30,7 @@ export class TokenBucket {
   private tokens: number;
   private last: number;
   private blockedUntil = 0;
+  private lastCut = Number.NEGATIVE_INFINITY;
   private readonly waiters: (() => void)[] = [];
   private timer: unknown = undefined;
 
@@ -76,7 +79,11 @@ export class TokenBucket {
   onRateLimited(retryAfterMs?: number): void {
     const now = this.clock.now();
     this.refill();
-    this.rate = Math.max(MIN_RATE, this.rate / 2);
+    // A burst of concurrent requests brings a burst of 429s: that is one signal, so cut once per window.
+    if (now - this.lastCut >= CUT_WINDOW_MS) {
+      this.rate = Math.max(MIN_RATE, this.rate / 2);
+      this.lastCut = now;
+    }
     this.tokens = 0;
     const wait = retryAfterMs ?? 1000 / this.rate;
     this.blockedUntil = Math.max(this.blockedUntil, now + wait);

@@ -9,6 +9,8 @@ import type { ReadableResource, SearchQuery, WritableResource } from './types.js
 import { DEFAULT_SEARCH_LIMIT, FIRST_PAGE, MAX_SEARCH_LIMIT, RESOURCE_KEY } from './wire-format.js';
 import type { ResourcePath } from './wire-format.js';
 
+const SORT_PATTERN = /^!?[A-Za-z_][A-Za-z0-9_.]*$/;
+
 /** Builds the query parameters of a search; throws a clear error for an impossible page or limit. */
 export function searchParams(resource: string, q: SearchQuery = {}): Record<string, string | number> {
   const params: Record<string, string | number> = {};
@@ -24,7 +26,15 @@ export function searchParams(resource: string, q: SearchQuery = {}): Record<stri
   }
   params.page = page;
   params.limit = limit;
-  if (q.sort !== undefined && q.sort !== '') params.sort = q.sort;
+  if (q.sort !== undefined && q.sort !== '') {
+    if (!SORT_PATTERN.test(q.sort)) {
+      throw badQuery(
+        resource,
+        `sort must be a field name, or ! and a field name for descending (got ${JSON.stringify(q.sort)})`,
+      );
+    }
+    params.sort = q.sort;
+  }
   return params;
 }
 

@@ -7,18 +7,11 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import axios from 'axios';
 import type { AxiosInstance, AxiosResponse } from 'axios';
+import { errorForNetwork, errorForStatus } from './answer-errors.js';
+import type { AttemptContext } from './answer-errors.js';
 import { hostOf } from './base-url.js';
-import {
-  AuthError,
-  NetworkError,
-  NotFoundError,
-  OutcomeUnknownError,
-  RateLimitedError,
-  ServerError,
-  ValidationError,
-} from './errors.js';
-import type { InfoplusErrorInit, InfoplusOperation, InfoplusError } from './errors.js';
-import { API_KEY_HEADER, RETRY_AFTER_HEADER, parseErrorBody, parseRetryAfter } from './wire-format.js';
+import type { InfoplusOperation } from './errors.js';
+import { API_KEY_HEADER } from './wire-format.js';
 
 /** HTTP methods the client uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -44,15 +37,7 @@ export interface AttemptResult {
   notJson: boolean;
 }
 
-/** Codes that mean the connection was never made, so nothing reached the server. */
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'EAI_FAIL',
-]);
+const IDLE_SOCKET_MS = 4_000;
 
 /** Settings of one transport (one client). */
 export interface TransportOptions {
@@ -65,8 +50,10 @@ export interface TransportOptions {
 /** axios with keep-alive agents, a wall-clock timeout and "did the request leave?" tracking. */
 export class Transport {
   private readonly http: AxiosInstance;
-  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16 });
+  // Idle sockets are dropped after 4 s, before common server keep-alive timeouts (Node 5 s), so a write is
+  // rarely sent on a socket the server is closing (which would make its outcome unknown).
+  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS });
+  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS });
   private readonly host: string;
 
   constructor(private readonly opts: TransportOptions) {
@@ -97,7 +84,6 @@ export class Transport {
 
   /** Send once. Resolves with a 2xx answer; throws an InfoplusError otherwise. */
   async send(spec: AttemptSpec): Promise<AttemptResult> {
-    const isWrite = spec.method !== 'GET';
     const state = { connected: false, timedOut: false };
     const controller = new AbortController();
     const timer = setTimeout(() => {
@@ -116,14 +102,20 @@ export class Transport {
         transport: trackingTransport(state),
       });
     } catch (e) {
-      throw this.networkError(spec, e, state, isWrite);
+      const code = state.timedOut ? 'ETIMEDOUT' : errorCode(e);
+      throw errorForNetwork(
+        this.context(spec),
+        code,
+        state.connected,
+        state.timedOut ? this.opts.timeoutMs : undefined,
+      );
     } finally {
       clearTimeout(timer);
     }
-    return this.toResult(spec, res, isWrite);
+    return this.toResult(spec, res);
   }
 
-  private toResult(spec: AttemptSpec, res: AxiosResponse<string>, isWrite: boolean): AttemptResult {
+  private toResult(spec: AttemptSpec, res: AxiosResponse<string>): AttemptResult {
     const text = typeof res.data === 'string' ? res.data : '';
     let body: unknown = undefined;
     let notJson = false;
@@ -137,146 +129,20 @@ export class Transport {
     }
     const status = res.status;
     if (status >= 200 && status < 300) return { status, body, notJson };
-    const parsed = parseErrorBody(body);
-    const messages = parsed.messages.map((m) => this.scrub(m));
-    const base: InfoplusErrorInit = {
-      message: '',
-      resource: spec.resource,
-      operation: spec.operation,
-      status,
-      messages,
+    throw errorForStatus(this.context(spec), status, body, res.headers as Record<string, unknown>);
+  }
+
+  private context(spec: AttemptSpec): AttemptContext {
+    return {
       method: spec.method,
       path: spec.path,
-      ...(spec.recordKey !== undefined ? { recordKey: spec.recordKey } : {}),
-    };
-    const what = `${spec.operation} ${spec.resource}${spec.recordKey !== undefined ? ` ${spec.recordKey}` : ''}`;
-    const detail = messages.length > 0 ? `: ${messages.join('; ')}` : '';
-    if (status === 401) {
-      return fail(
-        new AuthError({
-          ...base,
-          message: `Infoplus rejected the API key (HTTP 401) on ${what}: check the API key in Settings${detail}`,
-        }),
-      );
-    }
-    if (status === 403) {
-      return fail(
-        new AuthError({
-          ...base,
-          message: `Infoplus refused ${what} (HTTP 403): the API key's user lacks permission for this line of business or record${detail}`,
-        }),
-      );
-    }
-    if (status === 404)
-      return fail(new NotFoundError({ ...base, message: `Infoplus has no such record: ${what}${detail}` }));
-    if (status === 429) {
-      const retryAfterMs = parseRetryAfter(res.headers[RETRY_AFTER_HEADER.toLowerCase()]);
-      return fail(
-        new RateLimitedError({
-          ...base,
-          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-          message: `Infoplus rate limit reached on ${what} (HTTP 429${retryAfterMs !== undefined ? `, retry after ${Math.ceil(retryAfterMs / 1000)} s` : ''})`,
-        }),
-      );
-    }
-    if (status >= 300 && status < 400) {
-      const location =
-        typeof res.headers.location === 'string' ? ` to ${this.scrub(res.headers.location)}` : '';
-      return fail(
-        new ServerError({
-          ...base,
-          message: `${this.host} answered ${what} with a redirect (HTTP ${status}${location}): this does not look like the Infoplus API; check the domain or base URL`,
-        }),
-      );
-    }
-    if (status >= 400 && status < 500) {
-      return fail(
-        new ValidationError({
-          ...base,
-          fieldErrors: parsed.fieldErrors,
-          message: `Infoplus rejected ${what} (HTTP ${status})${detail || ': no reason given'}`,
-        }),
-      );
-    }
-    // 502/504 come from a proxy that gave up waiting: the write may have been committed behind it.
-    if (isWrite && (status === 502 || status === 504)) {
-      return fail(
-        new OutcomeUnknownError({
-          ...base,
-          requestSent: true,
-          message: `${what}: a gateway answered HTTP ${status}, so Infoplus may or may not have applied it; look the record up before sending it again`,
-        }),
-      );
-    }
-    const retryAfterMs = parseRetryAfter(res.headers[RETRY_AFTER_HEADER.toLowerCase()]);
-    return fail(
-      new ServerError({
-        ...base,
-        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-        message: `Infoplus server error on ${what} (HTTP ${status})${detail}`,
-      }),
-    );
-  }
-
-  private networkError(
-    spec: AttemptSpec,
-    e: unknown,
-    state: { connected: boolean; timedOut: boolean },
-    isWrite: boolean,
-  ): InfoplusError {
-    const code = state.timedOut ? 'ETIMEDOUT' : errorCode(e);
-    const sent = state.connected && !NOT_SENT_CODES.has(code);
-    const what = `${spec.operation} ${spec.resource}${spec.recordKey !== undefined ? ` ${spec.recordKey}` : ''}`;
-    const reason = this.describe(code, state.timedOut, sent);
-    const init: InfoplusErrorInit = {
-      message: '',
       resource: spec.resource,
       operation: spec.operation,
-      method: spec.method,
-      path: spec.path,
-      code,
-      requestSent: sent,
       ...(spec.recordKey !== undefined ? { recordKey: spec.recordKey } : {}),
+      host: this.host,
+      scrub: (t) => this.scrub(t),
     };
-    if (isWrite && sent) {
-      return new OutcomeUnknownError({
-        ...init,
-        message: `${what} was sent to Infoplus but no answer came back (${reason}); it may or may not have been applied — look the record up before sending it again`,
-      });
-    }
-    return new NetworkError({ ...init, message: `${what} failed: ${reason}` });
   }
-
-  private describe(code: string, timedOut: boolean, sent: boolean): string {
-    const host = this.host;
-    if (timedOut) {
-      return sent
-        ? `no answer from ${host} within ${this.opts.timeoutMs} ms`
-        : `could not connect to ${host} within ${this.opts.timeoutMs} ms; check the network connection`;
-    }
-    switch (code) {
-      case 'ENOTFOUND':
-      case 'EAI_FAIL':
-        return `the host ${host} was not found (DNS); check the Infoplus domain and the network connection`;
-      case 'EAI_AGAIN':
-        return `the name ${host} could not be looked up right now (DNS); check the network connection`;
-      case 'ECONNREFUSED':
-        return `${host} refused the connection; nothing is listening there — check the domain or base URL`;
-      case 'ENETUNREACH':
-      case 'EHOSTUNREACH':
-        return `${host} is unreachable; check the network connection`;
-      case 'ECONNRESET':
-      case 'EPIPE':
-        return `the connection to ${host} was cut (${code})`;
-      default:
-        if (/CERT|SSL|TLS/i.test(code)) return `the TLS certificate of ${host} was not accepted (${code})`;
-        return `network error talking to ${host} (${code})`;
-    }
-  }
-}
-
-function fail(e: InfoplusError): never {
-  throw e;
 }
 
 function errorCode(e: unknown): string {

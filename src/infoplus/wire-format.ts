@@ -21,6 +21,18 @@
  * 8. Update (PUT) identifies the record by its key in the body: `orderNo` for order, `id` elsewhere; it is a
  *    partial update (fields not sent are kept).
  * 9. Header names: `API-Key` for the key (confirmed), `Retry-After` for 429 back-off (standard HTTP).
+ * 10. What an answer means for a write (client policy, transport.ts / answer-errors.ts / retry.ts):
+ *     - 429: refused, nothing applied → retried (also for writes), waiting at least Retry-After.
+ *     - 500 / 503 (and other 5xx): Infoplus itself answered, so its transaction failed → ServerError, not
+ *       applied; reads are retried, writes are NOT re-sent automatically (the caller decides).
+ *     - 502 / 504 on a write: a gateway gave up waiting, the server behind it may have committed →
+ *       OutcomeUnknownError (look the record up before re-sending).
+ *     - no answer after the socket connected (reset, timeout): reads retried, writes OutcomeUnknownError.
+ *     - no connection at all (refused, DNS failure, connect timeout): nothing left → retried, also writes.
+ *     - 2xx to a create without a JSON record: OutcomeUnknownError (applied, but the key is unknown).
+ * 11. iterate() sorts by the resource key (`orderNo` / `id`) when no sort is given, so records added during
+ *     a walk do not shift pages; it stops at the first page shorter than its limit (250).
+ * 12. getBySKU / getByCustomerNo: 404 or an empty 200 body means "no such record" (null).
  */
 
 /** Header carrying the API key (confirmed by every Infoplus client library). */

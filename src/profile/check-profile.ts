@@ -37,11 +37,17 @@ export async function checkProfileFile(file: string, opts: CheckOptions = {}): P
     profile = await loadProfile(file);
   } catch (e) {
     if (!(e instanceof ProfileError)) throw e;
-    return { ok: false, problems: e.problems.map((p) => ({ ...p, severity: 'error' })), notes, profile: null };
+    return {
+      ok: false,
+      problems: e.problems.map((p) => ({ ...p, severity: 'error' })),
+      notes,
+      profile: null,
+    };
   }
   notes.push(`profile "${profile.name}" is valid`);
   if (!opts.offline) {
-    if (!opts.skipErp) problems.push(...(await checkErp(profile, env, dirname(file), opts.writeProbe !== false, notes)));
+    if (!opts.skipErp)
+      problems.push(...(await checkErp(profile, env, dirname(file), opts.writeProbe !== false, notes)));
     if (!opts.skipInfoplus) problems.push(...(await checkInfoplus(profile, env, notes)));
   }
   return { ok: !problems.some((p) => p.severity === 'error'), problems, notes, profile };
@@ -61,14 +67,17 @@ async function checkErp(
     erp = await openErp(made.config);
     notes.push(`ERP: connected to ${describeErpConfig(made.config)} (${await erp.serverInfo()})`);
   } catch (e) {
-    return [{ path: 'connections.erp', message: e instanceof Error ? e.message : String(e), severity: 'error' }];
+    return [
+      { path: 'connections.erp', message: e instanceof Error ? e.message : String(e), severity: 'error' },
+    ];
   }
   try {
     const out = await probePushQueries(erp, profile, notes);
     if (writeProbe) {
       const wb = await probeWriteBacks(erp, profile, INFOPLUS_MODELS);
       out.push(...wb);
-      if (wb.length === 0) notes.push('ERP: every write-back statement ran in a transaction that was rolled back');
+      if (wb.length === 0)
+        notes.push('ERP: every write-back statement ran in a transaction that was rolled back');
     }
     return out;
   } finally {
@@ -76,7 +85,11 @@ async function checkErp(
   }
 }
 
-async function checkInfoplus(profile: Profile, env: NodeJS.ProcessEnv, notes: string[]): Promise<CheckProblem[]> {
+async function checkInfoplus(
+  profile: Profile,
+  env: NodeJS.ProcessEnv,
+  notes: string[],
+): Promise<CheckProblem[]> {
   const made = infoplusOptionsFromProfile(profile, env);
   if ('problem' in made) return [{ ...made.problem, severity: 'error' }];
   const client = createInfoplusClient({ ...made.options, maxRetries: 0 });

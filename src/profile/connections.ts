@@ -16,7 +16,13 @@ export function erpConfigFromProfile(
   baseDir: string,
 ): { config: ErpConfig } | { problem: ProfileProblem } {
   const erp = profile.connections?.erp;
-  if (!erp) return { problem: { path: 'connections.erp', message: 'required: name the ERP connection (driver and url or server)' } };
+  if (!erp)
+    return {
+      problem: {
+        path: 'connections.erp',
+        message: 'required: name the ERP connection (driver and url or server)',
+      },
+    };
   const password = env[erp.passwordEnv ?? DEFAULT_ERP_PASSWORD_ENV] || undefined;
   if (erp.driver === 'sqlserver') {
     const config: ErpConfig = {
@@ -30,13 +36,16 @@ export function erpConfigFromProfile(
       ...(erp.user !== undefined ? { user: erp.user } : {}),
       ...(erp.domain !== undefined ? { domain: erp.domain } : {}),
       ...(erp.encrypt !== undefined ? { encrypt: erp.encrypt } : {}),
-      ...(erp.trustServerCertificate !== undefined ? { trustServerCertificate: erp.trustServerCertificate } : {}),
+      ...(erp.trustServerCertificate !== undefined
+        ? { trustServerCertificate: erp.trustServerCertificate }
+        : {}),
       ...(password !== undefined ? { password } : {}),
     };
     return { config };
   }
   let url = erp.url ?? '';
-  if (erp.driver === 'sqlite' && url !== ':memory:' && !/^file:/i.test(url) && !isAbsolute(url)) url = resolve(baseDir, url);
+  if (erp.driver === 'sqlite' && url !== ':memory:' && !/^file:/i.test(url) && !isAbsolute(url))
+    url = resolve(baseDir, url);
   return { config: { driver: erp.driver, url, ...(password !== undefined ? { password } : {}) } };
 }
 
@@ -46,7 +55,13 @@ export function infoplusOptionsFromProfile(
   env: NodeJS.ProcessEnv,
 ): { options: InfoplusClientOptions } | { problem: ProfileProblem } {
   const inf = profile.connections?.infoplus;
-  if (!inf) return { problem: { path: 'connections.infoplus', message: 'required: name the Infoplus connection (domain or baseUrl)' } };
+  if (!inf)
+    return {
+      problem: {
+        path: 'connections.infoplus',
+        message: 'required: name the Infoplus connection (domain or baseUrl)',
+      },
+    };
   const envName = inf.apiKeyEnv ?? DEFAULT_INFOPLUS_API_KEY_ENV;
   const apiKey = env[envName];
   if (!apiKey) {

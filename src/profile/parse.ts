@@ -1,11 +1,22 @@
 /** Reading a mapping profile: YAML/JSON text -> validated, normalized Profile, or a ProfileError naming each field. */
 import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
-import { isPushTouchpoint, TOUCHPOINTS, type PullTouchpoint, type PushTouchpoint } from '../contract/touchpoints.js';
+import {
+  isPushTouchpoint,
+  TOUCHPOINTS,
+  type PullTouchpoint,
+  type PushTouchpoint,
+} from '../contract/touchpoints.js';
 import { cronProblem, isValidTimeZone } from './cron.js';
 import { INFOPLUS_MODELS } from './infoplus-models.js';
 import { issuesToProblems, ProfileError, type ProfileProblem } from './problems.js';
-import { profileSchema, type FieldMapping, type FieldSpec, type Profile, type PushTouchpointProfile } from './schema.js';
+import {
+  profileSchema,
+  type FieldMapping,
+  type FieldSpec,
+  type Profile,
+  type PushTouchpointProfile,
+} from './schema.js';
 import { PUSH_MODELS, valueKind, type ModelTable } from './touchpoint-models.js';
 import { checkPullTouchpoint, checkPushTouchpoint } from './validate-touchpoint.js';
 
@@ -21,7 +32,10 @@ export function parseProfile(text: string, origin?: string, opts: ParseOptions =
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new ProfileError(
-      doc.errors.map((e) => ({ path: '', message: `not valid YAML/JSON: ${e.message.split('\n')[0] ?? ''}` })),
+      doc.errors.map((e) => ({
+        path: '',
+        message: `not valid YAML/JSON: ${e.message.split('\n')[0] ?? ''}`,
+      })),
       origin,
     );
   }
@@ -46,7 +60,8 @@ export function validateProfile(input: unknown, origin?: string, opts: ParseOpti
   const secretProblems: ProfileProblem[] = [];
   const cleaned = stripSecrets(input, [], secretProblems);
   const parsed = profileSchema.safeParse(cleaned);
-  if (!parsed.success) throw new ProfileError([...secretProblems, ...issuesToProblems(parsed.error.issues)], origin);
+  if (!parsed.success)
+    throw new ProfileError([...secretProblems, ...issuesToProblems(parsed.error.issues)], origin);
   const profile = parsed.data;
   const problems = [...secretProblems, ...semanticProblems(profile, models)];
   if (problems.length > 0) throw new ProfileError(problems, origin);
@@ -61,7 +76,9 @@ function stripSecrets(value: unknown, path: string[], out: ProfileProblem[]): un
   for (const [key, v] of Object.entries(value)) {
     const here = [...path, key];
     if (SECRET_KEYS.test(key) && (typeof v === 'string' || typeof v === 'number')) {
-      const env = /key|token/i.test(key) ? 'apiKeyEnv (default INFOPLUS_API_KEY)' : 'passwordEnv (default ERP_PASSWORD)';
+      const env = /key|token/i.test(key)
+        ? 'apiKeyEnv (default INFOPLUS_API_KEY)'
+        : 'passwordEnv (default ERP_PASSWORD)';
       out.push({
         path: here.join('.'),
         message: `secrets never live in a profile: remove "${key}" and put the value in the environment variable named by ${env}, or in the app's secret store`,
@@ -69,7 +86,11 @@ function stripSecrets(value: unknown, path: string[], out: ProfileProblem[]): un
       continue;
     }
     if (key === 'url' && typeof v === 'string' && /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]+@/i.test(v)) {
-      out.push({ path: here.join('.'), message: 'the URL contains a password; remove it from the URL and use passwordEnv' });
+      out.push({
+        path: here.join('.'),
+        message: 'the URL contains a password; remove it from the URL and use passwordEnv',
+      });
+      result[key] = v.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@\s:]*):[^/@\s]+@/i, '$1@');
       continue;
     }
     result[key] = stripSecrets(v, here, out);
@@ -80,15 +101,27 @@ function stripSecrets(value: unknown, path: string[], out: ProfileProblem[]): un
 function semanticProblems(profile: Profile, models: ModelTable): ProfileProblem[] {
   const out: ProfileProblem[] = [];
   if (!isValidTimeZone(profile.timezone)) {
-    out.push({ path: 'timezone', message: `"${profile.timezone}" is not an IANA time zone; write e.g. America/Chicago or Europe/Berlin` });
+    out.push({
+      path: 'timezone',
+      message: `"${profile.timezone}" is not an IANA time zone; write e.g. America/Chicago or Europe/Berlin`,
+    });
   }
   const inf = profile.connections?.infoplus;
-  if (inf && !inf.domain && !inf.baseUrl) out.push({ path: 'connections.infoplus.domain', message: 'required: set domain (tenant name) or baseUrl' });
-  if (inf?.domain && inf.baseUrl) out.push({ path: 'connections.infoplus.baseUrl', message: 'set either domain or baseUrl, not both' });
+  if (inf && !inf.domain && !inf.baseUrl)
+    out.push({
+      path: 'connections.infoplus.domain',
+      message: 'required: set domain (tenant name) or baseUrl',
+    });
+  if (inf?.domain && inf.baseUrl)
+    out.push({ path: 'connections.infoplus.baseUrl', message: 'set either domain or baseUrl, not both' });
   const erp = profile.connections?.erp;
-  if (erp && erp.driver !== 'sqlserver' && !erp.url) out.push({ path: 'connections.erp.url', message: `required for ${erp.driver}` });
+  if (erp && erp.driver !== 'sqlserver' && !erp.url)
+    out.push({ path: 'connections.erp.url', message: `required for ${erp.driver}` });
   if (erp?.driver === 'sqlserver' && !erp.url && !erp.server) {
-    out.push({ path: 'connections.erp.server', message: 'required: set server (host or host\\instance) or url' });
+    out.push({
+      path: 'connections.erp.server',
+      message: 'required: set server (host or host\\instance) or url',
+    });
   }
   for (const tp of TOUCHPOINTS) {
     const cfg = profile.touchpoints[tp];

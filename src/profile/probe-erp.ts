@@ -1,5 +1,10 @@
 /** Check's ERP probes: every push query runs (first row only) and every write-back runs in a rolled-back transaction. */
-import { PUSH_TOUCHPOINTS, PULL_TOUCHPOINTS, type PullTouchpoint, type PushTouchpoint } from '../contract/touchpoints.js';
+import {
+  PUSH_TOUCHPOINTS,
+  PULL_TOUCHPOINTS,
+  type PullTouchpoint,
+  type PushTouchpoint,
+} from '../contract/touchpoints.js';
 import { buildPayload } from '../domain/mapping/build-payload.js';
 import { columnValue } from '../domain/mapping/map-field.js';
 import { readPushRecords, runWriteBack } from '../erp/profile-io.js';
@@ -20,7 +25,11 @@ function errorText(e: unknown): string {
 }
 
 /** Runs each enabled push touchpoint's queries on the first record and checks the mapped columns exist. */
-export async function probePushQueries(erp: ErpConnection, profile: Profile, notes: string[]): Promise<CheckProblem[]> {
+export async function probePushQueries(
+  erp: ErpConnection,
+  profile: Profile,
+  notes: string[],
+): Promise<CheckProblem[]> {
   const out: CheckProblem[] = [];
   for (const tp of PUSH_TOUCHPOINTS) {
     const cfg = profile.touchpoints[tp];
@@ -30,7 +39,11 @@ export async function probePushQueries(erp: ErpConnection, profile: Profile, not
     try {
       first = await firstRecord(erp, profile, tp);
     } catch (e) {
-      out.push({ path: `touchpoints.${tp}.${pathOfStatement(errorText(e), src)}`, message: errorText(e), severity: 'error' });
+      out.push({
+        path: `touchpoints.${tp}.${pathOfStatement(errorText(e), src)}`,
+        message: errorText(e),
+        severity: 'error',
+      });
       continue;
     }
     if (!first) {
@@ -41,10 +54,19 @@ export async function probePushQueries(erp: ErpConnection, profile: Profile, not
     out.push(...columnProblems(tp, cfg, first.header, 'customFields', cfg.customFields ?? {}));
     if (cfg.lines && first.lines[0]) {
       out.push(...columnProblems(tp, cfg, first.lines[0], 'lines.fields', cfg.lines.fields));
-      out.push(...columnProblems(tp, cfg, first.lines[0], 'lines.customFields', cfg.lines.customFields ?? {}));
+      out.push(
+        ...columnProblems(tp, cfg, first.lines[0], 'lines.customFields', cfg.lines.customFields ?? {}),
+      );
     }
-    if (cfg.changeDetection.mode === 'watermark' && !columnValue(first.header, cfg.changeDetection.column).found) {
-      out.push({ path: `touchpoints.${tp}.changeDetection.column`, message: `column "${cfg.changeDetection.column}" is not in the result of ${src}`, severity: 'error' });
+    if (
+      cfg.changeDetection.mode === 'watermark' &&
+      !columnValue(first.header, cfg.changeDetection.column).found
+    ) {
+      out.push({
+        path: `touchpoints.${tp}.changeDetection.column`,
+        message: `column "${cfg.changeDetection.column}" is not in the result of ${src}`,
+        severity: 'error',
+      });
     }
     if (cfg.source.headerByKeys) {
       try {
@@ -62,7 +84,9 @@ export async function probePushQueries(erp: ErpConnection, profile: Profile, not
         severity: p.category === 'mapping' ? 'error' : 'warning',
       });
     }
-    notes.push(`${tp}: queries ran; first record ${first.key} maps to ${Object.keys(built.payload).length} Infoplus fields`);
+    notes.push(
+      `${tp}: queries ran; first record ${first.key} maps to ${Object.keys(built.payload).length} Infoplus fields`,
+    );
   }
   return out;
 }
@@ -92,7 +116,11 @@ function columnProblems(
   fields: Readonly<Record<string, FieldSpec>>,
 ): CheckProblem[] {
   const out: CheckProblem[] = [];
-  const source = path.startsWith('lines') ? 'source.lines' : cfg.source.header ? 'source.header' : 'source.flat';
+  const source = path.startsWith('lines')
+    ? 'source.lines'
+    : cfg.source.header
+      ? 'source.header'
+      : 'source.flat';
   for (const [name, spec] of Object.entries(fields)) {
     const column = typeof spec === 'string' ? spec : spec.column;
     if (column === undefined || (typeof spec !== 'string' && spec.const !== undefined)) continue;
@@ -122,7 +150,11 @@ export function syntheticRecord(model: string, models: ModelTable): Record<strin
 }
 
 /** Runs every write-back in a transaction that is always rolled back, so broken SQL is found without writing. */
-export async function probeWriteBacks(erp: ErpConnection, profile: Profile, models: ModelTable): Promise<CheckProblem[]> {
+export async function probeWriteBacks(
+  erp: ErpConnection,
+  profile: Profile,
+  models: ModelTable,
+): Promise<CheckProblem[]> {
   const out: CheckProblem[] = [];
   for (const tp of PULL_TOUCHPOINTS) {
     const cfg = profile.touchpoints[tp];
@@ -143,7 +175,11 @@ export async function probeWriteBacks(erp: ErpConnection, profile: Profile, mode
   return out;
 }
 
-function statementPath(tp: string, statement: string, cfg: { writeBack: { record: { name: string }[]; lines?: { statements: { name: string }[] } } }): string {
+function statementPath(
+  tp: string,
+  statement: string,
+  cfg: { writeBack: { record: { name: string }[]; lines?: { statements: { name: string }[] } } },
+): string {
   const name = statement.split('.').pop() ?? '';
   const i = cfg.writeBack.record.findIndex((s) => s.name === name);
   if (i >= 0 && statement.includes('.record.')) return `touchpoints.${tp}.writeBack.record[${i}].sql`;

@@ -34,7 +34,10 @@ export function joinPath(path: readonly PropertyKey[]): string {
 const TOUCHPOINT_WORDS = 'vendors, items, asns, orders, shipments, item-receipts, inventory-adjustments';
 
 /** Turns zod issues into problems with paths; unions report the branch the input was meant for. */
-export function issuesToProblems(issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey[] = []): ProfileProblem[] {
+export function issuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+  base: readonly PropertyKey[] = [],
+): ProfileProblem[] {
   const out: ProfileProblem[] = [];
   for (const issue of issues) {
     const path = [...base, ...issue.path];
@@ -43,7 +46,8 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], base: read
       continue;
     }
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path: joinPath([...path, key]), message: unknownKeyMessage(path, key) });
+      for (const key of issue.keys)
+        out.push({ path: joinPath([...path, key]), message: unknownKeyMessage(path, key) });
       continue;
     }
     out.push({ path: joinPath(path), message: issueMessage(issue) });
@@ -66,7 +70,8 @@ function unknownKeyMessage(path: readonly PropertyKey[], key: string): string {
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `required: add ${String(issue.path.at(-1) ?? 'it')}`;
+  if (issue.code === 'invalid_type' && issue.input === undefined)
+    return `required: add ${String(issue.path.at(-1) ?? 'it')}`;
   if (issue.code === 'invalid_value') return `${issue.message} (got ${JSON.stringify(issue.input)})`;
   return issue.message;
 }

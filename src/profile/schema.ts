@@ -6,7 +6,11 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 /** How one Infoplus field gets its value from an ERP row. */
 export const fieldMappingSchema = z
   .strictObject({
-    column: z.string().min(1).optional().describe('ERP column (as named in the query result) that feeds this field'),
+    column: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('ERP column (as named in the query result) that feeds this field'),
     const: scalar.optional().describe('A constant value; no column is read'),
     default: scalar.optional().describe('Used when the column is NULL or empty'),
     trim: z.boolean().optional().describe('Trim surrounding white space (default true for strings)'),
@@ -14,7 +18,9 @@ export const fieldMappingSchema = z
     type: z
       .enum(['string', 'int', 'decimal', 'date', 'datetime', 'bool'])
       .optional()
-      .describe('Conversion; inferred from the Infoplus field when omitted. date/datetime without a zone are read in the profile timezone'),
+      .describe(
+        'Conversion; inferred from the Infoplus field when omitted. date/datetime without a zone are read in the profile timezone',
+      ),
     lookup: z.string().min(1).optional().describe('Name of a table under `lookups` translating the ERP code'),
     resolve: z
       .enum(['infoplusVendorId'])
@@ -22,26 +28,38 @@ export const fieldMappingSchema = z
       .describe('Resolved by the engine against Infoplus, e.g. ERP vendorNo -> Infoplus vendor id'),
     maxLength: z.number().int().positive().optional(),
     truncate: z.boolean().optional().describe('Cut values longer than maxLength instead of reporting them'),
-    required: z.boolean().optional().describe('A missing value is an ERP data problem (default: true for Infoplus-required fields)'),
+    required: z
+      .boolean()
+      .optional()
+      .describe('A missing value is an ERP data problem (default: true for Infoplus-required fields)'),
   })
-  .describe('Field mapping');
+  .meta({ id: 'ProfileFieldMapping', description: 'How one Infoplus field gets its value' });
 
 /** A field mapping, or just the column name. */
-export const fieldSpecSchema = z.union([z.string().min(1), fieldMappingSchema]);
+export const fieldSpecSchema = z
+  .union([z.string().min(1), fieldMappingSchema])
+  .meta({ id: 'ProfileFieldSpec', description: 'A field mapping, or just the ERP column name' });
 
-const fieldsSchema = z.record(z.string(), fieldSpecSchema);
+const fieldsSchema = z.record(z.string(), fieldSpecSchema).meta({ id: 'ProfileFieldMap' });
 
-export const scheduleSchema = z.union([
-  z.strictObject({ cron: z.string().min(1).describe('5-field cron expression, local time of the agent') }),
-  z.strictObject({ intervalMinutes: z.number().int().positive().max(10_080) }),
-]);
+export const scheduleSchema = z
+  .union([
+    z.strictObject({ cron: z.string().min(1).describe('5-field cron expression, local time of the agent') }),
+    z.strictObject({ intervalMinutes: z.number().int().positive().max(10_080) }),
+  ])
+  .meta({ id: 'ProfileSchedule' });
 
 export const changeDetectionSchema = z.discriminatedUnion('mode', [
   z.strictObject({
     mode: z.literal('watermark'),
-    column: z.string().min(1).describe('Column holding the last-change time; the header/flat query reads @since'),
+    column: z
+      .string()
+      .min(1)
+      .describe('Column holding the last-change time; the header/flat query reads @since'),
   }),
-  z.strictObject({ mode: z.literal('hash').describe('Every record is read; unchanged content costs no API call') }),
+  z.strictObject({
+    mode: z.literal('hash').describe('Every record is read; unchanged content costs no API call'),
+  }),
 ]);
 
 /** Where push records come from: header + lines queries, or one flat query ordered by key. */
@@ -57,26 +75,47 @@ export const pushSourceSchema = z
       .string()
       .min(1)
       .optional()
-      .describe('Lines for a batch of records: `WHERE order_id IN (@keys)` (expanded to bound parameters) or per record `= @key`'),
-    flat: z.string().min(1).optional().describe('One row per line, header columns repeated, ORDER BY the key column'),
-    lineKey: z.string().min(1).optional().describe('Column of the lines rows naming their record (default: the key column)'),
-    batchSize: z.number().int().positive().max(1000).optional().describe('Records per lines query (default 500)'),
+      .describe(
+        'Lines for a batch of records: `WHERE order_id IN (@keys)` (expanded to bound parameters) or per record `= @key`',
+      ),
+    flat: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('One row per line, header columns repeated, ORDER BY the key column'),
+    lineKey: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Column of the lines rows naming their record (default: the key column)'),
+    batchSize: z
+      .number()
+      .int()
+      .positive()
+      .max(1000)
+      .optional()
+      .describe('Records per lines query (default 500)'),
   })
-  .describe('Record source');
+  .meta({ id: 'ProfilePushSource', description: 'Record source' });
 
-export const statementSchema = z.union([
-  z.strictObject({ name: z.string().min(1), sql: z.string().min(1) }),
-  z.strictObject({
-    name: z.string().min(1),
-    procedure: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'a procedure name (letters, digits, _ and .)'),
-    args: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).describe('Parameter names passed in order'),
-  }),
-]);
+export const statementSchema = z
+  .union([
+    z.strictObject({ name: z.string().min(1), sql: z.string().min(1) }),
+    z.strictObject({
+      name: z.string().min(1),
+      procedure: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'a procedure name (letters, digits, _ and .)'),
+      args: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).describe('Parameter names passed in order'),
+    }),
+  ])
+  .meta({ id: 'ProfileStatement' });
 
 const pushBase = {
   enabled: z.boolean().default(true),
   schedule: scheduleSchema.optional(),
-  key: z.string().min(1).describe('ERP column holding the record key (order id, PO number, SKU, vendor number)'),
+  key: z
+    .string()
+    .min(1)
+    .describe('ERP column holding the record key (order id, PO number, SKU, vendor number)'),
   source: pushSourceSchema,
   changeDetection: changeDetectionSchema,
   fields: fieldsSchema.describe('Infoplus field -> mapping'),
@@ -84,7 +123,9 @@ const pushBase = {
   afterPush: z
     .array(statementSchema)
     .optional()
-    .describe('Run in one ERP transaction after Infoplus created the record: @key plus the created record fields (@orderNo, @id)'),
+    .describe(
+      'Run in one ERP transaction after Infoplus created the record: @key plus the created record fields (@orderNo, @id)',
+    ),
 };
 
 const linesMappingSchema = z.strictObject({
@@ -92,30 +133,42 @@ const linesMappingSchema = z.strictObject({
   customFields: fieldsSchema.optional(),
 });
 
-export const pushTouchpointSchema = z.strictObject({
-  ...pushBase,
-  lines: linesMappingSchema.optional().describe('Line items (orders, asns)'),
-});
+export const pushTouchpointSchema = z
+  .strictObject({
+    ...pushBase,
+    lines: linesMappingSchema.optional().describe('Line items (orders, asns)'),
+  })
+  .meta({ id: 'ProfilePushTouchpoint' });
 
 export const writeBackSchema = z.strictObject({
-  record: z.array(statementSchema).describe('Per Infoplus record: @field of the record (e.g. @id, @orderNo, @trackingNo)'),
+  record: z
+    .array(statementSchema)
+    .describe('Per Infoplus record: @field of the record (e.g. @id, @orderNo, @trackingNo)'),
   lines: z
     .strictObject({
       from: z.string().min(1).describe('Array field of the record whose elements are the lines'),
-      statements: z.array(statementSchema).describe('Per element: record params plus @line_<field> (or @line_value)'),
+      statements: z
+        .array(statementSchema)
+        .describe('Per element: record params plus @line_<field> (or @line_value)'),
     })
     .optional(),
 });
 
-export const pullTouchpointSchema = z.strictObject({
-  enabled: z.boolean().default(true),
-  schedule: scheduleSchema.optional(),
-  writeBack: writeBackSchema,
-});
+export const pullTouchpointSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    schedule: scheduleSchema.optional(),
+    writeBack: writeBackSchema,
+  })
+  .meta({ id: 'ProfilePullTouchpoint' });
 
 export const erpConnectionSchema = z.strictObject({
   driver: z.enum(['sqlserver', 'postgres', 'mysql', 'sqlite']),
-  url: z.string().min(1).optional().describe('postgres:// or mysql:// URL without password, SQLite file path, or mssql:// URL'),
+  url: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('postgres:// or mysql:// URL without password, SQLite file path, or mssql:// URL'),
   server: z.string().optional(),
   instance: z.string().optional(),
   port: z.number().int().positive().optional(),
@@ -133,7 +186,10 @@ export const erpConnectionSchema = z.strictObject({
 });
 
 export const infoplusConnectionSchema = z.strictObject({
-  domain: z.string().regex(/^[a-z0-9-]+$/i, 'the tenant name only, e.g. acme').optional(),
+  domain: z
+    .string()
+    .regex(/^[a-z0-9-]+$/i, 'the tenant name only, e.g. acme')
+    .optional(),
   baseUrl: z.url().optional().describe('Full base URL ending in /infoplus-wms/api (simulator, proxy)'),
   apiVersion: z.enum(['v3.0', 'beta']).default('v3.0'),
   apiKeyEnv: z

@@ -93,7 +93,9 @@ export const PULL_MODELS: Readonly<Record<PullTouchpoint, { readonly model: stri
 
 /** The Infoplus model behind a touchpoint. */
 export function modelOf(tp: TouchpointName): string {
-  return tp in PUSH_MODELS ? PUSH_MODELS[tp as PushTouchpoint].model : PULL_MODELS[tp as PullTouchpoint].model;
+  return tp in PUSH_MODELS
+    ? PUSH_MODELS[tp as PushTouchpoint].model
+    : PULL_MODELS[tp as PullTouchpoint].model;
 }
 
 /** Reduces a generated type description to the kind the mapping converts to. */
@@ -102,7 +104,8 @@ export function valueKind(meta: ModelFieldMeta | undefined): ValueKind {
   if (t.endsWith('[]') || t.includes('array') || t.includes('map') || t.includes('object')) return 'other';
   if (t.includes('date')) return 'datetime';
   if (t.includes('int') || t === 'long') return 'int';
-  if (t.includes('decimal') || t.includes('number') || t.includes('double') || t.includes('float')) return 'decimal';
+  if (t.includes('decimal') || t.includes('number') || t.includes('double') || t.includes('float'))
+    return 'decimal';
   if (t.includes('bool')) return 'bool';
   if (t.includes('string')) return 'string';
   return 'other';

@@ -1,7 +1,13 @@
 /** Checks of one push or pull touchpoint that zod cannot express: Infoplus fields, queries and parameters. */
 import type { PullTouchpoint, PushTouchpoint } from '../contract/touchpoints.js';
 import type { ProfileProblem } from './problems.js';
-import type { FieldSpec, Profile, PullTouchpointProfile, PushTouchpointProfile, Statement } from './schema.js';
+import type {
+  FieldSpec,
+  Profile,
+  PullTouchpointProfile,
+  PushTouchpointProfile,
+  Statement,
+} from './schema.js';
 import { sqlParamNames } from './sql-params.js';
 import { isWritable, PULL_MODELS, PUSH_MODELS, valueKind, type ModelTable } from './touchpoint-models.js';
 
@@ -21,24 +27,36 @@ export function checkPushTouchpoint(
   const src = cfg.source;
 
   if (src.header && src.flat) add('source', 'set either header (+ lines) or flat, not both');
-  if (!src.header && !src.flat) add('source.header', 'required: a header query (or a flat query) selecting the records');
+  if (!src.header && !src.flat)
+    add('source.header', 'required: a header query (or a flat query) selecting the records');
   if (src.flat && src.lines) add('source.lines', 'a flat query already holds the lines; remove lines');
   const selecting = src.header ? 'source.header' : 'source.flat';
   const selectSql = src.header ?? src.flat ?? '';
   const selectParams = sqlParamNames(selectSql);
   if (cfg.changeDetection.mode === 'watermark' && selectSql && !selectParams.has('since')) {
-    add(selecting, `watermark mode reads changed rows with @since: add e.g. WHERE ${cfg.changeDetection.column} >= @since`);
+    add(
+      selecting,
+      `watermark mode reads changed rows with @since: add e.g. WHERE ${cfg.changeDetection.column} >= @since`,
+    );
   }
   if (cfg.changeDetection.mode === 'hash' && selectParams.has('since')) {
-    add(selecting, '@since is only bound in watermark mode; remove it or set changeDetection.mode: watermark');
+    add(
+      selecting,
+      '@since is only bound in watermark mode; remove it or set changeDetection.mode: watermark',
+    );
   }
   for (const p of selectParams) {
     if (p !== 'since') add(selecting, `unknown parameter @${p}; this query may use only @since`);
   }
   if (src.lines) {
     const lp = sqlParamNames(src.lines);
-    if (!lp.has('keys') && !lp.has('key')) add('source.lines', 'the lines query must select lines of a batch with IN (@keys), or of one record with = @key');
-    for (const p of lp) if (p !== 'keys' && p !== 'key') add('source.lines', `unknown parameter @${p}; use @keys or @key`);
+    if (!lp.has('keys') && !lp.has('key'))
+      add(
+        'source.lines',
+        'the lines query must select lines of a batch with IN (@keys), or of one record with = @key',
+      );
+    for (const p of lp)
+      if (p !== 'keys' && p !== 'key') add('source.lines', `unknown parameter @${p}; use @keys or @key`);
   }
   if (src.headerByKeys) {
     const hp = sqlParamNames(src.headerByKeys);
@@ -47,7 +65,8 @@ export function checkPushTouchpoint(
   }
 
   if (info.lines) {
-    if (!cfg.lines) add('lines', `required: ${tp} need line items (lines.fields with ${info.lines.required.join(', ')})`);
+    if (!cfg.lines)
+      add('lines', `required: ${tp} need line items (lines.fields with ${info.lines.required.join(', ')})`);
     else if (!src.lines && !src.flat) add('source.lines', 'required: a lines query (or use one flat query)');
   } else if (cfg.lines) {
     add('lines', `${tp} have no line items; remove lines`);
@@ -55,20 +74,25 @@ export function checkPushTouchpoint(
 
   checkFields(profile, cfg.fields, info.model, 'fields', models, add);
   checkCustomFields(profile, cfg.customFields, 'customFields', add);
-  const mapped = new Set([...Object.keys(cfg.fields), ...info.fromDefaults]);
+  // the key field is reported once, by the key check below
+  const mapped = new Set([...Object.keys(cfg.fields), ...info.fromDefaults, info.keyField]);
   if (!(info.keyField in cfg.fields)) {
     add(`fields.${info.keyField}`, `required: map the record key (column ${cfg.key}) to ${info.keyField}`);
   }
   for (const req of info.required) {
     if (!req.split('|').some((r) => mapped.has(r))) {
-      add(`fields.${req.split('|')[0]}`, `required by Infoplus to create ${tp}: map ${req.split('|').join(' or ')}`);
+      add(
+        `fields.${req.split('|')[0]}`,
+        `required by Infoplus to create ${tp}: map ${req.split('|').join(' or ')}`,
+      );
     }
   }
   if (info.lines && cfg.lines) {
     checkFields(profile, cfg.lines.fields, info.lines.model, 'lines.fields', models, add);
     checkCustomFields(profile, cfg.lines.customFields, 'lines.customFields', add);
     for (const req of info.lines.required) {
-      if (!(req in cfg.lines.fields)) add(`lines.fields.${req}`, `required by Infoplus on every line: map ${req}`);
+      if (!(req in cfg.lines.fields))
+        add(`lines.fields.${req}`, `required by Infoplus on every line: map ${req}`);
     }
   }
   if (cfg.afterPush) {
@@ -89,7 +113,8 @@ export function checkPullTouchpoint(
   const add: Add = (path, message) => out.push({ path: `touchpoints.${tp}.${path}`, message });
   const model = models[PULL_MODELS[tp].model] ?? {};
   const recordParams = new Set(['erpKey', ...Object.keys(model)]);
-  if (cfg.writeBack.record.length === 0 && !cfg.writeBack.lines) add('writeBack.record', 'add at least one statement');
+  if (cfg.writeBack.record.length === 0 && !cfg.writeBack.lines)
+    add('writeBack.record', 'add at least one statement');
   checkStatements(profile, cfg.writeBack.record, 'writeBack.record', recordParams, add);
   const lines = cfg.writeBack.lines;
   if (lines) {
@@ -108,10 +133,17 @@ export function checkPullTouchpoint(
   return out;
 }
 
-function checkStatements(profile: Profile, list: readonly Statement[], path: string, known: ReadonlySet<string>, add: Add): void {
+function checkStatements(
+  profile: Profile,
+  list: readonly Statement[],
+  path: string,
+  known: ReadonlySet<string>,
+  add: Add,
+): void {
   const names = new Set<string>();
   list.forEach((st, i) => {
-    if (names.has(st.name)) add(`${path}[${i}].name`, `statement name "${st.name}" is used twice; names must be unique`);
+    if (names.has(st.name))
+      add(`${path}[${i}].name`, `statement name "${st.name}" is used twice; names must be unique`);
     names.add(st.name);
     const used = 'sql' in st ? [...sqlParamNames(st.sql)] : st.args;
     const where = 'sql' in st ? `${path}[${i}].sql` : `${path}[${i}].args`;
@@ -145,16 +177,26 @@ function checkFields(
   for (const [name, spec] of Object.entries(fields)) {
     const meta = table?.[name];
     if (!meta) {
-      add(`${path}.${name}`, `"${name}" is not a field of Infoplus ${model}; check the spelling (field names are case-sensitive)`);
+      add(
+        `${path}.${name}`,
+        `"${name}" is not a field of Infoplus ${model}; check the spelling (field names are case-sensitive)`,
+      );
       continue;
     }
-    if (!isWritable(meta)) add(`${path}.${name}`, `"${name}" is read-only in Infoplus ${model} (set by Infoplus); remove it`);
-    if (valueKind(meta) === 'other') add(`${path}.${name}`, `"${name}" is a list or object; it cannot be mapped from one column`);
+    if (!isWritable(meta))
+      add(`${path}.${name}`, `"${name}" is read-only in Infoplus ${model} (set by Infoplus); remove it`);
+    if (valueKind(meta) === 'other')
+      add(`${path}.${name}`, `"${name}" is a list or object; it cannot be mapped from one column`);
     checkSpec(profile, spec, `${path}.${name}`, add);
   }
 }
 
-function checkCustomFields(profile: Profile, fields: Readonly<Record<string, FieldSpec>> | undefined, path: string, add: Add): void {
+function checkCustomFields(
+  profile: Profile,
+  fields: Readonly<Record<string, FieldSpec>> | undefined,
+  path: string,
+  add: Add,
+): void {
   for (const [name, spec] of Object.entries(fields ?? {})) checkSpec(profile, spec, `${path}.${name}`, add);
 }
 
@@ -163,10 +205,14 @@ function checkSpec(profile: Profile, spec: FieldSpec, path: string, add: Add): v
   if (spec.column === undefined && spec.const === undefined && spec.default === undefined) {
     add(`${path}.column`, 'required: set column (the ERP column to read) or const');
   }
-  if (spec.column !== undefined && spec.const !== undefined) add(`${path}.const`, 'set either column or const, not both');
+  if (spec.column !== undefined && spec.const !== undefined)
+    add(`${path}.const`, 'set either column or const, not both');
   if (spec.lookup !== undefined && !profile.lookups?.[spec.lookup]) {
     const known = Object.keys(profile.lookups ?? {});
-    add(`${path}.lookup`, `lookup table "${spec.lookup}" is not defined under lookups${known.length ? ` (defined: ${known.join(', ')})` : ''}`);
+    add(
+      `${path}.lookup`,
+      `lookup table "${spec.lookup}" is not defined under lookups${known.length ? ` (defined: ${known.join(', ')})` : ''}`,
+    );
   }
   if (spec.truncate && spec.maxLength === undefined) add(`${path}.truncate`, 'truncate needs maxLength');
 }

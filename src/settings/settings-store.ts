@@ -70,6 +70,12 @@ export class SettingsStore {
     return this.current;
   }
 
+  /** Puts a document in force for this process only (command-line overrides such as --config or --demo). */
+  override(next: StoredSettings): StoredSettings {
+    this.current = validateSettings(next);
+    return this.current;
+  }
+
   /** Validates and stores a new document; the old one stays in force when it is invalid. */
   async save(next: StoredSettings): Promise<StoredSettings> {
     const settings = validateSettings(next);

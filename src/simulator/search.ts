@@ -182,7 +182,13 @@ function compileClause(model: string, clause: FilterClause): CompiledClause {
     }
   }
   const negative = clause.op === 'ne';
+  const single = path.length === 1 ? (path[0] as string) : null;
   const test = (rec: SimRecord): boolean => {
+    if (single !== null) {
+      // Fast path for top-level fields (the common case; no allocation).
+      const v = rec[single];
+      if (!Array.isArray(v)) return pred(v);
+    }
     const found = valuesAt(rec, path);
     if (found.length === 0) return pred(undefined);
     // "any element matches" for arrays; for ne, no element may equal the value.

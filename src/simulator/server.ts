@@ -35,7 +35,7 @@ export interface ServerDeps {
 /** Creates the node:http server (not yet listening) and a `stop` that ends pending waits. */
 export function createSimServer(deps: ServerDeps): { server: Server; stop: () => void } {
   const abort = new AbortController();
-  const server = createServer((req, res) => {
+  const server = createServer({ noDelay: true }, (req, res) => {
     handle(deps, req, res, abort.signal).catch((e: unknown) => {
       if (!res.headersSent && !res.destroyed) {
         const err =

@@ -131,9 +131,12 @@ export class SimStore {
   constructor() {
     const c = (r: ResourceName, defs: IndexDef[] = []): Collection => new Collection(r, 'id', defs);
     this.collections = {
-      order: new Collection('order', 'orderNo', [lob(IX.customerOrderNo, 'customerOrderNo')]),
-      asn: c('asn', [lob(IX.asnPoNo, 'poNo')]),
-      item: c('item', [lob(IX.itemSku, 'sku')]),
+      order: new Collection('order', 'orderNo', [
+        lob(IX.customerOrderNo, 'customerOrderNo'),
+        { name: 'customerOrderNo', fields: ['customerOrderNo'] },
+      ]),
+      asn: c('asn', [lob(IX.asnPoNo, 'poNo'), { name: 'poNo', fields: ['poNo'] }]),
+      item: c('item', [lob(IX.itemSku, 'sku'), { name: 'sku', fields: ['sku'] }]),
       vendor: c('vendor', [lob(IX.vendorNo, 'vendorNo')]),
       customer: c('customer', [lob(IX.customerNo, 'customerNo')]),
       lineOfBusiness: c('lineOfBusiness', [{ name: IX.lobCode, fields: ['code'] }]),

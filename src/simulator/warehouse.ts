@@ -249,13 +249,15 @@ export function createWarehouse(
         1;
       const wh =
         (ctx.store.collections.warehouse.records.values().next().value?.id as number | undefined) ?? 1;
-      const now = ctx.clock.nowIso();
+      // Spread over the last count/4 ms, four records per millisecond: realistic ties, mostly distinct dates.
+      const end = ctx.clock.nowMs();
       const col = ctx.store.collections.shipment;
       let firstId = 0;
       let lastId = 0;
       for (let i = 0; i < count; i++) {
         const order = { orderNo: 900_000 + i, lobId: lob, warehouseId: wh } satisfies SimRecord;
         const sku = `SEED-${String(i % 500).padStart(4, '0')}`;
+        const now = new Date(end - Math.ceil((count - 1 - i) / 4)).toISOString();
         const rec = shipmentRecord(
           ctx,
           prng,

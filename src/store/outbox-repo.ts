@@ -91,9 +91,16 @@ export class OutboxRepo {
     at: string,
   ): void {
     if (intents.length === 0) return;
-    this.db.transaction(() => {
-      for (const i of intents) this.putStmt.run({ ...i, state: 'sent', runId, at });
-    })();
+    // The one write that must survive a power cut, not only a process kill: fsync this commit (FULL) even
+    // though the connection otherwise runs with synchronous=NORMAL (see openStateStore).
+    this.db.pragma('synchronous = FULL');
+    try {
+      this.db.transaction(() => {
+        for (const i of intents) this.putStmt.run({ ...i, state: 'sent', runId, at });
+      })();
+    } finally {
+      this.db.pragma('synchronous = NORMAL');
+    }
   }
 
   /** Moves an intent to another state. */

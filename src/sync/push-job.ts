@@ -299,7 +299,6 @@ class Sender {
           const created = await res.create(env.infoplus, c.payload);
           const id = idOf(res, created);
           if (!id) throw new Error(`Infoplus created the ${res.label} but returned no ${res.idField}`);
-          ctx.store.outbox.setState(tp, c.key, 'sent', ctx.now(), id);
           await this.finish(c, id, 'created', created);
         } else {
           await res.update(env.infoplus, updateBody(res, c.payload, c.infoplusId!));

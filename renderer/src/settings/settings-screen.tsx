@@ -22,22 +22,43 @@ import type { FieldErrors } from './field-errors.js';
 import { InfoplusForm } from './infoplus-form.js';
 import { ScheduleForm } from './schedule-form.js';
 
-/** The whole settings update built from the three forms. */
+/** The drafts a settings form starts from. */
+interface Drafts {
+  readonly erp: ErpDraft;
+  readonly infoplus: InfoplusDraft;
+  readonly schedules: SchedulesDraft;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The settings update for what the admin changed, and the local problems of those parts. Untouched parts are
+ * left out: re-sending them would rewrite what is in force (and, in demo mode, end the demo).
+ */
 export function settingsUpdateOf(
-  erp: ErpDraft,
-  infoplus: InfoplusDraft,
-  schedules: SchedulesDraft,
-): SettingsUpdate {
+  initial: Drafts,
+  now: Drafts,
+): { update: SettingsUpdate; problems: FieldErrors } {
+  const erpChanged = !same(erpUpdateOf(initial.erp), erpUpdateOf(now.erp)) || now.erp.password !== '';
+  const infoplusChanged =
+    !same(infoplusUpdateOf(initial.infoplus), infoplusUpdateOf(now.infoplus)) || now.infoplus.apiKey !== '';
+  const schedulesChanged = !same(schedulesUpdateOf(initial.schedules), schedulesUpdateOf(now.schedules));
   const secrets = {
-    ...(erp.password ? { erpPassword: erp.password } : {}),
-    ...(infoplus.apiKey ? { infoplusApiKey: infoplus.apiKey } : {}),
+    ...(now.erp.password ? { erpPassword: now.erp.password } : {}),
+    ...(now.infoplus.apiKey ? { infoplusApiKey: now.infoplus.apiKey } : {}),
   };
-  return {
-    erp: erpUpdateOf(erp),
-    infoplus: infoplusUpdateOf(infoplus),
-    ...schedulesUpdateOf(schedules),
+  const update: SettingsUpdate = {
+    ...(erpChanged ? { erp: erpUpdateOf(now.erp) } : {}),
+    ...(infoplusChanged ? { infoplus: infoplusUpdateOf(now.infoplus) } : {}),
+    ...(schedulesChanged ? schedulesUpdateOf(now.schedules) : {}),
     ...(Object.keys(secrets).length ? { secrets } : {}),
   };
+  const problems = {
+    ...(erpChanged ? validateErp(now.erp) : {}),
+    ...(infoplusChanged ? validateInfoplus(now.infoplus) : {}),
+    ...validateSchedules(now.schedules),
+  };
+  return { update, problems };
 }
 
 function SettingsForm({
@@ -51,9 +72,14 @@ function SettingsForm({
 }) {
   const bridge = useBridge();
   const live = useLiveStatus();
-  const [erp, setErp] = useState(() => erpDraftOf(settings.erp));
-  const [infoplus, setInfoplus] = useState(() => infoplusDraftOf(settings.infoplus));
-  const [schedules, setSchedules] = useState(() => schedulesDraftOf(settings));
+  const [initial] = useState<Drafts>(() => ({
+    erp: erpDraftOf(settings.erp),
+    infoplus: infoplusDraftOf(settings.infoplus),
+    schedules: schedulesDraftOf(settings),
+  }));
+  const [erp, setErp] = useState(initial.erp);
+  const [infoplus, setInfoplus] = useState(initial.infoplus);
+  const [schedules, setSchedules] = useState(initial.schedules);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(justSaved);
   const save = useAction();
@@ -61,12 +87,13 @@ function SettingsForm({
   const submit = () =>
     void save.run(async () => {
       setSaved(false);
-      const local = { ...validateErp(erp), ...validateInfoplus(infoplus), ...validateSchedules(schedules) };
-      setErrors(local);
-      if (Object.keys(local).length > 0)
+      const { update, problems } = settingsUpdateOf(initial, { erp, infoplus, schedules });
+      setErrors(problems);
+      if (Object.keys(problems).length > 0)
         throw new Error('Some fields need fixing; see the messages next to them.');
+      if (Object.keys(update).length === 0) throw new Error('Nothing was changed.');
       try {
-        const next = await bridge.saveSettings(settingsUpdateOf(erp, infoplus, schedules));
+        const next = await bridge.saveSettings(update);
         setErrors({});
         setSaved(true);
         onSaved(next);

@@ -3,7 +3,14 @@ import type { PushTouchpoint } from '../../contract/touchpoints.js';
 import type { FieldSpec, Profile, PushTouchpointProfile } from '../../profile/schema.js';
 import { PUSH_MODELS } from '../../profile/touchpoint-models.js';
 import { mapField, type FieldEnv } from './map-field.js';
-import type { BuiltPayload, MappingContext, MappingProblem, PushSourceRecord, ResolveKind, SourceRow } from './types.js';
+import type {
+  BuiltPayload,
+  MappingContext,
+  MappingProblem,
+  PushSourceRecord,
+  ResolveKind,
+  SourceRow,
+} from './types.js';
 
 /** The push touchpoint's profile section, or an error naming what is missing. */
 export function pushConfig(profile: Profile, tp: PushTouchpoint): PushTouchpointProfile {
@@ -37,7 +44,11 @@ export function buildPayload(
       return line;
     });
     if (lines.length === 0) {
-      problems.push({ field: info.lines.field, message: `${tp} record ${rec.key} has no lines; Infoplus needs at least one`, category: 'erp-data' });
+      problems.push({
+        field: info.lines.field,
+        message: `${tp} record ${rec.key} has no lines; Infoplus needs at least one`,
+        category: 'erp-data',
+      });
     }
     payload[info.lines.field] = lines;
   }
@@ -85,7 +96,8 @@ export function resolveRequests(
         lookups: profile.lookups ?? {},
         ctx: {},
       });
-      if (r.value !== undefined) out.set(`${spec.resolve}:${String(r.value)}`, { kind: spec.resolve, value: String(r.value) });
+      if (r.value !== undefined)
+        out.set(`${spec.resolve}:${String(r.value)}`, { kind: spec.resolve, value: String(r.value) });
     }
   };
   scan(rec.header, cfg.fields);

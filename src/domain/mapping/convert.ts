@@ -5,16 +5,22 @@ import { instantFromWallClock } from './zoned-time.js';
 export type FieldType = 'string' | 'int' | 'decimal' | 'date' | 'datetime' | 'bool';
 
 /** The converted value, or why it could not be converted. */
-export type Converted = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
+export type Converted =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
-const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const DATE_TEXT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** Converts a non-empty value to `type`; `zone` is the ERP's IANA zone for local dates and times. */
 export function convertValue(value: unknown, type: FieldType | undefined, zone: string): Converted {
   switch (type) {
     case undefined:
-      return { ok: true, value: value instanceof Date ? value.toISOString() : typeof value === 'bigint' ? Number(value) : value };
+      return {
+        ok: true,
+        value:
+          value instanceof Date ? value.toISOString() : typeof value === 'bigint' ? Number(value) : value,
+      };
     case 'string':
       return { ok: true, value: toText(value) };
     case 'int':
@@ -63,7 +69,15 @@ function toBool(value: unknown): Converted {
  * (whose UTC fields carry the column's wall-clock time), are read as local time in `zone`.
  */
 export function toInstant(value: unknown, type: 'date' | 'datetime', zone: string): Converted {
-  let wall: { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number };
+  let wall: {
+    year: number;
+    month: number;
+    day: number;
+    hour: number;
+    minute: number;
+    second: number;
+    ms: number;
+  };
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return { ok: false, message: 'invalid date' };
     wall = {
@@ -78,7 +92,11 @@ export function toInstant(value: unknown, type: 'date' | 'datetime', zone: strin
   } else {
     const text = toText(value).trim();
     const m = DATE_TEXT.exec(text);
-    if (!m) return { ok: false, message: `"${clip(text)}" is not a date (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)` };
+    if (!m)
+      return {
+        ok: false,
+        message: `"${clip(text)}" is not a date (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)`,
+      };
     wall = {
       year: Number(m[1]),
       month: Number(m[2]),
@@ -105,7 +123,14 @@ function finish(instant: Date, _type: 'date' | 'datetime', _zone: string): Conve
   return { ok: true, value: instant.toISOString() };
 }
 
-function validWall(w: { year: number; month: number; day: number; hour: number; minute: number; second: number }): boolean {
+function validWall(w: {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}): boolean {
   if (w.month < 1 || w.month > 12 || w.day < 1 || w.hour > 23 || w.minute > 59 || w.second > 59) return false;
   const daysInMonth = new Date(Date.UTC(w.year, w.month, 0)).getUTCDate();
   return w.day <= daysInMonth;

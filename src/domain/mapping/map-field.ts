@@ -24,7 +24,8 @@ export function columnValue(row: SourceRow, column: string): { found: boolean; v
   return { found: false, value: undefined };
 }
 
-const isEmpty = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const isEmpty = (v: unknown): boolean =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** Maps one field; `field` is the Infoplus field path used in problems. */
 export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: FieldEnv): FieldResult {
@@ -40,7 +41,10 @@ export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: 
   else if (column !== undefined) {
     const got = columnValue(row, column);
     if (!got.found) {
-      return fail(`column "${column}" is not in the query result (columns: ${Object.keys(row).join(', ')})`, 'mapping');
+      return fail(
+        `column "${column}" is not in the query result (columns: ${Object.keys(row).join(', ')})`,
+        'mapping',
+      );
     }
     raw = got.value;
   }
@@ -50,7 +54,8 @@ export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: 
     if (spec.required) return fail(column ? `missing value: column "${column}" is empty` : 'missing value');
     return { value: undefined };
   }
-  if (typeof raw === 'string' && spec.case) raw = spec.case === 'upper' ? raw.toUpperCase() : raw.toLowerCase();
+  if (typeof raw === 'string' && spec.case)
+    raw = spec.case === 'upper' ? raw.toUpperCase() : raw.toLowerCase();
 
   if (spec.lookup !== undefined) {
     const table = env.lookups[spec.lookup];
@@ -59,14 +64,18 @@ export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: 
     const hit = lookupValue(table, code);
     if (hit === undefined) {
       const known = Object.keys(table.values).slice(0, 10).join(', ');
-      return fail(`unknown code "${code}" in lookup "${spec.lookup}" (known: ${known}); add it to the lookup table or fix the ERP record`);
+      return fail(
+        `unknown code "${code}" in lookup "${spec.lookup}" (known: ${known}); add it to the lookup table or fix the ERP record`,
+      );
     }
     raw = hit;
   }
   if (spec.resolve !== undefined) {
     const resolved = env.ctx.resolve?.(spec.resolve, String(raw));
     if (resolved === undefined) {
-      return fail(`vendor ${String(raw)} is not in Infoplus yet; push vendors first (or check the vendor number)`);
+      return fail(
+        `vendor ${String(raw)} is not in Infoplus yet; push vendors first (or check the vendor number)`,
+      );
     }
     raw = resolved;
   }
@@ -77,7 +86,9 @@ export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: 
   if (spec.maxLength !== undefined && typeof value === 'string' && [...value].length > spec.maxLength) {
     const chars = [...value];
     if (!spec.truncate) {
-      return fail(`value is ${chars.length} characters; Infoplus allows ${spec.maxLength}. Shorten it in the ERP or set truncate: true`);
+      return fail(
+        `value is ${chars.length} characters; Infoplus allows ${spec.maxLength}. Shorten it in the ERP or set truncate: true`,
+      );
     }
     value = chars.slice(0, spec.maxLength).join('');
   }

@@ -29,10 +29,17 @@ function scalar(value: unknown, zone: string, sep: ' ' | 'T'): WriteBackValue {
   return JSON.stringify(value);
 }
 
-function flatten(prefix: string, record: object, zone: string, sep: ' ' | 'T', out: Record<string, WriteBackValue>): void {
+function flatten(
+  prefix: string,
+  record: object,
+  zone: string,
+  sep: ' ' | 'T',
+  out: Record<string, WriteBackValue>,
+): void {
   for (const [k, v] of Object.entries(record)) {
     if (k === 'customFields' && v && typeof v === 'object' && !Array.isArray(v)) {
-      for (const [ck, cv] of Object.entries(v as Record<string, unknown>)) out[`${prefix}customFields_${ck}`] = scalar(cv, zone, sep);
+      for (const [ck, cv] of Object.entries(v as Record<string, unknown>))
+        out[`${prefix}customFields_${ck}`] = scalar(cv, zone, sep);
       continue;
     }
     out[`${prefix}${k}`] = scalar(v, zone, sep);
@@ -60,7 +67,8 @@ export function lineWriteBackParams(
   separator: ' ' | 'T' = ' ',
 ): Record<string, WriteBackValue> {
   const out: Record<string, WriteBackValue> = { ...recordParams, line_index: index };
-  if (line !== null && typeof line === 'object' && !Array.isArray(line) && !(line instanceof Date)) flatten('line_', line, zone, separator, out);
+  if (line !== null && typeof line === 'object' && !Array.isArray(line) && !(line instanceof Date))
+    flatten('line_', line, zone, separator, out);
   else out['line_value'] = scalar(line, zone, separator);
   return out;
 }

@@ -65,7 +65,10 @@ export function zoneOffsetMs(instant: Date, zone: string): number {
 export function instantFromWallClock(w: WallClock, zone: string): Date {
   const naive = asUtcMs(w);
   // try the offsets in force just before and after; keep the earliest candidate that round-trips
-  const offsets = [zoneOffsetMs(new Date(naive - 86_400_000), zone), zoneOffsetMs(new Date(naive + 86_400_000), zone)];
+  const offsets = [
+    zoneOffsetMs(new Date(naive - 86_400_000), zone),
+    zoneOffsetMs(new Date(naive + 86_400_000), zone),
+  ];
   const candidates = offsets
     .map((off) => naive - off)
     .filter((t) => roundTrips(t, w, zone))
@@ -77,7 +80,14 @@ export function instantFromWallClock(w: WallClock, zone: string): Date {
 
 function roundTrips(t: number, w: WallClock, zone: string): boolean {
   const back = wallClockOf(new Date(t), zone);
-  return back.year === w.year && back.month === w.month && back.day === w.day && back.hour === w.hour && back.minute === w.minute && back.second === w.second;
+  return (
+    back.year === w.year &&
+    back.month === w.month &&
+    back.day === w.day &&
+    back.hour === w.hour &&
+    back.minute === w.minute &&
+    back.second === w.second
+  );
 }
 
 /**

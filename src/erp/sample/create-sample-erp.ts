@@ -30,12 +30,18 @@ export interface SampleErpOptions {
 }
 
 // SQL Server allows 2100 parameters and 1000 rows per VALUES list; the others allow far more
-const MAX_PARAMS: Record<ErpDriverName, number> = { sqlserver: 2_000, postgres: 30_000, mysql: 30_000, sqlite: 30_000 };
+const MAX_PARAMS: Record<ErpDriverName, number> = {
+  sqlserver: 2_000,
+  postgres: 30_000,
+  mysql: 30_000,
+  sqlite: 30_000,
+};
 const MAX_ROWS = 1_000;
 
 /** Drops and recreates the sample tables and fills them with deterministic data. */
 export async function createSampleErp(erp: ErpConnection, opts: SampleErpOptions): Promise<SampleErpSummary> {
-  if (!Number.isInteger(opts.orders) || opts.orders < 0) throw new Error(`orders must be a whole number >= 0, got ${opts.orders}`);
+  if (!Number.isInteger(opts.orders) || opts.orders < 0)
+    throw new Error(`orders must be a whole number >= 0, got ${opts.orders}`);
   const seed = opts.seed ?? 1;
   const sizes = sampleSizes(opts.orders);
   const driver = erp.driver;
@@ -52,12 +58,30 @@ export async function createSampleErp(erp: ErpConnection, opts: SampleErpOptions
     counts[table] = await erp.transaction((tx) => insertAll(tx, driver, table, rows));
     opts.onProgress?.(table, counts[table] ?? 0);
   };
-  await fill('customers', range(sizes.customers, (i) => [customerRow(seed, i)]));
-  await fill('vendors', range(sizes.vendors, (i) => [vendorRow(seed, i)]));
-  await fill('items', range(sizes.items, (i) => [itemRow(seed, i, sizes)]));
-  await fill('sales_orders', range(sizes.orders, (i) => [orderRow(seed, i, sizes)]));
-  await fill('sales_order_lines', linesOf(sizes, (i, first) => orderLineRows(seed, i, sizes, first), sizes.orders));
-  await fill('purchase_orders', range(sizes.purchaseOrders, (i) => [purchaseOrderRow(seed, i, sizes)]));
+  await fill(
+    'customers',
+    range(sizes.customers, (i) => [customerRow(seed, i)]),
+  );
+  await fill(
+    'vendors',
+    range(sizes.vendors, (i) => [vendorRow(seed, i)]),
+  );
+  await fill(
+    'items',
+    range(sizes.items, (i) => [itemRow(seed, i, sizes)]),
+  );
+  await fill(
+    'sales_orders',
+    range(sizes.orders, (i) => [orderRow(seed, i, sizes)]),
+  );
+  await fill(
+    'sales_order_lines',
+    linesOf(sizes, (i, first) => orderLineRows(seed, i, sizes, first), sizes.orders),
+  );
+  await fill(
+    'purchase_orders',
+    range(sizes.purchaseOrders, (i) => [purchaseOrderRow(seed, i, sizes)]),
+  );
   await fill(
     'purchase_order_lines',
     linesOf(sizes, (i, first) => purchaseOrderLineRows(seed, i, sizes, first), sizes.purchaseOrders),
@@ -66,7 +90,10 @@ export async function createSampleErp(erp: ErpConnection, opts: SampleErpOptions
   return { driver, seed, tables: SAMPLE_TABLES.map((t) => t.name), counts };
 }
 
-function* range(n: number, make: (i: number) => Record<string, unknown>[]): Generator<Record<string, unknown>> {
+function* range(
+  n: number,
+  make: (i: number) => Record<string, unknown>[],
+): Generator<Record<string, unknown>> {
   for (let i = 1; i <= n; i++) yield* make(i);
 }
 
@@ -105,7 +132,8 @@ async function insertAll(
       });
       return `(${names.join(', ')})`;
     });
-    const q = (n: string): string => (driver === 'mysql' ? `\`${n}\`` : driver === 'sqlserver' ? `[${n}]` : `"${n}"`);
+    const q = (n: string): string =>
+      driver === 'mysql' ? `\`${n}\`` : driver === 'sqlserver' ? `[${n}]` : `"${n}"`;
     const sql = `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${tuples.join(', ')}`;
     await tx.execute(sql, params, { name: `sample-erp.insert.${table}` });
     total += batch.length;

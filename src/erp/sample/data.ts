@@ -36,7 +36,8 @@ const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
 const NAMES = [
-  "O'Brien's \"Best\" Deli",
+  'O\'Brien\'s "Best" Deli',
+  "Robert'); DROP TABLE customers;--",
   'Café Müller',
   'Zoë & Søren Bäckerei',
   '日本商事株式会社',
@@ -44,12 +45,18 @@ const NAMES = [
   'Smith & Sons, Inc.',
   'Ärztebedarf Größe GmbH',
   'São Paulo Importações',
-  "Robert'); DROP TABLE customers;--",
   'Acme -- Wholesale /* east */',
   'Crème Brûlée Co.',
   'Ñandú Distribuidora',
 ];
-const STREETS = ["12 King's Road", '500 "Main" Street', 'Hauptstraße 5', '1-2-3 Shibuya', '77 Rue de l’Église', '9 O\'Connell St.'];
+const STREETS = [
+  "12 King's Road",
+  '500 "Main" Street',
+  'Hauptstraße 5',
+  '1-2-3 Shibuya',
+  '77 Rue de l’Église',
+  "9 O'Connell St.",
+];
 const CITIES = [
   ['Chicago', 'IL', '60601'],
   ['Madison', 'WI', '53703'],
@@ -60,7 +67,7 @@ const CITIES = [
 const NOTES = [
   'Leave at back door 🚚📦',
   'Call before delivery; gate code #1234',
-  "Customer said: \"don't stack\" — fragile",
+  'Customer said: "don\'t stack" — fragile',
   "'; DELETE FROM sales_orders; --",
   '発送前にご連絡ください',
 ];
@@ -88,7 +95,8 @@ function longNote(r: () => number): string {
 export function customerRow(seed: number, i: number): Record<string, unknown> {
   const r = rng(seed, 1, i);
   const [city, state, zip] = pick(r, CITIES);
-  const name = i === 1 ? "O'Brien's \"Best\" Deli" : `${pick(r, NAMES)} #${i}`;
+  // the first customers carry every awkward name once, so even a tiny sample ERP holds them
+  const name = i === 1 ? NAMES[0]! : i <= NAMES.length ? `${NAMES[i - 1]!} #${i}` : `${pick(r, NAMES)} #${i}`;
   return {
     customer_id: i,
     customer_no: `C${pad(i, 6)}`,
@@ -175,7 +183,12 @@ export function orderRow(seed: number, i: number, sizes: SampleSizes): Record<st
 }
 
 /** Lines of order i: 1-5 (3 on average). */
-export function orderLineRows(seed: number, i: number, sizes: SampleSizes, firstLineId: number): Record<string, unknown>[] {
+export function orderLineRows(
+  seed: number,
+  i: number,
+  sizes: SampleSizes,
+  firstLineId: number,
+): Record<string, unknown>[] {
   const r = rng(seed, 5, i);
   const count = 1 + Math.floor(r() * 5);
   const rows: Record<string, unknown>[] = [];
@@ -208,7 +221,12 @@ export function purchaseOrderRow(seed: number, i: number, sizes: SampleSizes): R
   };
 }
 
-export function purchaseOrderLineRows(seed: number, i: number, sizes: SampleSizes, firstLineId: number): Record<string, unknown>[] {
+export function purchaseOrderLineRows(
+  seed: number,
+  i: number,
+  sizes: SampleSizes,
+  firstLineId: number,
+): Record<string, unknown>[] {
   const r = rng(seed, 7, i);
   const count = 1 + Math.floor(r() * 4);
   const rows: Record<string, unknown>[] = [];

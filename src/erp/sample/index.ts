@@ -14,6 +14,8 @@ export { sampleSizes, skuOf } from './data.js';
 export function sampleProfilePath(driver: ErpDriverName): string {
   // from src/erp/sample or dist/src/erp/sample, the source tree's profiles folder
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const root = here.includes('/dist/src/') ? here.replace(/\/dist\/src\/erp\/sample\/?$/, '') : here.replace(/\/src\/erp\/sample\/?$/, '');
+  const root = here.includes('/dist/src/')
+    ? here.replace(/\/dist\/src\/erp\/sample\/?$/, '')
+    : here.replace(/\/src\/erp\/sample\/?$/, '');
   return `${root}/src/erp/sample/profiles/${driver}.yaml`;
 }

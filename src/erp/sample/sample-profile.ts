@@ -23,7 +23,13 @@ const DEFAULT_URLS: Record<ErpDriverName, string> = {
 };
 
 /** Insert-or-update of one row keyed by a unique column; SQL Server gets UPDATE-then-INSERT with key-range locks. */
-function upsert(driver: ErpDriverName, name: string, table: string, key: [string, string], cols: [string, string][]): Stmt[] {
+function upsert(
+  driver: ErpDriverName,
+  name: string,
+  table: string,
+  key: [string, string],
+  cols: [string, string][],
+): Stmt[] {
   const all = [key, ...cols];
   const colList = all.map(([c]) => c).join(', ');
   const valList = all.map(([, p]) => p).join(', ');
@@ -59,8 +65,15 @@ function upsert(driver: ErpDriverName, name: string, table: string, key: [string
 }
 
 /** The sample profile as a plain object (the YAML text is its stringified form). */
-export function sampleProfileObject(driver: ErpDriverName, opts: SampleProfileOptions = {}): Record<string, unknown> {
-  const erp: Record<string, unknown> = { driver, url: opts.erpUrl ?? DEFAULT_URLS[driver], passwordEnv: 'ERP_PASSWORD' };
+export function sampleProfileObject(
+  driver: ErpDriverName,
+  opts: SampleProfileOptions = {},
+): Record<string, unknown> {
+  const erp: Record<string, unknown> = {
+    driver,
+    url: opts.erpUrl ?? DEFAULT_URLS[driver],
+    passwordEnv: 'ERP_PASSWORD',
+  };
   const orderHeader = `SELECT o.order_no, o.order_date, o.ship_via, o.customer_po, o.notes, o.total, o.updated_at,
        c.customer_no, c.company AS bill_company, c.street AS bill_street, c.street2 AS bill_street2,
        c.city AS bill_city, c.state AS bill_state, c.zip AS bill_zip, c.country AS bill_country,
@@ -98,7 +111,8 @@ FROM items i`;
         schedule: { intervalMinutes: 60 },
         key: 'vendor_no',
         source: {
-          header: 'SELECT vendor_no, name, street, city, state, zip, country, phone, inactive\nFROM vendors\nORDER BY vendor_no',
+          header:
+            'SELECT vendor_no, name, street, city, state, zip, country, phone, inactive\nFROM vendors\nORDER BY vendor_no',
         },
         changeDetection: { mode: 'hash' },
         fields: {
@@ -178,7 +192,10 @@ ORDER BY p.po_no, l.line_no`,
           },
         },
         afterPush: [
-          { name: 'store-asn-id', sql: "UPDATE purchase_orders SET infoplus_asn_id = @id, status = 'Sent' WHERE po_no = @key" },
+          {
+            name: 'store-asn-id',
+            sql: "UPDATE purchase_orders SET infoplus_asn_id = @id, status = 'Sent' WHERE po_no = @key",
+          },
         ],
       },
       orders: {
@@ -237,14 +254,20 @@ ORDER BY o.order_no, l.line_no`,
         schedule: { intervalMinutes: 10 },
         writeBack: {
           record: [
-            ...upsert(driver, 'upsert-shipment', 'erp_shipments', ['infoplus_shipment_id', '@id'], [
-              ['infoplus_order_no', '@orderNo'],
-              ['tracking_no', '@trackingNo'],
-              ['carrier', '@carrierCompany'],
-              ['ship_date', '@shipDate'],
-              ['weight_lbs', '@weightLbs'],
-              ['cartons', '@numberOfCartons'],
-            ]),
+            ...upsert(
+              driver,
+              'upsert-shipment',
+              'erp_shipments',
+              ['infoplus_shipment_id', '@id'],
+              [
+                ['infoplus_order_no', '@orderNo'],
+                ['tracking_no', '@trackingNo'],
+                ['carrier', '@carrierCompany'],
+                ['ship_date', '@shipDate'],
+                ['weight_lbs', '@weightLbs'],
+                ['cartons', '@numberOfCartons'],
+              ],
+            ),
             {
               name: 'mark-order-shipped',
               sql: `UPDATE sales_orders
@@ -266,12 +289,18 @@ WHERE order_id IN (SELECT o.order_id FROM sales_orders o WHERE o.infoplus_order_
         schedule: { intervalMinutes: 15 },
         writeBack: {
           record: [
-            ...upsert(driver, 'upsert-receipt', 'erp_receipts', ['infoplus_receipt_id', '@id'], [
-              ['infoplus_asn_id', '@poNoId'],
-              ['sku', '@sku'],
-              ['qty_received', '@receivedQuantity'],
-              ['received_at', '@receivedDate'],
-            ]),
+            ...upsert(
+              driver,
+              'upsert-receipt',
+              'erp_receipts',
+              ['infoplus_receipt_id', '@id'],
+              [
+                ['infoplus_asn_id', '@poNoId'],
+                ['sku', '@sku'],
+                ['qty_received', '@receivedQuantity'],
+                ['received_at', '@receivedDate'],
+              ],
+            ),
             {
               name: 'recompute-line-received',
               sql: `UPDATE purchase_order_lines
@@ -296,14 +325,20 @@ WHERE infoplus_asn_id = @poNoId`,
         schedule: { intervalMinutes: 30 },
         writeBack: {
           record: [
-            ...upsert(driver, 'upsert-adjustment', 'erp_inventory_adjustments', ['infoplus_adjustment_id', '@id'], [
-              ['sku', '@sku'],
-              ['qty', '@qty'],
-              ['adjustment_code', '@adjustmentCode'],
-              ['location', '@location'],
-              ['note', '@note'],
-              ['adjusted_at', '@adjustmentDate'],
-            ]),
+            ...upsert(
+              driver,
+              'upsert-adjustment',
+              'erp_inventory_adjustments',
+              ['infoplus_adjustment_id', '@id'],
+              [
+                ['sku', '@sku'],
+                ['qty', '@qty'],
+                ['adjustment_code', '@adjustmentCode'],
+                ['location', '@location'],
+                ['note', '@note'],
+                ['adjusted_at', '@adjustmentDate'],
+              ],
+            ),
             {
               name: 'recompute-item-adjusted',
               sql: `UPDATE items

@@ -1,7 +1,8 @@
 /** The sample ERP's tables, described once and rendered as DDL for each of the four databases. */
 import type { ErpDriverName } from '../types.js';
 
-type Kind = 'id' | 'identity' | 'int' | 'bigint' | 'text' | 'longtext' | 'decimal' | 'date' | 'datetime' | 'bool';
+type Kind =
+  'id' | 'identity' | 'int' | 'bigint' | 'text' | 'longtext' | 'decimal' | 'date' | 'datetime' | 'bool';
 
 /** One column: name, kind, length for text, and flags. */
 export interface ColumnDef {
@@ -20,7 +21,11 @@ export interface TableDef {
   readonly indexes?: readonly (readonly string[])[];
 }
 
-const c = (name: string, kind: Kind, extra: Partial<Omit<ColumnDef, 'name' | 'kind'>> = {}): ColumnDef => ({ name, kind, ...extra });
+const c = (name: string, kind: Kind, extra: Partial<Omit<ColumnDef, 'name' | 'kind'>> = {}): ColumnDef => ({
+  name,
+  kind,
+  ...extra,
+});
 
 /** Tables in creation order (drop in reverse). */
 export const SAMPLE_TABLES: readonly TableDef[] = [
@@ -211,7 +216,12 @@ function columnType(driver: ErpDriverName, col: ColumnDef): string {
       return 'DATE';
     case 'datetime':
       // local wall-clock time of the ERP, without a zone, as ERPs store it
-      return { sqlserver: 'DATETIME2(3)', postgres: 'TIMESTAMP(3)', mysql: 'DATETIME(3)', sqlite: 'DATETIME' }[driver];
+      return {
+        sqlserver: 'DATETIME2(3)',
+        postgres: 'TIMESTAMP(3)',
+        mysql: 'DATETIME(3)',
+        sqlite: 'DATETIME',
+      }[driver];
     case 'bool':
       return { sqlserver: 'BIT', postgres: 'BOOLEAN', mysql: 'BOOLEAN', sqlite: 'BOOLEAN' }[driver];
   }
@@ -242,7 +252,9 @@ export function createTableSql(driver: ErpDriverName, table: TableDef): string[]
   const out = [`CREATE TABLE ${quote(driver, table.name)} (\n${cols.join(',\n')}\n)${tail}`];
   for (const idx of table.indexes ?? []) {
     const name = `ix_${table.name}_${idx.join('_')}`;
-    out.push(`CREATE INDEX ${quote(driver, name)} ON ${quote(driver, table.name)} (${idx.map((x) => quote(driver, x)).join(', ')})`);
+    out.push(
+      `CREATE INDEX ${quote(driver, name)} ON ${quote(driver, table.name)} (${idx.map((x) => quote(driver, x)).join(', ')})`,
+    );
   }
   return out;
 }

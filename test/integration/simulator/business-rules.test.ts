@@ -43,18 +43,30 @@ describe('items', () => {
     expect(kb.json).toMatchObject({ majorGroupId: 5, receivingCriteriaSchemeId: 1 });
     const bare = await api.post<Rec>('/item', { lobId: 1, sku: 'BARE-1', itemDescription: 'Bare' });
     expect(bare.status).toBe(201);
-    expect(bare.json).toMatchObject({ status: 'Active', unitCode: 'EACH', allocationRule: 'Labor Optimized' });
+    expect(bare.json).toMatchObject({
+      status: 'Active',
+      unitCode: 'EACH',
+      allocationRule: 'Labor Optimized',
+    });
   });
 
   it('upper-cases the SKU, limits it to 20 allowed characters and keeps it unique per line of business', async () => {
     const lower = await api.post<Rec>('/item', { lobId: 1, sku: ' sku-lower ', itemDescription: 'x' });
     expect(lower.json.sku).toBe('SKU-LOWER');
-    const long = await api.post<{ errors: string[] }>('/item', { lobId: 1, sku: 'A'.repeat(21), itemDescription: 'x' });
+    const long = await api.post<{ errors: string[] }>('/item', {
+      lobId: 1,
+      sku: 'A'.repeat(21),
+      itemDescription: 'x',
+    });
     expect(long.status).toBe(400);
     expect(long.json.errors[0]).toMatch(/^sku: .*1 to 20 characters/);
     const bad = await api.post('/item', { lobId: 1, sku: 'BAD SKU!', itemDescription: 'x' });
     expect(bad.status).toBe(400);
-    const dup = await api.post<{ errors: string[] }>('/item', { lobId: 1, sku: 'Sku-Lower', itemDescription: 'x' });
+    const dup = await api.post<{ errors: string[] }>('/item', {
+      lobId: 1,
+      sku: 'Sku-Lower',
+      itemDescription: 'x',
+    });
     expect(dup.status).toBe(400);
     expect(dup.json.errors).toContain("sku: 'SKU-LOWER' already exists in line of business 1");
     const lob2 = await api.post<Rec>('/lineOfBusiness', { name: 'Second', code: 'LOB2' });
@@ -63,9 +75,17 @@ describe('items', () => {
   });
 
   it('limits the description to 40 characters and rejects an unknown line of business', async () => {
-    const r = await api.post<{ errors: string[] }>('/item', { lobId: 1, sku: 'DESC-1', itemDescription: 'x'.repeat(41) });
+    const r = await api.post<{ errors: string[] }>('/item', {
+      lobId: 1,
+      sku: 'DESC-1',
+      itemDescription: 'x'.repeat(41),
+    });
     expect(r.json.errors[0]).toMatch(/^itemDescription: at most 40/);
-    const lob = await api.post<{ errors: string[] }>('/item', { lobId: 99, sku: 'LOB-99', itemDescription: 'x' });
+    const lob = await api.post<{ errors: string[] }>('/item', {
+      lobId: 99,
+      sku: 'LOB-99',
+      itemDescription: 'x',
+    });
     expect(lob.json.errors).toContain('lobId: line of business 99 does not exist');
   });
 
@@ -121,13 +141,20 @@ describe('ASNs', () => {
       minimalAsn('PO-BAD', { vendorId: 999, lineItems: [{ sku: 'NOPE', orderQuantity: 1 }] }),
     );
     expect(r.json.errors).toEqual(
-      expect.arrayContaining(['vendorId: vendor 999 does not exist', "lineItems[0].sku: item 'NOPE' does not exist in line of business 1"]),
+      expect.arrayContaining([
+        'vendorId: vendor 999 does not exist',
+        "lineItems[0].sku: item 'NOPE' does not exist in line of business 1",
+      ]),
     );
   });
 
   it('can be edited until something is received, then answers 400', async () => {
     const asn = (await api.post<Rec>('/asn', minimalAsn('PO-EDIT'))).json;
-    const put = await api.put('/asn', { id: asn.id, remarks: 'changed', lineItems: [{ sku: 'WIDGET-2', orderQuantity: 4 }] });
+    const put = await api.put('/asn', {
+      id: asn.id,
+      remarks: 'changed',
+      lineItems: [{ sku: 'WIDGET-2', orderQuantity: 4 }],
+    });
     expect(put.status).toBe(200);
     const after = (await api.get<Rec>(`/asn/${String(asn.id)}`)).json;
     expect(after.remarks).toBe('changed');
@@ -147,7 +174,13 @@ describe('orders', () => {
     expect(b.orderNo as number).toBeGreaterThan(a.orderNo as number);
     expect(a).toMatchObject({ status: 'Pending', orderDate: '2024-01-15T00:00:00.000Z' });
     const line = (a.lineItems as Rec[])[0] as Rec;
-    expect(line).toMatchObject({ lobId: 1, sku: 'WIDGET-1', orderedQty: 3, orderNo: a.orderNo, shippedQty: 0 });
+    expect(line).toMatchObject({
+      lobId: 1,
+      sku: 'WIDGET-1',
+      orderedQty: 3,
+      orderNo: a.orderNo,
+      shippedQty: 0,
+    });
     expect((await api.get<Rec>(`/order/${String(a.orderNo)}`)).json.orderNo).toBe(a.orderNo);
   });
 
@@ -173,11 +206,21 @@ describe('orders', () => {
   it('applies the customer / bill-to rules of the knowledge base', async () => {
     // 1. Known customer: its address becomes the bill-to, request bill-to ignored.
     const known = (await api.post<Rec>('/order', minimalOrder({ billToCompany: 'Ignored Inc' }))).json;
-    expect(known).toMatchObject({ customerNo: 'CUST-1', billToCompany: 'Known Customer', billToCity: 'Austin' });
+    expect(known).toMatchObject({
+      customerNo: 'CUST-1',
+      billToCompany: 'Known Customer',
+      billToCity: 'Austin',
+    });
     // 2. Unknown customerNo + bill-to: the customer is created with that number.
     const created = await api.post<Rec>(
       '/order',
-      minimalOrder({ customerNo: 'NEW-7', billToCompany: 'New Co', billToStreet: '9 Oak', billToCity: 'Reno', billToZip: '89501' }),
+      minimalOrder({
+        customerNo: 'NEW-7',
+        billToCompany: 'New Co',
+        billToStreet: '9 Oak',
+        billToCity: 'Reno',
+        billToZip: '89501',
+      }),
     );
     expect(created.status).toBe(201);
     const cust = await api.get<Rec>('/customer/getByCustomerNo?lobId=1&customerNo=NEW-7');
@@ -187,14 +230,20 @@ describe('orders', () => {
     expect(missing.status).toBe(400);
     expect(missing.json.errors[0]).toContain("customer 'NOBODY' does not exist");
     // 3. No customerNo + bill-to: a customer with a generated number.
-    const gen = (await api.post<Rec>('/order', minimalOrder({ customerNo: undefined, billToCompany: 'Walk-in' }))).json;
+    const gen = (
+      await api.post<Rec>('/order', minimalOrder({ customerNo: undefined, billToCompany: 'Walk-in' }))
+    ).json;
     expect(typeof gen.customerNo).toBe('string');
-    expect((await api.get<Rec>(`/customer/getByCustomerNo?lobId=1&customerNo=${String(gen.customerNo)}`)).json.name).toBe(
-      'Walk-in',
-    );
+    expect(
+      (await api.get<Rec>(`/customer/getByCustomerNo?lobId=1&customerNo=${String(gen.customerNo)}`)).json
+        .name,
+    ).toBe('Walk-in');
     // 3b. Neither: error. Bill-to without company: error.
     expect((await api.post('/order', minimalOrder({ customerNo: undefined }))).status).toBe(400);
-    const noCompany = await api.post<{ errors: string[] }>('/order', minimalOrder({ customerNo: 'X-2', billToCity: 'Reno' }));
+    const noCompany = await api.post<{ errors: string[] }>(
+      '/order',
+      minimalOrder({ customerNo: 'X-2', billToCity: 'Reno' }),
+    );
     expect(noCompany.json.errors).toContain('billToCompany: required when a bill-to address is given');
   });
 
@@ -204,11 +253,18 @@ describe('orders', () => {
       minimalOrder({ warehouseId: 42, lineItems: [{ sku: 'GHOST', orderedQty: 1 }] }),
     );
     expect(r.json.errors).toEqual(
-      expect.arrayContaining(['warehouseId: warehouse 42 does not exist', "lineItems[0].sku: item 'GHOST' does not exist in line of business 1"]),
+      expect.arrayContaining([
+        'warehouseId: warehouse 42 does not exist',
+        "lineItems[0].sku: item 'GHOST' does not exist in line of business 1",
+      ]),
     );
     const empty = await api.post<{ errors: string[] }>('/order', minimalOrder({ lineItems: [] }));
     expect(empty.json.errors).toContain('lineItems: an order needs at least one line');
-    const noLines = await api.post<{ errors: string[] }>('/order', { lobId: 1, warehouseId: 1, customerNo: 'CUST-1' });
+    const noLines = await api.post<{ errors: string[] }>('/order', {
+      lobId: 1,
+      warehouseId: 1,
+      customerNo: 'CUST-1',
+    });
     expect(noLines.json.errors).toContain('lineItems: is required');
   });
 
@@ -224,16 +280,19 @@ describe('orders', () => {
     });
     expect(put.status).toBe(200);
     const after = (await api.get<Rec>(`/order/${String(order.orderNo)}`)).json;
-    const lines = after.lines ?? (after.lineItems as Rec[]);
-    expect((lines as Rec[]).map((l) => [l.sku, l.orderedQty])).toEqual([
+    const lines = after.lineItems as Rec[];
+    expect(lines.map((l) => [l.sku, l.orderedQty])).toEqual([
       ['WIDGET-1', 5],
       ['GADGET-1', 1],
     ]);
     // The WIDGET-1 line keeps its id.
-    expect(((lines as Rec[])[0] as Rec).id).toBe(((order.lineItems as Rec[])[0] as Rec).id);
+    expect((lines[0] as Rec).id).toBe(((order.lineItems as Rec[])[0] as Rec).id);
     expect(after.shipToCompany).toBe('Dock 4');
     sim.warehouse.shipOrders({ share: 1 });
-    const locked = await api.put<{ errors: string[] }>('/order', { orderNo: order.orderNo, shipToCompany: 'Too late' });
+    const locked = await api.put<{ errors: string[] }>('/order', {
+      orderNo: order.orderNo,
+      shipToCompany: 'Too late',
+    });
     expect(locked.status).toBe(400);
     expect(locked.text).toContain(`order ${String(order.orderNo)} is Shipped and can no longer be edited`);
     expect((await api.del(`/order/${String(order.orderNo)}`)).status).toBe(400);
@@ -257,7 +316,10 @@ describe('quick receipts and adjustments', () => {
     expect(exec.json[0]).toMatchObject({ id: qr.json.id, status: 'Success', messageList: [] });
     expect(exec.json[1]).toMatchObject({ id: 9999, status: 'Error' });
     const receiptId = ((exec.json[0] as Rec).entity as Rec).id as number;
-    expect((await api.get<Rec>(`/itemReceipt/${receiptId}`)).json).toMatchObject({ sku: 'GIZMO-9', receivedQuantity: 12 });
+    expect((await api.get<Rec>(`/itemReceipt/${receiptId}`)).json).toMatchObject({
+      sku: 'GIZMO-9',
+      receivedQuantity: 12,
+    });
     expect((await api.get<Rec>(`/quickReceipt/${String(qr.json.id)}`)).json).toMatchObject({
       generatedItemReceiptId: receiptId,
     });

@@ -1,5 +1,9 @@
 /** Test helpers: a started simulator and a tiny fetch wrapper (no client library). */
-import { startSimulator, type InfoplusSimulator, type SimulatorOptions } from '../../../src/simulator/index.js';
+import {
+  startSimulator,
+  type InfoplusSimulator,
+  type SimulatorOptions,
+} from '../../../src/simulator/index.js';
 
 /** An answer read fully. */
 export interface Answer<T = unknown> {
@@ -29,20 +33,28 @@ export function client(sim: InfoplusSimulator, version: 'v3.0' | 'beta' = 'beta'
       signal: opts.signal,
     });
     const text = await res.text();
-    return { status: res.status, headers: res.headers, text, json: (text === '' ? undefined : JSON.parse(text)) as T };
+    return {
+      status: res.status,
+      headers: res.headers,
+      text,
+      json: (text === '' ? undefined : JSON.parse(text)) as T,
+    };
   };
   return {
     call,
     get: <T = unknown>(path: string, opts?: { key?: string | null }) => call<T>('GET', path, undefined, opts),
     post: <T = unknown>(path: string, body: unknown) => call<T>('POST', path, body),
-    put: (path: string, body: unknown) => call('PUT', path, body),
+    put: <T = unknown>(path: string, body: unknown) => call<T>('PUT', path, body),
     del: (path: string) => call('DELETE', path),
     /** GET /{resource}/search with query parameters. */
     search: <T = Record<string, unknown>>(resource: string, q: Record<string, string | number> = {}) => {
-      const qs = new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString();
+      const qs = new URLSearchParams(
+        Object.entries(q).map(([k, v]): [string, string] => [k, String(v)]),
+      ).toString();
       return call<T[]>('GET', `/${resource}/search${qs ? `?${qs}` : ''}`);
     },
-    control: <T = unknown>(method: string, path: string, body?: unknown) => call<T>(method, `/__sim/${path}`, body, { root: true }),
+    control: <T = unknown>(method: string, path: string, body?: unknown) =>
+      call<T>(method, `/__sim/${path}`, body, { root: true }),
   };
 }
 
@@ -51,7 +63,18 @@ export async function startSeeded(options: SimulatorOptions = {}): Promise<Infop
   return startSimulator({
     ...options,
     seedData: {
-      vendors: [{ id: 1, lobId: 1, vendorNo: 100, name: 'Acme Supply', street: '1 Main St', city: 'Madison', state: 'WI', zipCode: '53703' }],
+      vendors: [
+        {
+          id: 1,
+          lobId: 1,
+          vendorNo: 100,
+          name: 'Acme Supply',
+          street: '1 Main St',
+          city: 'Madison',
+          state: 'WI',
+          zipCode: '53703',
+        },
+      ],
       items: ['WIDGET-1', 'WIDGET-2', 'GADGET-1', 'GIZMO-9'].map((sku, i) => ({
         lobId: 1,
         sku,
@@ -59,7 +82,15 @@ export async function startSeeded(options: SimulatorOptions = {}): Promise<Infop
         weightPerWrap: 1.5 + i,
       })),
       customers: [
-        { lobId: 1, customerNo: 'CUST-1', name: 'Known Customer', street: '5 Elm St', city: 'Austin', zipCode: '78701', country: 'US' },
+        {
+          lobId: 1,
+          customerNo: 'CUST-1',
+          name: 'Known Customer',
+          street: '5 Elm St',
+          city: 'Austin',
+          zipCode: '78701',
+          country: 'US',
+        },
       ],
       ...options.seedData,
     },

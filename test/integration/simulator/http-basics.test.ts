@@ -38,7 +38,11 @@ describe('authentication', () => {
 
   it('serves v3.0 and beta, and 404s other versions', async () => {
     const v3 = client(sim, 'v3.0');
-    expect((await v3.get('/lineOfBusiness/1')).json).toMatchObject({ id: 1, code: 'DEMO', name: 'Demo Company' });
+    expect((await v3.get('/lineOfBusiness/1')).json).toMatchObject({
+      id: 1,
+      code: 'DEMO',
+      name: 'Demo Company',
+    });
     expect((await api.get('/warehouse/1')).json).toMatchObject({ id: 1, name: 'Main Warehouse' });
     const old = await fetch(`${sim.baseUrl}/v1.0/item/search`, { headers: { 'API-Key': sim.apiKey } });
     expect(old.status).toBe(404);
@@ -108,20 +112,38 @@ describe('status codes', () => {
   });
 
   it('rejects an unknown field with 400 naming the field, also inside lines', async () => {
-    const r = await api.post<{ errors: string[] }>('/item', { lobId: 1, sku: 'UNK-1', itemDescription: 'x', colour: 'red' });
+    const r = await api.post<{ errors: string[] }>('/item', {
+      lobId: 1,
+      sku: 'UNK-1',
+      itemDescription: 'x',
+      colour: 'red',
+    });
     expect(r.status).toBe(400);
     expect(r.json.errors).toContain('colour: unknown field for Item');
-    const o = await api.post<{ errors: string[] }>('/order', minimalOrder({ lineItems: [{ sku: 'WIDGET-1', orderedQty: 1, qty: 2 }] }));
+    const o = await api.post<{ errors: string[] }>(
+      '/order',
+      minimalOrder({ lineItems: [{ sku: 'WIDGET-1', orderedQty: 1, qty: 2 }] }),
+    );
     expect(o.status).toBe(400);
     expect(o.json.errors).toContain('lineItems[0].qty: unknown field for OrderLine');
   });
 
   it('rejects beta-only fields on v3.0 but accepts them on beta', async () => {
     const v3 = client(sim, 'v3.0');
-    const bad = await v3.post('/item', { lobId: 1, sku: 'BETA-1', itemDescription: 'x', uspsHazmatTypeId: 3 });
+    const bad = await v3.post('/item', {
+      lobId: 1,
+      sku: 'BETA-1',
+      itemDescription: 'x',
+      uspsHazmatTypeId: 3,
+    });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('uspsHazmatTypeId');
-    const ok = await api.post('/item', { lobId: 1, sku: 'BETA-1', itemDescription: 'x', uspsHazmatTypeId: 3 });
+    const ok = await api.post('/item', {
+      lobId: 1,
+      sku: 'BETA-1',
+      itemDescription: 'x',
+      uspsHazmatTypeId: 3,
+    });
     expect(ok.status).toBe(201);
   });
 
@@ -129,7 +151,10 @@ describe('status codes', () => {
     const r = await api.post<{ errors: string[] }>('/vendor', { lobId: 'one', vendorNo: 1.5, name: 'x' });
     expect(r.status).toBe(400);
     expect(r.json.errors).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^lobId: must be a whole number/), expect.stringMatching(/^vendorNo: /)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^lobId: must be a whole number/),
+        expect.stringMatching(/^vendorNo: /),
+      ]),
     );
     const missing = await api.post<{ errors: string[] }>('/vendor', { lobId: 1, vendorNo: 77, name: 'x' });
     expect(missing.json.errors).toEqual(expect.arrayContaining(['street: is required', 'city: is required']));
@@ -196,7 +221,10 @@ describe('search', () => {
   it('compares dates chronologically whatever the literal precision or offset', async () => {
     const all = (await api.search('item', { filter: "sku like 'P-%'", sort: 'createDate', limit: 250 })).json;
     const pivot = all[10] as Record<string, unknown>;
-    const ge = await api.search('item', { filter: `sku like 'P-%' and createDate ge '${String(pivot.createDate)}'`, limit: 250 });
+    const ge = await api.search('item', {
+      filter: `sku like 'P-%' and createDate ge '${String(pivot.createDate)}'`,
+      limit: 250,
+    });
     expect(ge.json.length).toBeGreaterThanOrEqual(20);
     expect(ge.json.every((i) => String(i.createDate) >= String(pivot.createDate))).toBe(true);
     const offset = await api.search('item', { filter: "createDate gt '2000-01-01T01:00:00+01:00'" });
@@ -226,7 +254,9 @@ describe('search', () => {
     const quoted = hostile.replace(/'/g, "''");
     const byNo = await api.search('order', { filter: `customerOrderNo eq '${quoted}'` });
     expect(byNo.json.map((o) => o.orderNo)).toEqual([created.json.orderNo]);
-    const byLine = await api.search('order', { filter: "lineItems.sku eq 'WIDGET-1' and customFields.erpRef eq 'E-1'" });
+    const byLine = await api.search('order', {
+      filter: "lineItems.sku eq 'WIDGET-1' and customFields.erpRef eq 'E-1'",
+    });
     expect(byLine.json.map((o) => o.orderNo)).toEqual([created.json.orderNo]);
   });
 });

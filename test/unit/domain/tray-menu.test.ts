@@ -159,6 +159,15 @@ describe('buildTrayMenu', () => {
     expect(model.tooltip).toBe('Infoplus ERP Sync: not set up yet\nOpen the dashboard to set it up');
   });
 
+  it('not configured with a reason from the engine: the reason, not a "last result"', () => {
+    const model = buildTrayMenu({
+      status: status({ configured: false, health: 'error', lastResult: 'No mapping profile is chosen' }),
+      openAtLogin: false,
+    });
+    expect(model.icon).toBe('tray-error');
+    expect(model.tooltip).toBe('Infoplus ERP Sync: not set up yet\nNo mapping profile is chosen');
+  });
+
   it('engine not started: windows still open, nothing else', () => {
     const model = buildTrayMenu({
       status: null,

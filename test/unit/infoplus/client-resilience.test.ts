@@ -240,8 +240,10 @@ describe('Infoplus client against a scripted HTTP server', () => {
     expect(url.searchParams.get('sku')).toBe('A&B C');
   });
 
-  it('refuses a search limit over 250 without calling Infoplus', async () => {
+  it('refuses a bad limit, page or sort without calling Infoplus', async () => {
     expect(await caught(client.order.search({ limit: 251 }))).toBeInstanceOf(ValidationError);
+    expect(await caught(client.order.search({ page: 0 }))).toBeInstanceOf(ValidationError);
+    expect((await caught(client.order.search({ sort: 'orderDate desc' }))).message).toMatch(/sort must be/);
     expect(server.seen).toHaveLength(0);
   });
 

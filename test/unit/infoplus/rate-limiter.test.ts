@@ -66,9 +66,18 @@ describe('token bucket', () => {
     expect(bucket.currentRate).toBe(4);
   });
 
-  it('never backs off below a floor', () => {
-    const bucket = new TokenBucket(1, manualClock());
-    for (let i = 0; i < 20; i++) bucket.onRateLimited(0);
+  it('halves once for a burst of 429s, again for a later one, never below a floor', async () => {
+    const clock = manualClock();
+    const bucket = new TokenBucket(8, clock);
+    for (let i = 0; i < 5; i++) bucket.onRateLimited(0);
+    expect(bucket.currentRate).toBe(4);
+    await clock.advance(1000);
+    bucket.onRateLimited(0);
+    expect(bucket.currentRate).toBe(2);
+    for (let i = 0; i < 20; i++) {
+      await clock.advance(1000);
+      bucket.onRateLimited(0);
+    }
     expect(bucket.currentRate).toBeGreaterThan(0);
   });
 

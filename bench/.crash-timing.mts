@@ -1,0 +1,18 @@
+import { spawn } from 'node:child_process';
+import { build } from 'esbuild';
+import { openErp } from '../src/erp/index.js';
+import { createSampleErp } from '../src/erp/sample/index.js';
+import { startSimulator } from '../src/simulator/index.js';
+import { mkdtempSync } from 'node:fs';
+const dir = mkdtempSync('/tmp/ct-');
+const CHILD = '/work/main/node_modules/.cache/infoplus-sync-tests/ct.mjs';
+await build({ entryPoints: ['test/integration/sync/crash-child.ts'], outfile: CHILD, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
+const sim = await startSimulator({ seed: 11, faults: { latencyMs: 15 } });
+const erp = await openErp({ driver: 'sqlite', url: dir + '/erp.sqlite', createIfMissing: true });
+await createSampleErp(erp, { orders: 1000, seed: 5 });
+const t0 = Date.now();
+const c = spawn(process.execPath, [CHILD, sim.baseUrl, sim.apiKey, dir + '/erp.sqlite', dir + '/state', process.argv[2] ?? 'vendors,items,asns,orders'], { stdio: ['ignore', 'pipe', 'inherit'] });
+c.stdout.on('data', (d) => console.log(Date.now() - t0, String(d).slice(0, 600)));
+await new Promise((r) => c.on('exit', r));
+console.log('total', Date.now() - t0, sim.stats().requests);
+await sim.close(); await erp.close();

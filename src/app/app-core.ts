@@ -1,0 +1,243 @@
+/** The app's state and lifecycle: settings, secrets, logging, connections, scheduler, watchdog, runs. */
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { AppStatus, Settings } from '../contract/dto.js';
+import { createLogging, type Logging } from '../logging/index.js';
+import {
+  fileSettingsBackend,
+  headlessSecretStore,
+  SettingsStore,
+  type SecretStore,
+  type SettingsBackend,
+  type StoredSettings,
+} from '../settings/index.js';
+import { openStateStore, type StateStore } from '../store/index.js';
+import { isQuiet } from '../domain/schedule.js';
+import type { EngineOptions } from '../sync/index.js';
+import { nodeSchedulePort, Scheduler, type SchedulerPort } from '../sync/scheduler.js';
+import { Watchdog } from '../sync/watchdog.js';
+import { effectiveSchedules, touchpointEnabled } from './connections.js';
+import { startDemo, type DemoEnvironment } from './demo-env.js';
+import { EventBus } from './event-bus.js';
+import { RunCoordinator } from './run-coordinator.js';
+import { Runtime } from './runtime.js';
+import { settingsDto } from './settings-view.js';
+import { buildStatus } from './status.js';
+import { TOUCHPOINTS } from '../contract/touchpoints.js';
+
+/** Options of createApp. */
+export interface CreateAppOptions {
+  readonly dataDir: string;
+  /** The mapping profile (which names its connections) to use instead of the one in settings. */
+  readonly configFile?: string;
+  /** Use the demo set-up (sample SQLite ERP + in-process simulator). */
+  readonly demo?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+  /** The shell's safeStorage store; default env vars + an encrypted file in the data folder. */
+  readonly secretStore?: SecretStore;
+  /** The shell's electron-store back end; default `<dataDir>/settings.json`. */
+  readonly settingsBackend?: SettingsBackend;
+  /** A logging set-up to share; default rotated files in `<dataDir>/logs`. */
+  readonly logging?: Logging;
+  /** Clock and timers (tests); default node-schedule on the wall clock. */
+  readonly schedulerPort?: SchedulerPort;
+  /** Demo: sales orders in a newly built sample ERP (default 50); rebuild it even when present. */
+  readonly demoOrders?: number;
+  readonly demoFresh?: boolean;
+  /** Demo: keep simulator state in the data folder across restarts (default true). */
+  readonly demoPersist?: boolean;
+  readonly engineOptions?: EngineOptions;
+  /** Watchdog thresholds. */
+  readonly watchdog?: { graceMs?: number; failureThreshold?: number };
+}
+
+/** Everything the API methods work with. */
+export class AppCore {
+  readonly events = new EventBus();
+  readonly runtime: Runtime;
+  readonly scheduler: Scheduler;
+  readonly watchdog: Watchdog;
+  readonly runs: RunCoordinator;
+  demo: DemoEnvironment | null = null;
+  private statusTimer: NodeJS.Timeout | null = null;
+
+  private constructor(
+    readonly opts: CreateAppOptions,
+    readonly dataDir: string,
+    readonly env: NodeJS.ProcessEnv,
+    readonly logging: Logging,
+    readonly secrets: SecretStore,
+    readonly settings: SettingsStore,
+    readonly store: StateStore,
+    port: SchedulerPort,
+  ) {
+    const log = logging.logger('app');
+    this.runtime = new Runtime({
+      dataDir,
+      env,
+      secrets,
+      logging,
+      store,
+      onEngineEvent: (e) => this.runs.onEngineEvent(e),
+      ...(opts.engineOptions ? { engineOptions: opts.engineOptions } : {}),
+    });
+    this.scheduler = new Scheduler({
+      port,
+      onDue: (tp, trigger) => this.runs.scheduled(tp, trigger),
+      lastRunAt: (tp) => {
+        const last = store.runs.latest(tp);
+        return last ? new Date(last.startedAt) : null;
+      },
+    });
+    this.watchdog = new Watchdog({
+      port,
+      planOf: (tp) => this.scheduler.plan(tp),
+      quietHours: () => this.settings.get().quietHours,
+      paused: () => this.scheduler.paused,
+      ...(opts.watchdog ?? {}),
+      onChange: ({ raised, cleared }) => {
+        for (const a of raised) {
+          log.warn({ alert: a.kind, touchpoint: a.touchpoint }, a.message);
+          this.events.emit('alert', a);
+        }
+        for (const a of cleared) log.info({ alert: a.kind, touchpoint: a.touchpoint }, `cleared: ${a.message}`);
+        this.statusChanged();
+      },
+    });
+    this.runs = new RunCoordinator({
+      engine: () => this.runtime.connections.engine,
+      notConfigured: () => this.problems().join(' ') || 'The app is not set up yet.',
+      events: this.events,
+      watchdog: this.watchdog,
+      logger: logging.logger('runs'),
+      inQuietHours: () => isQuiet(port.now(), this.settings.get().quietHours),
+      statusChanged: () => this.statusChanged(),
+    });
+    logging.onEntry((entry) => this.events.emit('log', entry));
+  }
+
+  /** Opens settings, secrets, logs and state, then connects. Throws SettingsError on unusable settings. */
+  static async open(opts: CreateAppOptions): Promise<AppCore> {
+    const dataDir = resolve(opts.dataDir);
+    await mkdir(dataDir, { recursive: true });
+    const env = opts.env ?? process.env;
+    const logging = opts.logging ?? createLogging({ dir: join(dataDir, 'logs') });
+    const secrets = opts.secretStore ?? headlessSecretStore({ dataDir, env });
+    const settings = new SettingsStore(opts.settingsBackend ?? fileSettingsBackend(join(dataDir, 'settings.json')), secrets);
+    await settings.load();
+    const store = openStateStore(dataDir);
+    const core = new AppCore(opts, dataDir, env, logging, secrets, settings, store, opts.schedulerPort ?? nodeSchedulePort());
+    try {
+      // Command-line choices hold for this process; only the UI's Save makes them stick.
+      if (opts.configFile) settings.override({ ...settings.get(), profilePath: resolve(opts.configFile), demo: false });
+      else if (opts.demo) settings.override({ ...settings.get(), demo: true });
+      if (settings.get().demo) core.demo = await core.startDemoEnv();
+      await core.reconnect();
+      for (const tp of TOUCHPOINTS) core.watchdog.seed(tp, store.runs.list({ touchpoint: tp, limit: 20 }));
+    } catch (error) {
+      await core.close();
+      throw error;
+    }
+    return core;
+  }
+
+  /** Starts the demo environment with this app's options. */
+  startDemoEnv(): Promise<DemoEnvironment> {
+    return startDemo({
+      dataDir: this.dataDir,
+      ...(this.opts.demoOrders !== undefined ? { orders: this.opts.demoOrders } : {}),
+      ...(this.opts.demoFresh ? { fresh: true } : {}),
+      ...(this.opts.demoPersist === false ? { persistSimulator: false } : {}),
+    });
+  }
+
+  /** Rebuilds connections and schedules from the settings; the old ERP connection closes after its runs. */
+  async reconnect(): Promise<void> {
+    const previous = await this.runtime.connect(this.settings.get(), this.demo);
+    this.scheduler.configure({
+      schedules: effectiveSchedules(this.settings.get(), this.runtime.connections.profile),
+      quietHours: this.settings.get().quietHours,
+    });
+    this.watchdog.rebase();
+    void this.runs.drain().then(() => Runtime.release(previous));
+    this.statusChanged();
+  }
+
+  /** Why the app cannot sync, in plain words (empty when it can). */
+  problems(): string[] {
+    const c = this.runtime.connections;
+    const out: string[] = [];
+    if (!c.profilePath) out.push('No mapping profile is chosen (Mappings, or --config FILE).');
+    else if (!c.profile) out.push(`The mapping profile ${c.profilePath} has problems; fix them in Mappings.`);
+    if (c.erpProblem) out.push(c.erpProblem);
+    if (c.infoplusProblem) out.push(c.infoplusProblem);
+    return out;
+  }
+
+  /** The status now. */
+  status(): AppStatus {
+    const c = this.runtime.connections;
+    return buildStatus({
+      store: this.store,
+      engine: c.engine,
+      scheduler: this.scheduler,
+      running: this.runs.running,
+      alerts: this.watchdog.alerts(),
+      demo: this.demo !== null,
+      enabled: (tp) => touchpointEnabled(c.profile, tp),
+      problems: this.problems(),
+    });
+  }
+
+  /** Settings as the UI sees them. */
+  async settingsView(): Promise<Settings> {
+    const c = this.runtime.connections;
+    const pw = this.demo ? null : await this.secrets.get('erpPassword').catch(() => null);
+    const key = this.demo ? this.demo.apiKey : await this.secrets.get('infoplusApiKey').catch(() => null);
+    return settingsDto(this.settings.get(), c.profile, {
+      demo: this.demo !== null,
+      hasPassword: pw !== null && pw !== '',
+      hasApiKey: key !== null && key !== '',
+      profilePath: c.profilePath,
+    });
+  }
+
+  /** Coalesces status events: at most one per 200 ms. */
+  statusChanged(): void {
+    if (this.statusTimer) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = null;
+      try {
+        this.events.emit('status', this.status());
+      } catch {
+        // The store may be closing during shutdown.
+      }
+    }, 200);
+    this.statusTimer.unref();
+  }
+
+  /** Scheduler and watchdog on. */
+  start(): void {
+    this.scheduler.start();
+    this.watchdog.start();
+  }
+
+  /** Stops timers, waits for runs, closes connections, the simulator and the store. */
+  async close(): Promise<void> {
+    this.scheduler.stop();
+    this.watchdog.stop();
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.statusTimer = null;
+    await this.runs.drain();
+    await this.runtime.close();
+    await this.demo?.close().catch(() => undefined);
+    this.demo = null;
+    this.store.close();
+    if (!this.opts.logging) this.logging.close();
+  }
+
+  /** Settings currently stored. */
+  stored(): StoredSettings {
+    return this.settings.get();
+  }
+}

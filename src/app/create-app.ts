@@ -1,0 +1,57 @@
+/** The composition root: wires settings, secrets, logging, connections, engine, scheduler and watchdog once. */
+import type { AppApi } from '../contract/api.js';
+import type { AppEventSource } from '../contract/events.js';
+import type { Logging } from '../logging/index.js';
+import { createAppApi } from './app-api.js';
+import { AppCore, type CreateAppOptions } from './app-core.js';
+import type { DemoEnvironment } from './demo-env.js';
+import type { RunCoordinator } from './run-coordinator.js';
+
+export type { CreateAppOptions } from './app-core.js';
+
+/** The running application, whatever hosts it (Electron shell, `serve`, `run`, `demo`). */
+export interface App {
+  readonly api: AppApi;
+  readonly events: AppEventSource;
+  /** Turns the scheduler and the watchdog on. */
+  start(): Promise<void>;
+  /** Stops timers, waits for runs in flight, closes every connection. */
+  stop(): Promise<void>;
+  /** The data folder in use (absolute). */
+  readonly dataDir: string;
+  /** The process's logging (for hosts that echo or export it). */
+  readonly logging: Logging;
+  /** The demo environment when demo mode is on (simulator handle for `demo`), else null. */
+  readonly demo: DemoEnvironment | null;
+  /** Runs and waits (CLI `run` and `demo`); the UI uses api.runNow instead. */
+  readonly runs: Pick<RunCoordinator, 'runAndWait'>;
+}
+
+/**
+ * Creates the app. Rejects with a SettingsError when the stored settings cannot be used (the stored
+ * document is left untouched). Missing or failing connections do not reject: they show in getStatus.
+ */
+export async function createApp(opts: CreateAppOptions): Promise<App> {
+  const core = await AppCore.open(opts);
+  const api = createAppApi(core);
+  let stopped = false;
+  return {
+    api,
+    events: core.events,
+    dataDir: core.dataDir,
+    logging: core.logging,
+    get demo() {
+      return core.demo;
+    },
+    runs: core.runs,
+    async start() {
+      core.start();
+      core.logging.logger('app').info({ dataDir: core.dataDir, demo: core.demo !== null }, 'scheduler started');
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await core.close();
+    },
+  };
+}

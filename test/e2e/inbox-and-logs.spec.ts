@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { saveScreen } from './support/screens.js';
+import { setSimulatorFaults, startServe } from './support/serve.js';
+import type { ServeProcess } from './support/serve.js';
+import { card, countOf, openScreen } from './support/ui.js';
+
+let serve: ServeProcess;
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  serve = await startServe({ demo: true });
+});
+test.afterAll(async () => {
+  await serve?.stop();
+});
+
+test('an Infoplus failure lands in the error inbox with details, and Retry clears it', async ({
+  page,
+}, testInfo) => {
+  await page.goto(serve.uiUrl);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+
+  // Infoplus answers every request with a server error while Vendors syncs.
+  await setSimulatorFaults(serve, { failRate: 1 });
+  try {
+    await card(page, 'Vendors').getByRole('button', { name: 'Sync Vendors now' }).click();
+    await expect.poll(() => countOf(card(page, 'Vendors'), 'Failed'), { timeout: 60_000 }).toBeGreaterThan(0);
+  } finally {
+    await setSimulatorFaults(serve, { failRate: 0 });
+  }
+  await expect(page.getByRole('link', { name: /open errors? in the inbox/ })).toBeVisible();
+
+  await openScreen(page, 'Error inbox');
+  const errors = page.getByRole('list', { name: 'Errors' }).getByRole('listitem');
+  await expect(errors.first()).toBeVisible();
+  const failed = await errors.count();
+  expect(failed).toBeGreaterThan(0);
+  await expect(errors.first()).toContainText('Vendors');
+
+  // The category filter narrows to what Infoplus' failure is filed under, and away from unrelated ones.
+  await page.getByLabel('Category').selectOption('mapping');
+  await expect(page.getByText('No errors match these filters.')).toBeVisible();
+  await page.getByLabel('Category').selectOption('');
+  await expect(errors).toHaveCount(failed);
+
+  const first = errors.first();
+  await first.getByRole('button', { name: /^Details of / }).click();
+  await expect(first.getByText('Who must fix it')).toBeVisible();
+  await expect(first.getByText('How to fix it')).toBeVisible();
+  await expect(first.getByRole('heading', { name: 'Infoplus said' })).toBeVisible();
+  await expect(first.getByRole('heading', { name: 'Payload' })).toBeVisible();
+  await saveScreen(page, testInfo, 'error-inbox');
+
+  // Bulk: select all, Retry selected; with Infoplus healthy again the inbox empties.
+  await page.getByLabel('Select all').check();
+  await expect(page.getByRole('button', { name: `Retry selected (${failed})` })).toBeEnabled();
+  await page.getByRole('button', { name: `Retry selected (${failed})` }).click();
+  await expect(page.getByText(/sent for retry/)).toBeVisible();
+  await expect(page.getByText('No errors match these filters.')).toBeVisible({ timeout: 90_000 });
+
+  await page.getByLabel('Status').selectOption('resolved');
+  await expect(errors).toHaveCount(failed);
+  await saveScreen(page, testInfo, 'error-inbox-resolved');
+});
+
+test('logs: level filter and search narrow the lines, export downloads the jsonl', async ({
+  page,
+}, testInfo) => {
+  await page.goto(serve.uiUrl);
+  await openScreen(page, 'Logs');
+  const log = page.getByRole('log', { name: 'Log lines' });
+  const lines = log.locator('.log-line');
+  await expect(lines.first()).toBeVisible();
+  await expect(log.getByText('INFO', { exact: true }).first()).toBeVisible();
+
+  await page.getByLabel('Minimum level').selectOption('warn');
+  await expect(log.getByText('INFO', { exact: true })).toHaveCount(0);
+  await expect(lines.first()).toBeVisible();
+  const levels = await log.locator('.log-level').allInnerTexts();
+  expect(levels.length).toBeGreaterThan(0);
+  for (const level of levels) expect(['WARN', 'ERROR']).toContain(level);
+  await saveScreen(page, testInfo, 'logs');
+
+  await page.getByLabel('Minimum level').selectOption('');
+  await page.getByLabel('Search logs').fill('no-such-text-in-any-log-line');
+  await expect(page.getByText('No log lines match.')).toBeVisible();
+  await page.getByLabel('Search logs').fill('');
+  await expect(lines.first()).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export logs' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.jsonl$/);
+  const path = await file.path();
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(path, 'utf8');
+  const first = text.split('\n').find((l) => l.trim());
+  expect(first && JSON.parse(first)).toBeTruthy();
+});

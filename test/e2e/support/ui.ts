@@ -1,0 +1,52 @@
+import { expect } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+/** The dashboard card of a touchpoint, found by its heading (as a screen reader finds it). */
+export function card(page: Page, label: string): Locator {
+  return page.getByRole('region', { name: label, exact: true });
+}
+
+/** The number shown under a count label (Created, Updated, ...) of a card. */
+export async function countOf(cardLocator: Locator, label: string): Promise<number> {
+  const dd = cardLocator
+    .locator('dl.counts > div')
+    .filter({ has: cardLocator.page().getByText(label, { exact: true }) })
+    .locator('dd');
+  if ((await dd.count()) === 0) return 0;
+  return Number(await dd.first().innerText());
+}
+
+/** Opens a screen through the main navigation and waits for its heading. */
+export async function openScreen(page: Page, link: string, heading = link): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+/** Marks the page so a test can prove it was never reloaded (updates came live). */
+export async function markPage(page: Page): Promise<void> {
+  await page.evaluate(() => ((globalThis as unknown as { __e2eMark?: boolean }).__e2eMark = true));
+}
+
+/** True when the page still carries the mark (no reload happened). */
+export function stillMarked(page: Page): Promise<boolean> {
+  return page.evaluate(() => (globalThis as unknown as { __e2eMark?: boolean }).__e2eMark === true);
+}
+
+/** True when the page scrolls sideways (content wider than the window), which breaks 125% scaling. */
+export function scrollsSideways(page: Page): Promise<boolean> {
+  // Test files compile without the DOM library; the page has one.
+  return page.evaluate(() => {
+    const root = (
+      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+    ).document.documentElement;
+    return root.scrollWidth > root.clientWidth + 1;
+  });
+}
+
+/** True when the element has keyboard focus. */
+export function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate(
+    (el) =>
+      (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el,
+  );
+}

@@ -1,0 +1,147 @@
+import sql from 'mssql';
+import { describe, expect, it } from 'vitest';
+import { ErpError, redactSecrets } from '../../../src/erp/errors.js';
+import { mapMysqlError } from '../../../src/erp/mysql-errors.js';
+import { mapPgError } from '../../../src/erp/postgres-errors.js';
+import { mapSqliteError } from '../../../src/erp/sqlite-errors.js';
+import { mapMssqlError } from '../../../src/erp/sqlserver-errors.js';
+
+const opts = { name: 'orders.header', touchpoint: 'orders' };
+const withProps = <T extends Error>(e: T, props: Record<string, unknown>): T => Object.assign(e, props);
+
+describe('SQL Server error numbers (no server here: mapped from mssql error objects)', () => {
+  const target = { host: 'erp01:1433', database: 'ERP', password: 'Pa55w0rd!' };
+  const cases: [Error, string][] = [
+    [new sql.ConnectionError("Login failed for user 'sa'.", 'ELOGIN'), 'login-failed'],
+    [
+      new sql.ConnectionError(
+        'Cannot open database "ERPX" requested by the login. The login failed.',
+        'ELOGIN',
+      ),
+      'database-not-found',
+    ],
+    [
+      new sql.ConnectionError('Failed to connect to erp01:1433 - connect ECONNREFUSED', 'ESOCKET'),
+      'host-unreachable',
+    ],
+    [new sql.ConnectionError('Failed to connect to erp01:1433 in 15000ms', 'ETIMEOUT'), 'host-unreachable'],
+    [
+      withProps(new sql.RequestError("The SELECT permission was denied on the object 'items'", 'EREQUEST'), {
+        number: 229,
+      }),
+      'permission-denied',
+    ],
+    [
+      withProps(new sql.RequestError("Incorrect syntax near 'FORM'.", 'EREQUEST'), {
+        number: 102,
+        lineNumber: 3,
+      }),
+      'syntax-error',
+    ],
+    [
+      withProps(new sql.RequestError("Invalid object name 'dbo.nope'.", 'EREQUEST'), { number: 208 }),
+      'syntax-error',
+    ],
+    [
+      withProps(new sql.RequestError('Violation of PRIMARY KEY constraint', 'EREQUEST'), { number: 2627 }),
+      'constraint-violation',
+    ],
+    [
+      withProps(new sql.RequestError('Cannot insert the value NULL', 'EREQUEST'), { number: 515 }),
+      'constraint-violation',
+    ],
+    [new sql.RequestError('Canceled.', 'ECANCEL'), 'cancelled'],
+    [new sql.RequestError('Timeout: Request failed to complete in 15000ms', 'ETIMEOUT'), 'timeout'],
+    [new sql.ConnectionError('Connection is closed.', 'ECONNCLOSED'), 'connection-lost'],
+  ];
+  it.each(cases.map(([e, code]) => ({ e, code, label: `${code}: ${e.message}` })))(
+    '$label',
+    ({ e, code }) => {
+      const mapped = mapMssqlError(e, opts, target);
+      expect(mapped.code).toBe(code);
+      expect(mapped.driver).toBe('sqlserver');
+      expect(mapped.message).toContain('orders.header');
+      expect(mapped.message).not.toContain('Pa55w0rd!');
+    },
+  );
+
+  it('points at trustServerCertificate for a self-signed certificate and at line numbers for syntax', () => {
+    const tls = mapMssqlError(
+      new sql.ConnectionError('Failed to connect to erp01:1433 - self-signed certificate', 'ESOCKET'),
+      undefined,
+      target,
+    );
+    expect(tls.message).toContain('trustServerCertificate');
+    const syn = mapMssqlError(
+      withProps(new sql.RequestError("Incorrect syntax near 'FORM'.", 'EREQUEST'), {
+        number: 102,
+        lineNumber: 3,
+      }),
+      opts,
+      target,
+    );
+    expect(syn.message).toContain('line 3');
+    expect(syn.driverCode).toBe('102');
+  });
+});
+
+describe('PostgreSQL, MySQL and SQLite mapping details', () => {
+  it('maps SQLSTATEs, writes @names for $n and maps positions back to the SQL as written', () => {
+    const e = withProps(new Error('inconsistent types deduced for parameter $2'), {
+      code: '42P08',
+      position: '20',
+    });
+    const mapped = mapPgError(e, opts, { host: 'db:5432', database: 'erp', user: 'x' }, (p) => p + 5, [
+      'since',
+      'shipVia',
+    ]);
+    expect(mapped.code).toBe('syntax-error');
+    expect(mapped.message).toContain('@shipVia');
+    expect(mapped.position).toBe(25);
+    expect(
+      mapPgError(withProps(new Error('x'), { code: '57014' }), opts, { host: '', database: '', user: '' })
+        .code,
+    ).toBe('cancelled');
+    expect(
+      mapPgError(
+        withProps(new Error('canceling statement due to statement timeout'), { code: '57014' }),
+        opts,
+        {
+          host: '',
+          database: '',
+          user: '',
+        },
+      ).code,
+    ).toBe('timeout');
+  });
+
+  it('maps mysql2 codes and MariaDB-only numbers', () => {
+    const t = { host: 'db:3306' };
+    expect(
+      mapMysqlError(withProps(new Error('denied'), { code: 'ER_TABLEACCESS_DENIED_ERROR' }), opts, t).code,
+    ).toBe('permission-denied');
+    expect(
+      mapMysqlError(withProps(new Error('max_statement_time exceeded'), { errno: 1969 }), opts, t).code,
+    ).toBe('timeout');
+    expect(
+      mapMysqlError(withProps(new Error('conn'), { code: 'PROTOCOL_CONNECTION_LOST' }), opts, t).code,
+    ).toBe('connection-lost');
+  });
+
+  it('maps SQLite result codes', () => {
+    const sqlite = (code: string, msg: string): ErpError =>
+      mapSqliteError(withProps(new Error(msg), { code }), opts, '/x.db');
+    expect(sqlite('SQLITE_CANTOPEN', 'unable to open database file').code).toBe('database-not-found');
+    expect(sqlite('SQLITE_READONLY', 'attempt to write a readonly database').code).toBe('permission-denied');
+    expect(sqlite('SQLITE_BUSY', 'database is locked').code).toBe('timeout');
+    expect(sqlite('SQLITE_CONSTRAINT_UNIQUE', 'UNIQUE constraint failed').code).toBe('constraint-violation');
+    expect(sqlite('SQLITE_ERROR', 'near "SELEC": syntax error').code).toBe('syntax-error');
+  });
+
+  it('removes passwords and URL credentials from driver text', () => {
+    expect(redactSecrets('connect to postgres://erp:hunter22@db/erp failed', [])).toBe(
+      'connect to postgres://erp:***@db/erp failed',
+    );
+    expect(redactSecrets('bad password hunter22 given', ['hunter22'])).toBe('bad password *** given');
+  });
+});
