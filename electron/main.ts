@@ -19,6 +19,8 @@ import type { WindowManager } from './windows.js';
 /** Must equal `appId` in electron-builder.yml: Windows ties notifications to it. */
 const APP_ID = 'com.infoplus.erpsync';
 type Core = App;
+/** How long Quit waits for a run in flight to checkpoint before the process ends anyway. */
+const STOP_TIMEOUT_MS = 20_000;
 
 function setupSingleInstance(): boolean {
   if (app.requestSingleInstanceLock()) return true;
@@ -32,14 +34,15 @@ async function setupCore(dataDir: string): Promise<{ core: Core | null; error: s
     dir: dataDir,
     allowPlaintext: () => settingsBackend.allowPlaintextSecrets(),
   });
+  const nativeHint = setupNativeModules(app.getAppPath(), app.isPackaged);
   try {
-    const nativeProblem = setupNativeModules(app.getAppPath(), app.isPackaged);
-    if (nativeProblem) return { core: null, error: nativeProblem };
     // Imported only now: the engine loads native modules, which must resolve after setupNativeModules.
     const { createApp } = await import('../src/app/index.js');
     return { core: await createApp({ dataDir, secretStore, settingsBackend }), error: null };
   } catch (error) {
-    return { core: null, error: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    const wrongAbi = nativeHint && /NODE_MODULE_VERSION|different Node\.js version/.test(message);
+    return { core: null, error: wrongAbi ? `${nativeHint} (${message})` : message };
   }
 }
 
@@ -59,7 +62,8 @@ function setupLifecycle(core: Core | null, windows: WindowManager): void {
     // Let a run in flight finish its record and checkpoint before the process ends.
     event.preventDefault();
     stopped = true;
-    void core.stop().finally(() => app.quit());
+    const timeout = new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
+    void Promise.race([core.stop(), timeout]).finally(() => app.quit());
   });
 }
 

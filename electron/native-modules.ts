@@ -16,7 +16,8 @@ const hooks = nodeModule as unknown as {
 /**
  * Unpackaged (`npm start`): sends `better-sqlite3` to the Electron-ABI copy that scripts/electron-native.ts
  * builds, because node_modules holds the Node build used by the CLI and tests. Packaged apps are rebuilt by
- * electron-builder. Must run before anything imports the engine. Returns a hint when the copy is missing.
+ * electron-builder. Must run before anything imports the engine. Returns a hint when the copy is missing
+ * (shown only if loading then fails: node_modules may have been rebuilt for Electron by hand).
  */
 export function setupNativeModules(appPath: string, packaged: boolean): string | null {
   if (packaged) return null;

@@ -3,40 +3,9 @@ import type { MenuItemConstructorOptions, NativeImage } from 'electron';
 import type { AppApi } from '../src/contract/api.js';
 import type { AppStatus } from '../src/contract/dto.js';
 import type { AppEventSource } from '../src/contract/events.js';
-import { buildTrayMenu } from '../src/domain/tray-menu.js';
-import type { TrayAction, TrayMenuItem } from '../src/domain/tray-menu.js';
+import { buildTrayMenu, toMenuTemplate } from '../src/domain/tray-menu.js';
+import type { TrayAction } from '../src/domain/tray-menu.js';
 import type { WindowManager } from './windows.js';
-
-/** Turns the pure menu model into Electron's template; every click goes through `onAction`. */
-export function toMenuTemplate(
-  items: readonly TrayMenuItem[],
-  onAction: (action: TrayAction) => void,
-): MenuItemConstructorOptions[] {
-  return items.map((item): MenuItemConstructorOptions => {
-    switch (item.kind) {
-      case 'separator':
-        return { type: 'separator', id: item.id };
-      case 'submenu':
-        return {
-          id: item.id,
-          label: item.label,
-          enabled: item.enabled,
-          submenu: toMenuTemplate(item.items, onAction),
-        };
-      case 'checkbox':
-        return {
-          id: item.id,
-          type: 'checkbox',
-          label: item.label,
-          checked: item.checked,
-          enabled: item.enabled,
-          click: () => onAction(item.action),
-        };
-      case 'action':
-        return { id: item.id, label: item.label, enabled: item.enabled, click: () => onAction(item.action) };
-    }
-  });
-}
 
 /** What the tray needs; `api`/`events` are null when the engine failed to start. */
 export interface TrayDeps {
@@ -59,6 +28,13 @@ export function setupTray(deps: TrayDeps): { tray: Tray; refresh(): Promise<void
   const loginItems = process.platform === 'win32' || process.platform === 'darwin';
   const tray = new Tray(image('tray-idle'));
   let status: AppStatus | null = null;
+  // Every status change bumps the version, so a slow getStatus answer never overwrites a newer status.
+  let version = 0;
+  const setStatus = (next: AppStatus) => {
+    version++;
+    status = next;
+    render();
+  };
 
   const render = () => {
     const openAtLogin = loginItems && app.getLoginItemSettings().openAtLogin;
@@ -70,7 +46,8 @@ export function setupTray(deps: TrayDeps): { tray: Tray; refresh(): Promise<void
     });
     tray.setImage(image(model.icon));
     tray.setToolTip(model.tooltip);
-    tray.setContextMenu(Menu.buildFromTemplate(toMenuTemplate(model.items, (a) => void act(a))));
+    const template = toMenuTemplate(model.items, (a) => void act(a)) as MenuItemConstructorOptions[];
+    tray.setContextMenu(Menu.buildFromTemplate(template));
   };
 
   const act = async (action: TrayAction): Promise<void> => {
@@ -88,23 +65,20 @@ export function setupTray(deps: TrayDeps): { tray: Tray; refresh(): Promise<void
       if (!api) return;
       if (action.type === 'sync-all') await api.runNow({});
       else if (action.type === 'sync-touchpoint') await api.runNow({ touchpoints: [action.touchpoint] });
-      else status = action.type === 'pause' ? await api.pause({}) : await api.resume({});
-      render();
+      else setStatus(action.type === 'pause' ? await api.pause({}) : await api.resume({}));
     } catch (error) {
       deps.onError(error instanceof Error ? error.message : String(error));
     }
   };
 
   const refresh = async () => {
-    if (deps.api) status = await deps.api.getStatus({}).catch(() => status);
-    render();
+    const asked = ++version;
+    const next = await deps.api?.getStatus({}).catch(() => null);
+    if (next && asked === version) setStatus(next);
   };
 
   tray.on('click', () => deps.windows.show('dashboard'));
-  deps.events?.on('status', (next) => {
-    status = next;
-    render();
-  });
+  deps.events?.on('status', setStatus);
   // In case the engine sends run events without a fresh status.
   deps.events?.on('run-finished', () => void refresh());
   render();

@@ -8,13 +8,22 @@ import { parseProfile, ProfileError } from '../profile/index.js';
 import { SettingsError, validateSettings, writeFileAtomic } from '../settings/index.js';
 import type { AppCore } from './app-core.js';
 import { AppError } from './app-error.js';
-import { erpPassword, effectiveErp, effectiveInfoplus, infoplusApiKey, profileBaseDir } from './connections.js';
+import {
+  erpPassword,
+  effectiveErp,
+  effectiveInfoplus,
+  infoplusApiKey,
+  profileBaseDir,
+} from './connections.js';
 import { testErp, testInfoplus } from './connection-tests.js';
 import { applySettingsUpdate, changesConnections } from './settings-view.js';
 
 function pullOnly(tp: TouchpointName): asserts tp is PullTouchpoint {
   if (isPushTouchpoint(tp)) {
-    throw new AppError('invalid-touchpoint', `${tp} is a push touchpoint; only pulls (shipments, item-receipts, inventory-adjustments) have a cursor.`);
+    throw new AppError(
+      'invalid-touchpoint',
+      `${tp} is a push touchpoint; only pulls (shipments, item-receipts, inventory-adjustments) have a cursor.`,
+    );
   }
 }
 
@@ -36,7 +45,10 @@ export function createAppApi(core: AppCore): AppApi {
     getStatus: async () => core.status(),
 
     runNow: async ({ touchpoints, dryRun }) => ({
-      runIds: await core.runs.runNow({ ...(touchpoints ? { touchpoints } : {}), ...(dryRun ? { dryRun } : {}) }),
+      runIds: await core.runs.runNow({
+        ...(touchpoints ? { touchpoints } : {}),
+        ...(dryRun ? { dryRun } : {}),
+      }),
     }),
 
     pause: async () => {
@@ -63,7 +75,8 @@ export function createAppApi(core: AppCore): AppApi {
       }),
 
     getRunRecords: async ({ runId, limit }) => {
-      if (!core.store.runs.get(runId)) throw new AppError('not-found', `There is no run ${runId}.`, { runId });
+      if (!core.store.runs.get(runId))
+        throw new AppError('not-found', `There is no run ${runId}.`, { runId });
       return core.store.runs.records(runId, limit ?? 1000);
     },
 
@@ -79,8 +92,11 @@ export function createAppApi(core: AppCore): AppApi {
       const retried = engine ? engine.retryInbox(ids) : core.store.inbox.retry(ids);
       if (!engine) core.events.emit('inbox-changed', { open: core.store.inbox.openCount(), changed: [] });
       // Retry means "try again now": run the touchpoints concerned.
-      const tps = [...new Set(ids.map((id) => core.store.inbox.get(id)?.touchpoint).filter((t) => t !== undefined))];
-      if (engine && tps.length > 0) await core.runs.runNow({ touchpoints: tps.filter((tp) => engine.isEnabled(tp)) });
+      const tps = [
+        ...new Set(ids.map((id) => core.store.inbox.get(id)?.touchpoint).filter((t) => t !== undefined)),
+      ];
+      if (engine && tps.length > 0)
+        await core.runs.runNow({ touchpoints: tps.filter((tp) => engine.isEnabled(tp)) });
       return { retried };
     },
 
@@ -93,7 +109,11 @@ export function createAppApi(core: AppCore): AppApi {
     },
 
     getLogs: async ({ level, search, limit }) =>
-      core.logging.getLogs({ ...(level ? { level } : {}), ...(search ? { search } : {}), ...(limit ? { limit } : {}) }),
+      core.logging.getLogs({
+        ...(level ? { level } : {}),
+        ...(search ? { search } : {}),
+        ...(limit ? { limit } : {}),
+      }),
 
     exportLogs: async () => core.logging.exportLogs(),
 
@@ -108,7 +128,11 @@ export function createAppApi(core: AppCore): AppApi {
         validateSettings(next, 'Settings');
       } catch (error) {
         if (error instanceof SettingsError) {
-          throw new AppError('invalid-settings', error.message, error.field ? { field: error.field } : undefined);
+          throw new AppError(
+            'invalid-settings',
+            error.message,
+            error.field ? { field: error.field } : undefined,
+          );
         }
         throw error;
       }
@@ -133,7 +157,11 @@ export function createAppApi(core: AppCore): AppApi {
 
     testErpConnection: async ({ erp, password }) => {
       const c = core.runtime.connections;
-      const conn = erp ?? (core.demo ? effectiveErp({ ...core.stored(), erp: null }, c.profile) : effectiveErp(core.stored(), c.profile));
+      const conn =
+        erp ??
+        (core.demo
+          ? effectiveErp({ ...core.stored(), erp: null }, c.profile)
+          : effectiveErp(core.stored(), c.profile));
       const pw = password ?? (await erpPassword(c.profile, core.secrets, core.env));
       core.logging.registerSecret(pw);
       return testErp(conn, pw, profileBaseDir(c.profilePath, core.dataDir));
@@ -143,7 +171,8 @@ export function createAppApi(core: AppCore): AppApi {
       const c = core.runtime.connections;
       const stored = core.demo ? { ...core.stored(), infoplus: null } : core.stored();
       const conn = infoplus ?? effectiveInfoplus(stored, c.profile);
-      const key = apiKey ?? (core.demo ? core.demo.apiKey : await infoplusApiKey(c.profile, core.secrets, core.env));
+      const key =
+        apiKey ?? (core.demo ? core.demo.apiKey : await infoplusApiKey(c.profile, core.secrets, core.env));
       core.logging.registerSecret(key);
       const result = await testInfoplus(conn, key);
       if (result.ok && apiKey === undefined) core.watchdog.authRestored();
@@ -162,23 +191,31 @@ export function createAppApi(core: AppCore): AppApi {
         // Never lose the admin's work: keep the refused text as a draft beside the settings.
         const draft = join(core.dataDir, 'profile-draft.yaml');
         await writeFileAtomic(draft, text);
-        throw new AppError('invalid-profile', `${error.message}\nNot saved; the profile in use is unchanged. Your text was kept in ${draft}.`, {
-          problems: error.problems,
-          draft,
-        });
+        throw new AppError(
+          'invalid-profile',
+          `${error.message}\nNot saved; the profile in use is unchanged. Your text was kept in ${draft}.`,
+          {
+            problems: error.problems,
+            draft,
+          },
+        );
       }
       await writeFileAtomic(target, text);
-      if (!core.demo && core.stored().profilePath !== target) await core.settings.save({ ...core.stored(), profilePath: target });
+      if (!core.demo && core.stored().profilePath !== target)
+        await core.settings.save({ ...core.stored(), profilePath: target });
       await core.reconnect();
       log.info({ path: target }, 'mapping profile saved');
       return profileDoc();
     },
 
-    previewMapping: async ({ touchpoint, limit }) => core.runs.requireEngine().previewMapping(touchpoint, limit ?? 10),
+    previewMapping: async ({ touchpoint, limit }) =>
+      core.runs.requireEngine().previewMapping(touchpoint, limit ?? 10),
 
     dryRun: async ({ touchpoints }) => {
       const engine = core.runs.requireEngine();
-      return engine.dryRun(touchpoints && touchpoints.length > 0 ? core.runs.select(engine, touchpoints) : undefined);
+      return engine.dryRun(
+        touchpoints && touchpoints.length > 0 ? core.runs.select(engine, touchpoints) : undefined,
+      );
     },
 
     useDemo: async () => {
@@ -194,9 +231,13 @@ export function createAppApi(core: AppCore): AppApi {
     resetCursor: async ({ touchpoint, since }) => {
       pullOnly(touchpoint);
       const at = new Date(since);
-      if (at.getTime() > Date.now()) throw new AppError('invalid-date', 'Choose a date in the past to re-pull from.');
+      if (at.getTime() > Date.now())
+        throw new AppError('invalid-date', 'Choose a date in the past to re-pull from.');
       if (core.runs.running.has(touchpoint)) {
-        throw new AppError('already-running', `${touchpoint} is running; wait for it to finish before moving its cursor.`);
+        throw new AppError(
+          'already-running',
+          `${touchpoint} is running; wait for it to finish before moving its cursor.`,
+        );
       }
       const engine = core.runs.requireEngine();
       await engine.resetCursor(touchpoint, at);

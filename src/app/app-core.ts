@@ -14,10 +14,10 @@ import {
 import { openStateStore, type StateStore } from '../store/index.js';
 import { isQuiet } from '../domain/schedule.js';
 import type { EngineOptions } from '../sync/index.js';
-import { nodeSchedulePort, Scheduler, type SchedulerPort } from '../sync/scheduler.js';
+import { FakeSchedulerPort, nodeSchedulePort, Scheduler, type SchedulerPort } from '../sync/scheduler.js';
 import { Watchdog } from '../sync/watchdog.js';
 import { effectiveSchedules, touchpointEnabled } from './connections.js';
-import { startDemo, type DemoEnvironment } from './demo-env.js';
+import { DEMO_API_KEY, startDemo, type DemoEnvironment } from './demo-env.js';
 import { EventBus } from './event-bus.js';
 import { RunCoordinator } from './run-coordinator.js';
 import { Runtime } from './runtime.js';
@@ -47,6 +47,11 @@ export interface CreateAppOptions {
   /** Demo: keep simulator state in the data folder across restarts (default true). */
   readonly demoPersist?: boolean;
   readonly engineOptions?: EngineOptions;
+  /**
+   * A read-only status probe (`status`): no ERP or Infoplus connection, no simulator, frozen timers; missed
+   * runs are judged from the run history, so a dead agent shows up as a missed-run alert.
+   */
+  readonly probe?: boolean;
   /** Watchdog thresholds. */
   readonly watchdog?: { graceMs?: number; failureThreshold?: number };
 }
@@ -100,7 +105,8 @@ export class AppCore {
           log.warn({ alert: a.kind, touchpoint: a.touchpoint }, a.message);
           this.events.emit('alert', a);
         }
-        for (const a of cleared) log.info({ alert: a.kind, touchpoint: a.touchpoint }, `cleared: ${a.message}`);
+        for (const a of cleared)
+          log.info({ alert: a.kind, touchpoint: a.touchpoint }, `cleared: ${a.message}`);
         this.statusChanged();
       },
     });
@@ -123,17 +129,25 @@ export class AppCore {
     const env = opts.env ?? process.env;
     const logging = opts.logging ?? createLogging({ dir: join(dataDir, 'logs') });
     const secrets = opts.secretStore ?? headlessSecretStore({ dataDir, env });
-    const settings = new SettingsStore(opts.settingsBackend ?? fileSettingsBackend(join(dataDir, 'settings.json')), secrets);
+    const settings = new SettingsStore(
+      opts.settingsBackend ?? fileSettingsBackend(join(dataDir, 'settings.json')),
+      secrets,
+    );
     await settings.load();
     const store = openStateStore(dataDir);
-    const core = new AppCore(opts, dataDir, env, logging, secrets, settings, store, opts.schedulerPort ?? nodeSchedulePort());
+    const port = opts.schedulerPort ?? (opts.probe ? new FakeSchedulerPort(new Date()) : nodeSchedulePort());
+    const core = new AppCore(opts, dataDir, env, logging, secrets, settings, store, port);
     try {
       // Command-line choices hold for this process; only the UI's Save makes them stick.
-      if (opts.configFile) settings.override({ ...settings.get(), profilePath: resolve(opts.configFile), demo: false });
+      if (opts.configFile)
+        settings.override({ ...settings.get(), profilePath: resolve(opts.configFile), demo: false });
       else if (opts.demo) settings.override({ ...settings.get(), demo: true });
-      if (settings.get().demo) core.demo = await core.startDemoEnv();
+      if (settings.get().demo && !opts.probe) core.demo = await core.startDemoEnv();
       await core.reconnect();
-      for (const tp of TOUCHPOINTS) core.watchdog.seed(tp, store.runs.list({ touchpoint: tp, limit: 20 }));
+      for (const tp of TOUCHPOINTS) {
+        core.watchdog.seed(tp, store.runs.list({ touchpoint: tp, limit: 20 }), opts.probe === true);
+      }
+      if (opts.probe) core.start();
     } catch (error) {
       await core.close();
       throw error;
@@ -153,7 +167,12 @@ export class AppCore {
 
   /** Rebuilds connections and schedules from the settings; the old ERP connection closes after its runs. */
   async reconnect(): Promise<void> {
-    const previous = await this.runtime.connect(this.settings.get(), this.demo);
+    const demoRef =
+      this.demo ??
+      (this.opts.probe && this.settings.get().demo
+        ? { profilePath: join(this.dataDir, 'demo-profile.yaml'), apiKey: DEMO_API_KEY }
+        : null);
+    const previous = await this.runtime.connect(this.settings.get(), demoRef, this.opts.probe === true);
     this.scheduler.configure({
       schedules: effectiveSchedules(this.settings.get(), this.runtime.connections.profile),
       quietHours: this.settings.get().quietHours,
@@ -179,11 +198,11 @@ export class AppCore {
     const c = this.runtime.connections;
     return buildStatus({
       store: this.store,
-      engine: c.engine,
+      configured: c.ready,
       scheduler: this.scheduler,
       running: this.runs.running,
       alerts: this.watchdog.alerts(),
-      demo: this.demo !== null,
+      demo: this.demo !== null || (this.opts.probe === true && this.settings.get().demo),
       enabled: (tp) => touchpointEnabled(c.profile, tp),
       problems: this.problems(),
     });

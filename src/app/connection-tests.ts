@@ -9,7 +9,11 @@ type ErpSettings = NonNullable<StoredSettings['erp']>;
 type InfoplusSettings = NonNullable<StoredSettings['infoplus']>;
 
 /** Opens the ERP with these settings, asks its version, closes it. Never throws. */
-export async function testErp(conn: ErpSettings | null, password: string | null, baseDir: string): Promise<ConnectionTestResult> {
+export async function testErp(
+  conn: ErpSettings | null,
+  password: string | null,
+  baseDir: string,
+): Promise<ConnectionTestResult> {
   if (!conn) return { ok: false, message: 'Choose an ERP database driver and fill in the connection first.' };
   let config;
   try {
@@ -31,7 +35,10 @@ export async function testErp(conn: ErpSettings | null, password: string | null,
 }
 
 /** Reads lines of business and warehouses with these settings and this key. Never throws. */
-export async function testInfoplus(conn: InfoplusSettings | null, apiKey: string | null): Promise<ConnectionTestResult> {
+export async function testInfoplus(
+  conn: InfoplusSettings | null,
+  apiKey: string | null,
+): Promise<ConnectionTestResult> {
   if (!conn || (!conn.domain && !conn.baseUrl)) {
     return { ok: false, message: 'Enter the Infoplus domain (the tenant name, e.g. acme) first.' };
   }

@@ -29,7 +29,10 @@ export function effectiveErp(settings: StoredSettings, profile: Profile | null):
 }
 
 /** The Infoplus connection in force (without key). */
-export function effectiveInfoplus(settings: StoredSettings, profile: Profile | null): InfoplusSettings | null {
+export function effectiveInfoplus(
+  settings: StoredSettings,
+  profile: Profile | null,
+): InfoplusSettings | null {
   if (settings.infoplus) return settings.infoplus;
   const p = profile?.connections?.infoplus;
   if (!p) return null;
@@ -94,7 +97,8 @@ export function effectiveSchedules(
     const own = settings.schedules[tp];
     const fromProfile = profile?.touchpoints[tp];
     if (own) out[tp] = own;
-    else if (fromProfile?.schedule) out[tp] = { enabled: fromProfile.enabled !== false, ...fromProfile.schedule };
+    else if (fromProfile?.schedule)
+      out[tp] = { enabled: fromProfile.enabled !== false, ...fromProfile.schedule };
     else out[tp] = { enabled: false };
   }
   return out;

@@ -46,7 +46,9 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     runs: core.runs,
     async start() {
       core.start();
-      core.logging.logger('app').info({ dataDir: core.dataDir, demo: core.demo !== null }, 'scheduler started');
+      core.logging
+        .logger('app')
+        .info({ dataDir: core.dataDir, demo: core.demo !== null }, 'scheduler started');
     },
     async stop() {
       if (stopped) return;

@@ -2,7 +2,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** The app's data folder: `INFOPLUS_SYNC_DATA_DIR`, else the OS per-user app-data folder. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.INFOPLUS_SYNC_DATA_DIR) return env.INFOPLUS_SYNC_DATA_DIR;
   if (platform === 'win32') {
     return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Infoplus ERP Sync');

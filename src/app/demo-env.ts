@@ -55,7 +55,10 @@ export async function startDemo(opts: DemoOptions): Promise<DemoEnvironment> {
   const persist = opts.persistSimulator !== false;
   // A rebuilt ERP must not meet the records an earlier demo pushed into the simulator.
   if (rebuild) await rm(simState, { force: true });
-  const simulator = await startSimulator({ apiKey: DEMO_API_KEY, ...(persist ? { stateFile: simState } : {}) });
+  const simulator = await startSimulator({
+    apiKey: DEMO_API_KEY,
+    ...(persist ? { stateFile: simState } : {}),
+  });
   try {
     await writeDemoProfile(profilePath, simulator.baseUrl, rebuild || !existsSync(profilePath));
   } catch (error) {

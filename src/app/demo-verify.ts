@@ -18,13 +18,23 @@ function sample(keys: readonly string[]): string {
 }
 
 /** Each ERP key must exist exactly once in Infoplus under `field`. */
-function onceEach(tp: TouchpointName, erpKeys: string[], records: Rec[], field: string, what: string): DemoCheck {
+function onceEach(
+  tp: TouchpointName,
+  erpKeys: string[],
+  records: Rec[],
+  field: string,
+  what: string,
+): DemoCheck {
   const counts = new Map<string, number>();
   for (const r of records) counts.set(String(r[field]), (counts.get(String(r[field])) ?? 0) + 1);
   const missing = erpKeys.filter((k) => !counts.has(k));
   const dupes = erpKeys.filter((k) => (counts.get(k) ?? 0) > 1);
   if (missing.length === 0 && dupes.length === 0) {
-    return { touchpoint: tp, ok: true, message: `${erpKeys.length} ${what} in the ERP, each once in Infoplus` };
+    return {
+      touchpoint: tp,
+      ok: true,
+      message: `${erpKeys.length} ${what} in the ERP, each once in Infoplus`,
+    };
   }
   const parts: string[] = [];
   if (missing.length) parts.push(`${missing.length} missing in Infoplus (${sample(missing)})`);
@@ -33,14 +43,23 @@ function onceEach(tp: TouchpointName, erpKeys: string[], records: Rec[], field: 
 }
 
 /** Every Infoplus record id must be written back into the ERP table exactly once. */
-function writtenBackOnce(tp: TouchpointName, infoplusIds: string[], erpIds: string[], what: string): DemoCheck {
+function writtenBackOnce(
+  tp: TouchpointName,
+  infoplusIds: string[],
+  erpIds: string[],
+  what: string,
+): DemoCheck {
   const counts = new Map<string, number>();
   for (const id of erpIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   const missing = infoplusIds.filter((id) => !counts.has(id));
   const dupes = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
   const extra = erpIds.filter((id) => !infoplusIds.includes(id));
   if (missing.length === 0 && dupes.length === 0 && extra.length === 0) {
-    return { touchpoint: tp, ok: true, message: `${infoplusIds.length} ${what} in Infoplus, each written back once` };
+    return {
+      touchpoint: tp,
+      ok: true,
+      message: `${infoplusIds.length} ${what} in Infoplus, each written back once`,
+    };
   }
   const parts: string[] = [];
   if (missing.length) parts.push(`${missing.length} not written back (${sample(missing)})`);
@@ -53,15 +72,38 @@ const col = async (erp: ErpConnection, sql: string, name: string): Promise<strin
   (await erp.query(sql, {}, { name: `demo.verify.${name}` })).map((r) => String(Object.values(r)[0]));
 
 /** Compares both sides; one check per touchpoint. */
-export async function verifyDemo(erp: ErpConnection, sim: InfoplusSimulator, lobId = 1): Promise<DemoCheck[]> {
+export async function verifyDemo(
+  erp: ErpConnection,
+  sim: InfoplusSimulator,
+  lobId = 1,
+): Promise<DemoCheck[]> {
   const inLob = (r: Rec): boolean => r.lobId === undefined || r.lobId === lobId;
-  const list = (res: Parameters<InfoplusSimulator['state']['list']>[0]): Rec[] => sim.state.list<Rec>(res).filter(inLob);
+  const list = (res: Parameters<InfoplusSimulator['state']['list']>[0]): Rec[] =>
+    sim.state.list<Rec>(res).filter(inLob);
   const orders = list('order');
   const checks: DemoCheck[] = [
-    onceEach('vendors', await col(erp, 'SELECT vendor_no FROM vendors', 'vendors'), list('vendor'), 'vendorNo', 'vendors'),
+    onceEach(
+      'vendors',
+      await col(erp, 'SELECT vendor_no FROM vendors', 'vendors'),
+      list('vendor'),
+      'vendorNo',
+      'vendors',
+    ),
     onceEach('items', await col(erp, 'SELECT sku FROM items', 'items'), list('item'), 'sku', 'items'),
-    onceEach('asns', await col(erp, 'SELECT po_no FROM purchase_orders', 'asns'), list('asn'), 'poNo', 'purchase orders'),
-    onceEach('orders', await col(erp, 'SELECT order_no FROM sales_orders', 'orders'), orders, 'customerOrderNo', 'sales orders'),
+    onceEach(
+      'asns',
+      await col(erp, 'SELECT po_no FROM purchase_orders', 'asns'),
+      list('asn'),
+      'poNo',
+      'purchase orders',
+    ),
+    onceEach(
+      'orders',
+      await col(erp, 'SELECT order_no FROM sales_orders', 'orders'),
+      orders,
+      'customerOrderNo',
+      'sales orders',
+    ),
   ];
 
   const shipments = list('shipment');
@@ -91,7 +133,11 @@ export async function verifyDemo(erp: ErpConnection, sim: InfoplusSimulator, lob
   });
   checks.push(
     receiptCheck.ok && qtyOff.length > 0
-      ? { touchpoint: 'item-receipts', ok: false, message: `received quantities differ for receipts ${sample(qtyOff.map((r) => String(r.id)))}` }
+      ? {
+          touchpoint: 'item-receipts',
+          ok: false,
+          message: `received quantities differ for receipts ${sample(qtyOff.map((r) => String(r.id)))}`,
+        }
       : receiptCheck,
   );
 
@@ -121,8 +167,10 @@ async function shippedQuantities(erp: ErpConnection, orders: Rec[], base: DemoCh
     const lines = Array.isArray(o.lineItems) ? (o.lineItems as Rec[]) : [];
     const shipped = lines.reduce((n, l) => n + Number(l.shippedQty ?? 0), 0);
     const key = String(o.customerOrderNo);
-    if ((erpShipped.get(key) ?? 0) !== shipped) off.push(`${key} (ERP ${erpShipped.get(key) ?? 0}, Infoplus ${shipped})`);
+    if ((erpShipped.get(key) ?? 0) !== shipped)
+      off.push(`${key} (ERP ${erpShipped.get(key) ?? 0}, Infoplus ${shipped})`);
   }
-  if (off.length > 0) return { touchpoint: 'shipments', ok: false, message: `shipped quantities differ: ${sample(off)}` };
+  if (off.length > 0)
+    return { touchpoint: 'shipments', ok: false, message: `shipped quantities differ: ${sample(off)}` };
   return { ...base, message: `${base.message}; shipped quantities match on ${orders.length} orders` };
 }

@@ -97,7 +97,10 @@ export class RunCoordinator {
     const list = this.select(engine, opts.touchpoints);
     const dryRun = opts.dryRun ?? false;
     if (this.deps.inQuietHours()) {
-      this.deps.logger.warn({ touchpoints: list }, 'manual run during quiet hours: people may be working in the ERP');
+      this.deps.logger.warn(
+        { touchpoints: list },
+        'manual run during quiet hours: people may be working in the ERP',
+      );
     }
     const ids: string[] = [];
     const todo: TouchpointName[] = [];
@@ -160,7 +163,10 @@ export class RunCoordinator {
       for (let next = this.queue.shift(); next; next = this.queue.shift()) {
         const engine = this.deps.engine();
         if (!engine) {
-          this.deps.logger.warn({ touchpoint: next.tp }, `scheduled run skipped: ${this.deps.notConfigured()}`);
+          this.deps.logger.warn(
+            { touchpoint: next.tp },
+            `scheduled run skipped: ${this.deps.notConfigured()}`,
+          );
           continue;
         }
         if (!engine.isEnabled(next.tp)) continue;
@@ -198,7 +204,9 @@ export class RunCoordinator {
   }
 
   private track(p: Promise<unknown>): void {
-    const wrapped = p.catch((error: unknown) => this.deps.logger.error({ err: error }, 'background run failed'));
+    const wrapped = p.catch((error: unknown) =>
+      this.deps.logger.error({ err: error }, 'background run failed'),
+    );
     this.inflight.add(wrapped);
     void wrapped.finally(() => this.inflight.delete(wrapped));
   }

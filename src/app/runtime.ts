@@ -18,7 +18,6 @@ import {
   infoplusApiKey,
   profileBaseDir,
 } from './connections.js';
-import type { DemoEnvironment } from './demo-env.js';
 
 /** What the runtime needs from the app. */
 export interface RuntimeDeps {
@@ -42,6 +41,14 @@ export interface Connections {
   readonly infoplus: InfoplusClient | null;
   readonly infoplusProblem: string | null;
   readonly engine: SyncEngine | null;
+  /** Everything needed to sync is there (an engine; in a probe: profile, connections and key present). */
+  readonly ready: boolean;
+}
+
+/** What the runtime needs of the demo: its profile and its key. */
+export interface DemoRef {
+  readonly profilePath: string;
+  readonly apiKey: string;
 }
 
 const EMPTY: Connections = {
@@ -54,6 +61,7 @@ const EMPTY: Connections = {
   infoplus: null,
   infoplusProblem: null,
   engine: null,
+  ready: false,
 };
 
 /** Reads the profile at a path; problems instead of a throw, so the editor can show them. */
@@ -86,19 +94,20 @@ export class Runtime {
   }
 
   /** Opens everything the settings describe; what fails is reported as a problem, not thrown. */
-  async connect(settings: StoredSettings, demo: DemoEnvironment | null): Promise<Connections> {
+  async connect(settings: StoredSettings, demo: DemoRef | null, probe = false): Promise<Connections> {
     const log = this.deps.logging.logger('app');
     const profilePath = demo ? demo.profilePath : settings.profilePath ? resolve(settings.profilePath) : null;
     const conn = demo ? { ...settings, erp: null, infoplus: null } : settings;
     const read = profilePath ? await readProfile(profilePath) : { text: null, profile: null, problems: [] };
-    if (read.problems.length > 0) log.warn({ profilePath, problems: read.problems }, 'mapping profile has problems');
+    if (read.problems.length > 0)
+      log.warn({ profilePath, problems: read.problems }, 'mapping profile has problems');
     const profile = read.profile;
 
     let erp: ErpConnection | null = null;
     let erpProblem: string | null = null;
     const erpSettings = effectiveErp(conn, profile);
     if (!erpSettings) erpProblem = 'No ERP connection is set up (Settings → ERP connection).';
-    else {
+    else if (!probe) {
       try {
         const password = await erpPassword(profile, this.deps.secrets, this.deps.env);
         this.deps.logging.registerSecret(password);
@@ -120,7 +129,7 @@ export class Runtime {
       infoplusProblem = 'No Infoplus connection is set up (Settings → Infoplus).';
     } else if (!apiKey) {
       infoplusProblem = 'No Infoplus API key is set (Settings → Infoplus, or the INFOPLUS_API_KEY variable).';
-    } else {
+    } else if (!probe) {
       try {
         infoplus = createInfoplusClient({
           ...(ipSettings.domain ? { domain: ipSettings.domain } : {}),
@@ -158,6 +167,8 @@ export class Runtime {
       infoplus,
       infoplusProblem,
       engine,
+      ready:
+        engine !== null || (probe && profile !== null && erpProblem === null && infoplusProblem === null),
     };
     return previous;
   }

@@ -8,7 +8,13 @@ import { effectiveErp, effectiveInfoplus, effectiveSchedules } from './connectio
 export function settingsDto(
   stored: StoredSettings,
   profile: Profile | null,
-  opts: { demo: boolean; demoInfoplusBaseUrl?: string; hasPassword: boolean; hasApiKey: boolean; profilePath: string | null },
+  opts: {
+    demo: boolean;
+    demoInfoplusBaseUrl?: string;
+    hasPassword: boolean;
+    hasApiKey: boolean;
+    profilePath: string | null;
+  },
 ): Settings {
   const conn = opts.demo ? { ...stored, erp: null, infoplus: null } : stored;
   const erp = effectiveErp(conn, profile);
@@ -47,13 +53,18 @@ export function changesConnections(update: SettingsUpdate, current: Settings): b
   const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
   const { hasPassword: _p, ...erpNow } = current.erp ?? { hasPassword: false };
   const { hasApiKey: _k, ...ipNow } = current.infoplus ?? { hasApiKey: false };
-  const erpChanged = update.erp !== undefined && update.erp !== null && !same(sorted(update.erp), sorted(erpNow));
+  const erpChanged =
+    update.erp !== undefined && update.erp !== null && !same(sorted(update.erp), sorted(erpNow));
   const ipChanged =
     update.infoplus !== undefined &&
     update.infoplus !== null &&
     (update.infoplus.baseUrl !== (ipNow as { baseUrl?: string }).baseUrl ||
       update.infoplus.domain !== (ipNow as { domain?: string }).domain);
-  return erpChanged || ipChanged || (update.profilePath !== undefined && update.profilePath !== current.profilePath);
+  return (
+    erpChanged ||
+    ipChanged ||
+    (update.profilePath !== undefined && update.profilePath !== current.profilePath)
+  );
 }
 
 function sorted(o: object): Record<string, unknown> {

@@ -1,15 +1,28 @@
 /** Builds the dashboard/tray status from the store, the scheduler, the watchdog and the runs in flight. */
-import type { Alert, AppStatus, Health, RunSummary, TouchpointState, TouchpointStatus } from '../contract/dto.js';
-import { isPushTouchpoint, TOUCHPOINT_LABELS, TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
+import type {
+  Alert,
+  AppStatus,
+  Health,
+  RunSummary,
+  TouchpointState,
+  TouchpointStatus,
+} from '../contract/dto.js';
+import {
+  isPushTouchpoint,
+  TOUCHPOINT_LABELS,
+  TOUCHPOINTS,
+  type TouchpointName,
+} from '../contract/touchpoints.js';
+import { describeCursor } from '../domain/cursor.js';
 import type { StateStore } from '../store/index.js';
-import type { SyncEngine } from '../sync/index.js';
 import type { Scheduler } from '../sync/scheduler.js';
 import { PRODUCT_VERSION } from '../version.js';
 
 /** Inputs of the status. */
 export interface StatusInputs {
   readonly store: StateStore;
-  readonly engine: SyncEngine | null;
+  /** Everything needed to sync is set up. */
+  readonly configured: boolean;
   readonly scheduler: Scheduler;
   readonly running: ReadonlyMap<TouchpointName, RunSummary>;
   readonly alerts: readonly Alert[];
@@ -62,14 +75,14 @@ function touchpointStatus(tp: TouchpointName, inputs: StatusInputs): TouchpointS
     openErrors: inputs.store.inbox.openCount(tp),
   };
   if (isPushTouchpoint(tp)) return card;
-  return { ...card, cursor: inputs.engine ? inputs.engine.cursorText(tp) : null };
+  return { ...card, cursor: describeCursor(inputs.store.cursors.get(tp)) };
 }
 
 /** The overall status. Health: error for alerts that stop syncing or a failed last run; warning for open errors. */
 export function buildStatus(inputs: StatusInputs): AppStatus {
   const touchpoints = TOUCHPOINTS.map((tp) => touchpointStatus(tp, inputs));
   const openErrors = inputs.store.inbox.openCount();
-  const configured = inputs.engine !== null;
+  const configured = inputs.configured;
   const seriousAlert = inputs.alerts.some((a) => a.kind !== 'missed-run');
   const failed = touchpoints.some((t) => t.enabled && t.state === 'error');
   let health: Health = 'ok';

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { RunCounts, RunSummary } from '../contract/dto.js';
-import { PULL_TOUCHPOINTS, PUSH_TOUCHPOINTS, TOUCHPOINT_LABELS, TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
+import {
+  PULL_TOUCHPOINTS,
+  PUSH_TOUCHPOINTS,
+  TOUCHPOINT_LABELS,
+  TOUCHPOINTS,
+  type TouchpointName,
+} from '../contract/touchpoints.js';
 import { createApp, memorySecretStore } from '../app/index.js';
 import { out, positiveInt, table } from '../app/cli-support.js';
 import { verifyDemo, type DemoCheck } from '../app/demo-verify.js';
@@ -42,7 +48,8 @@ function sumCounts(runs: readonly RunSummary[]): RunCounts {
 }
 
 function worst(runs: readonly RunSummary[]): DemoRow['status'] {
-  for (const s of ['failed', 'cancelled', 'partial', 'succeeded'] as const) if (runs.some((r) => r.status === s)) return s;
+  for (const s of ['failed', 'cancelled', 'partial', 'succeeded'] as const)
+    if (runs.some((r) => r.status === s)) return s;
   return 'not-run';
 }
 
@@ -56,7 +63,10 @@ export function registerDemoCommand(program: Command): void {
     )
     .option('--orders <n>', 'sales orders in the sample ERP', positiveInt, 50)
     .option('--json', 'print the summary as JSON')
-    .option('--data-dir <dir>', 'keep the demo in this folder (default: a temporary folder, removed when the demo passes)')
+    .option(
+      '--data-dir <dir>',
+      'keep the demo in this folder (default: a temporary folder, removed when the demo passes)',
+    )
     .addHelpText('after', '\nExit codes: 0 the ERP and Infoplus agree, 1 they do not (or a run failed).')
     .action(async (opts: DemoOptions) => {
       const started = Date.now();
@@ -105,14 +115,31 @@ export function registerDemoCommand(program: Command): void {
             status: worst(runs),
             counts: sumCounts(runs),
             ...(error ? { error } : {}),
-            check: checks.find((c) => c.touchpoint === tp) ?? { touchpoint: tp, ok: false, message: 'not checked' },
+            check: checks.find((c) => c.touchpoint === tp) ?? {
+              touchpoint: tp,
+              ok: false,
+              message: 'not checked',
+            },
           };
         });
         ok = rows.every((r) => r.status === 'succeeded' && r.counts.failed === 0 && r.check.ok);
         const durationMs = Date.now() - started;
         const warehouse = { ...shipped, ...received, ...adjusted };
         if (opts.json) {
-          out(JSON.stringify({ ok, orders: opts.orders, dataDir: temp && ok ? null : dataDir, durationMs, warehouse, touchpoints: rows }, null, 2));
+          out(
+            JSON.stringify(
+              {
+                ok,
+                orders: opts.orders,
+                dataDir: temp && ok ? null : dataDir,
+                durationMs,
+                warehouse,
+                touchpoints: rows,
+              },
+              null,
+              2,
+            ),
+          );
         } else {
           out('');
           out(

@@ -33,7 +33,8 @@ function printRuns(runs: readonly RunSummary[], openErrors: number): void {
     ),
   );
   for (const r of runs) if (r.error) out(`${r.touchpoint}: ${r.error}`);
-  if (openErrors > 0) out(`${openErrors} record(s) wait in the error inbox (infoplus-sync serve, then Errors).`);
+  if (openErrors > 0)
+    out(`${openErrors} record(s) wait in the error inbox (infoplus-sync serve, then Errors).`);
 }
 
 function printDryRun(report: DryRunReport): void {
@@ -88,7 +89,8 @@ export function registerRunCommand(program: Command): void {
         const status = await app.api.getStatus({});
         if (!status.configured) {
           const msg = status.lastResult ?? 'The app is not set up.';
-          if (opts.json) out(JSON.stringify({ ok: false, error: { code: 'not-configured', message: msg } }, null, 2));
+          if (opts.json)
+            out(JSON.stringify({ ok: false, error: { code: 'not-configured', message: msg } }, null, 2));
           else process.stderr.write(`infoplus-sync run: ${msg}\n`);
           process.exitCode = 2;
           return;

@@ -11,12 +11,17 @@ interface ServeOptions extends CommonCliOptions {
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('Run the agent headless: schedules, watchdog, and the dashboard UI on http://127.0.0.1 with a per-run token.')
+    .description(
+      'Run the agent headless: schedules, watchdog, and the dashboard UI on http://127.0.0.1 with a per-run token.',
+    )
     .option('--config <file>', 'mapping profile (names its connections; secrets from the env vars it names)')
     .option('--demo', 'use the demo set-up: sample SQLite ERP + in-process Infoplus simulator')
     .option('--port <n>', 'port of the UI/API server (0 picks a free one)', portNumber, 0)
     .option('--data-dir <dir>', 'data folder (default $INFOPLUS_SYNC_DATA_DIR or the OS app-data folder)')
-    .addHelpText('after', '\nStops cleanly on Ctrl+C (SIGINT) or SIGTERM: runs in flight finish their current record first.')
+    .addHelpText(
+      'after',
+      '\nStops cleanly on Ctrl+C (SIGINT) or SIGTERM: runs in flight finish their current record first.',
+    )
     .action(async (opts: ServeOptions) => {
       checkConfigOrDemo(opts);
       const app = await createApp({
@@ -43,7 +48,8 @@ export function registerServeCommand(program: Command): void {
       out(`Data folder: ${app.dataDir}`);
       if (app.logging.file) out(`Logs: ${app.logging.file}`);
       const status = await app.api.getStatus({});
-      if (!status.configured) out(`Not set up yet: ${status.lastResult ?? ''} Open the UI to finish the setup.`);
+      if (!status.configured)
+        out(`Not set up yet: ${status.lastResult ?? ''} Open the UI to finish the setup.`);
       await new Promise<void>((resolve) => {
         let stopping = false;
         const stop = (signal: string): void => {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { AppStatus } from '../contract/dto.js';
 import { TOUCHPOINT_LABELS } from '../contract/touchpoints.js';
 import { createApp } from '../app/index.js';
-import { dataDirOf, out, table, type CommonCliOptions } from '../app/cli-support.js';
+import { checkConfigOrDemo, dataDirOf, out, table, type CommonCliOptions } from '../app/cli-support.js';
 import { createLogging } from '../logging/index.js';
 
 function printStatus(s: AppStatus): void {
@@ -31,14 +31,18 @@ export function registerStatusCommand(program: Command): void {
     .command('status')
     .description('Show health, the last and next run of each touchpoint, open errors and alerts.')
     .option('--config <file>', 'mapping profile to report on (default: the one in settings)')
+    .option('--demo', 'report on the demo set-up in the data folder (as used by serve/run --demo)')
     .option('--json', 'print the AppStatus document as JSON')
     .option('--data-dir <dir>', 'data folder (default $INFOPLUS_SYNC_DATA_DIR or the OS app-data folder)')
     .addHelpText('after', '\nExit codes: 0 health ok, 1 warning or error, 2 not set up.')
     .action(async (opts: CommonCliOptions) => {
-      // Status only reads: logs stay in memory so it never rotates files a running agent writes.
+      checkConfigOrDemo(opts);
+      // A read-only probe: no connections, and logs stay in memory so it never rotates a running agent's files.
       const app = await createApp({
         dataDir: dataDirOf(opts),
         ...(opts.config ? { configFile: opts.config } : {}),
+        ...(opts.demo ? { demo: true } : {}),
+        probe: true,
         logging: createLogging({ dir: null }),
       });
       try {

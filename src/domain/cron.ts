@@ -50,7 +50,8 @@ function parseField(text: string, field: (typeof FIELDS)[number]): Set<number> {
       throw new CronSyntaxError(`"${part}" is not a valid ${field.name} entry`);
     }
     const step = stepText === undefined ? 1 : Number(stepText);
-    if (!Number.isInteger(step) || step < 1) throw new CronSyntaxError(`step "${stepText}" must be a whole number >= 1`);
+    if (!Number.isInteger(step) || step < 1)
+      throw new CronSyntaxError(`step "${stepText}" must be a whole number >= 1`);
     let lo: number;
     let hi: number;
     if (range === '*') {

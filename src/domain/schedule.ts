@@ -66,7 +66,12 @@ export function nextRunTime(plan: SchedulePlan, after: Date, qh: QuietHours | nu
  * Whether a run is owed at start-up: a due time passed between the last run and now (the app was down or
  * asleep). Returns when to catch up (now, or the end of the quiet window), or null.
  */
-export function catchUpTime(plan: SchedulePlan, lastRunAt: Date | null, now: Date, qh: QuietHours | null): Date | null {
+export function catchUpTime(
+  plan: SchedulePlan,
+  lastRunAt: Date | null,
+  now: Date,
+  qh: QuietHours | null,
+): Date | null {
   if (!lastRunAt) return null;
   const due = nextNominalDue(plan, lastRunAt);
   if (!due || due.getTime() > now.getTime()) return null;

@@ -170,3 +170,45 @@ export function buildTrayMenu(input: TrayInput): TrayMenuModel {
   ];
   return { state, icon: `tray-${state}`, tooltip: trayTooltip(status, input.startupError), items };
 }
+
+/** A menu entry in the shape of Electron's MenuItemConstructorOptions (structurally), without importing it. */
+export interface MenuTemplateItem {
+  readonly id: string;
+  readonly type?: 'separator' | 'checkbox';
+  readonly label?: string;
+  readonly enabled?: boolean;
+  readonly checked?: boolean;
+  readonly click?: () => void;
+  readonly submenu?: MenuTemplateItem[];
+}
+
+/** Turns the menu model into a menu template; every click goes through `onAction`. */
+export function toMenuTemplate(
+  items: readonly TrayMenuItem[],
+  onAction: (action: TrayAction) => void,
+): MenuTemplateItem[] {
+  return items.map((item): MenuTemplateItem => {
+    switch (item.kind) {
+      case 'separator':
+        return { id: item.id, type: 'separator' };
+      case 'submenu':
+        return {
+          id: item.id,
+          label: item.label,
+          enabled: item.enabled,
+          submenu: toMenuTemplate(item.items, onAction),
+        };
+      case 'checkbox':
+        return {
+          id: item.id,
+          type: 'checkbox',
+          label: item.label,
+          checked: item.checked,
+          enabled: item.enabled,
+          click: () => onAction(item.action),
+        };
+      case 'action':
+        return { id: item.id, label: item.label, enabled: item.enabled, click: () => onAction(item.action) };
+    }
+  });
+}

@@ -3,57 +3,13 @@ import mysql from 'mysql2/promise';
 import type { FieldPacket, Pool, PoolConnection, PoolOptions } from 'mysql2/promise';
 import { ErpError, attachRollbackError } from './errors.js';
 import { bindNamedParams } from './named-params.js';
+import { booleanizer, poolOptions } from './mysql-config.js';
+import type { Target } from './mysql-config.js';
 import { mapMysqlError } from './mysql-errors.js';
 import { checkParamValue } from './sql-values.js';
 import { guardStatement, stoppedError, throwIfAborted } from './statement-guard.js';
 import type { StatementGuard } from './statement-guard.js';
 import type { ErpConnection, ErpExecutor, Row, SqlParams, StatementOptions, UrlErpConfig } from './types.js';
-
-const APP_NAME = 'Infoplus ERP Sync';
-const TYPE_TINY = 1;
-const TYPE_BIT = 16;
-
-interface Target {
-  readonly host: string;
-  readonly password?: string | undefined;
-}
-
-/** Pool options from a mysql:// URL; query options ssl=true|skip-verify. */
-function poolOptions(config: UrlErpConfig): { options: PoolOptions; target: Target } {
-  let u: URL;
-  try {
-    u = new URL(config.url);
-  } catch {
-    throw new ErpError({
-      code: 'unknown',
-      driver: 'mysql',
-      detail: 'the MySQL URL is not valid; expected mysql://user@host:3306/database',
-    });
-  }
-  const password = u.password ? decodeURIComponent(u.password) : config.password;
-  const ssl = u.searchParams.get('ssl');
-  const options: PoolOptions = {
-    host: u.hostname || 'localhost',
-    port: u.port ? Number(u.port) : 3306,
-    user: decodeURIComponent(u.username),
-    ...(password !== undefined ? { password } : {}),
-    ...(u.pathname.length > 1 ? { database: decodeURIComponent(u.pathname.slice(1)) } : {}),
-    ...(ssl && ssl !== 'false' ? { ssl: { rejectUnauthorized: ssl !== 'skip-verify' } } : {}),
-    connectionLimit: config.poolMax ?? 10,
-    connectTimeout: config.connectTimeoutMs ?? 15_000,
-    waitForConnections: true,
-    charset: 'utf8mb4',
-    timezone: 'Z',
-    dateStrings: false,
-    supportBigNumbers: true,
-    bigNumberStrings: false,
-    decimalNumbers: false,
-    multipleStatements: false,
-    maxPreparedStatements: 200,
-    connectAttributes: { program_name: APP_NAME },
-  };
-  return { options, target: { host: `${options.host}:${options.port}`, password } };
-}
 
 /** Opens a mysql2 pool (session time_zone +00:00, utf8mb4) and checks it with SELECT 1. */
 export async function openMysql(config: UrlErpConfig): Promise<ErpConnection> {
@@ -71,22 +27,6 @@ export async function openMysql(config: UrlErpConfig): Promise<ErpConnection> {
     throw e;
   }
   return conn;
-}
-
-/** TINYINT(1) and BIT(1) are MySQL's booleans: return them as true/false. */
-function booleanizer(fields: readonly FieldPacket[] | undefined): ((row: Row) => Row) | null {
-  const names = (fields ?? [])
-    .filter((f) => (f.columnType === TYPE_TINY || f.columnType === TYPE_BIT) && f.columnLength === 1)
-    .map((f) => f.name);
-  if (names.length === 0) return null;
-  return (row) => {
-    for (const n of names) {
-      const v = row[n];
-      if (v === null || v === undefined) continue;
-      row[n] = Buffer.isBuffer(v) ? v[0] === 1 : Number(v) !== 0;
-    }
-    return row;
-  };
 }
 
 function toMysqlValues(

@@ -4,58 +4,14 @@ import { ErpError, attachRollbackError } from './errors.js';
 import { bindNamedParams } from './named-params.js';
 import { mapPgError } from './postgres-errors.js';
 import type { PgTarget } from './postgres-errors.js';
-import { checkParamValue, integerValue } from './sql-values.js';
+import { checkParamValue } from './sql-values.js';
+import { TYPES, effectiveUrl } from './postgres-config.js';
 import { guardStatement, stoppedError, throwIfAborted } from './statement-guard.js';
 import type { StatementGuard } from './statement-guard.js';
 import type { ErpConnection, ErpExecutor, Row, SqlParams, StatementOptions, UrlErpConfig } from './types.js';
 
 const APP_NAME = 'Infoplus ERP Sync';
 const STREAM_BATCH = 500;
-const INT8 = 20;
-const DATE = 1082;
-const TIMESTAMP = 1114;
-
-/** Result types every driver returns alike: int8 -> number (string past 2^53), DATE -> midnight UTC, TIMESTAMP as UTC. */
-const TYPES = {
-  getTypeParser(oid: number, format?: 'text' | 'binary'): (v: string) => unknown {
-    if (format !== 'binary') {
-      if (oid === INT8) return (v: string) => integerValue(v);
-      if (oid === DATE) return (v: string) => utcDate(`${v}T00:00:00Z`, v);
-      if (oid === TIMESTAMP) return (v: string) => utcDate(`${v.replace(' ', 'T')}Z`, v);
-    }
-    return pg.types.getTypeParser(oid, format) as (v: string) => unknown;
-  },
-};
-
-function utcDate(iso: string, raw: string): Date | string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? raw : d; // infinity, BC dates stay text
-}
-
-/** URL with the TimeZone session setting added (URL values override pg's config object, so it goes in the URL). */
-function effectiveUrl(config: UrlErpConfig): { url: string; target: PgTarget } {
-  let u: URL;
-  try {
-    u = new URL(config.url);
-  } catch {
-    throw new ErpError({
-      code: 'unknown',
-      driver: 'postgres',
-      detail: 'the PostgreSQL URL is not valid; expected postgres://user@host:5432/database',
-    });
-  }
-  if (config.password !== undefined && !u.password) u.password = encodeURIComponent(config.password);
-  const options = u.searchParams.get('options') ?? '';
-  if (!/TimeZone/i.test(options)) u.searchParams.set('options', `${options} -c TimeZone=UTC`.trim());
-  const target: PgTarget = {
-    host: `${u.hostname || 'localhost'}:${u.port || '5432'}`,
-    database: decodeURIComponent(u.pathname.replace(/^\//, '')) || decodeURIComponent(u.username),
-    user: decodeURIComponent(u.username),
-    password: u.password ? decodeURIComponent(u.password) : undefined,
-  };
-  return { url: u.toString(), target };
-}
-
 /** Opens a pg pool (application_name 'Infoplus ERP Sync', session TimeZone UTC) and checks it with SELECT 1. */
 export async function openPostgres(config: UrlErpConfig): Promise<ErpConnection> {
   const { url, target } = effectiveUrl(config);
@@ -119,6 +75,7 @@ class PostgresConnection implements ErpConnection {
 
   /** Cancels whatever the backend runs, from a short-lived separate connection (pg_cancel_backend). */
   private cancelBackend(client: pg.PoolClient): void {
+    cancelledClients.add(client); // never reused: a late cancel must not hit its next statement
     const pid = (client as unknown as { processID?: number }).processID;
     if (pid === undefined) return;
     const canceller = new pg.Client({ connectionString: effectiveUrlFromPool(this.pool) });
@@ -170,7 +127,7 @@ class PostgresConnection implements ErpConnection {
       if (e instanceof ErpError && e.code === 'connection-lost') state.broken = e;
       throw e;
     } finally {
-      client.release(state.broken);
+      client.release(state.broken ?? discardIfCancelled(client));
     }
   }
 
@@ -227,7 +184,7 @@ class PostgresConnection implements ErpConnection {
       } catch (e) {
         broken = e instanceof Error ? e : new Error(String(e));
       }
-      client.release(broken);
+      client.release(broken ?? discardIfCancelled(client));
     }
   }
 
@@ -275,6 +232,15 @@ class PostgresConnection implements ErpConnection {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+const cancelledClients = new WeakSet<pg.PoolClient>();
+
+/** An error for release() (which then closes the client) when a cancel was sent to its backend. */
+function discardIfCancelled(client: pg.PoolClient): Error | undefined {
+  return cancelledClients.has(client)
+    ? new Error('statement was cancelled; connection discarded')
+    : undefined;
 }
 
 function ignore(): void {

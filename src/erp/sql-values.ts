@@ -13,13 +13,16 @@ export function integerValue(v: bigint | string | number): number | string {
 
 /** A decimal held as a JS number (SQLite REAL, tedious) written with the column's scale, e.g. 12.5 -> "12.50". */
 export function decimalFromNumber(v: number, scale: number | undefined): string {
-  const shortest = String(v);
+  // a double holds 15 significant decimal digits for sure; the drivers' arithmetic (tedious divides by
+  // 10^scale) leaves noise below that, which must not show up as digits
+  const rounded = Number.isFinite(v) && v !== 0 ? Number(v.toPrecision(15)) : v;
+  const shortest = String(rounded);
   if (!Number.isFinite(v) || scale === undefined || scale < 0 || scale > 100) return shortest;
   // the shortest round-trip digits, padded to the scale: 12345678901.1234 -> "12345678901.1234000000",
   // where toFixed would print the binary expansion ("...1233997345")
-  if (/e/i.test(shortest)) return v.toFixed(scale);
+  if (/e/i.test(shortest)) return rounded.toFixed(scale);
   const [int, frac = ''] = shortest.split('.');
-  if (frac.length > scale) return v.toFixed(scale);
+  if (frac.length > scale) return rounded.toFixed(scale);
   return scale === 0 ? (int as string) : `${int}.${frac.padEnd(scale, '0')}`;
 }
 

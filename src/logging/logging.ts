@@ -147,7 +147,14 @@ export function createLogging(opts: LoggingOptions): Logging {
       const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
       const fileName = `infoplus-sync-logs-${stamp}.jsonl`;
       if (!file) {
-        return { fileName, jsonl: ring.toArray().map((e) => JSON.stringify(e)).join('\n') + '\n' };
+        return {
+          fileName,
+          jsonl:
+            ring
+              .toArray()
+              .map((e) => JSON.stringify(e))
+              .join('\n') + '\n',
+        };
       }
       const parts = file.files().map((f) => readFileSync(f, 'utf8'));
       let jsonl = parts.join('');

@@ -17,3 +17,9 @@ export type {
   InfoplusConnectionProfile,
   Schedule,
 } from './schema.js';
+export {
+  erpConfigFromProfile,
+  infoplusOptionsFromProfile,
+  DEFAULT_ERP_PASSWORD_ENV,
+  DEFAULT_INFOPLUS_API_KEY_ENV,
+} from './connections.js';

@@ -1,12 +1,7 @@
 export { SettingsError, memorySettingsBackend, type SettingsBackend } from './backend.js';
 export { fileSettingsBackend, writeFileAtomic } from './file-backend.js';
 export { migrateSettings, SettingsVersionError, type ExtractedSecrets } from './migrations.js';
-export {
-  SETTINGS_VERSION,
-  defaultSettings,
-  storedSettingsSchema,
-  type StoredSettings,
-} from './schema.js';
+export { SETTINGS_VERSION, defaultSettings, storedSettingsSchema, type StoredSettings } from './schema.js';
 export {
   headlessSecretStore,
   memorySecretStore,

@@ -115,9 +115,14 @@ export function headlessSecretStore(opts: HeadlessSecretStoreOptions): SecretSto
         const decipher = createDecipheriv('aes-256-gcm', k, Buffer.from(sealed.iv, 'base64'));
         decipher.setAAD(Buffer.from(name));
         decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-        return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
+        return Buffer.concat([
+          decipher.update(Buffer.from(sealed.data, 'base64')),
+          decipher.final(),
+        ]).toString('utf8');
       } catch {
-        throw new Error(`The stored ${name} cannot be decrypted (key file changed?); enter it again in Settings`);
+        throw new Error(
+          `The stored ${name} cannot be decrypted (key file changed?); enter it again in Settings`,
+        );
       }
     },
     async set(name, value) {

@@ -42,7 +42,10 @@ export class SettingsStore {
       migrated = migrateSettings(raw);
     } catch (error) {
       if (error instanceof SettingsVersionError) {
-        throw new SettingsError(`${where}: ${error.message}. The stored settings were left unchanged.`, 'version');
+        throw new SettingsError(
+          `${where}: ${error.message}. The stored settings were left unchanged.`,
+          'version',
+        );
       }
       throw error;
     }
@@ -51,14 +54,18 @@ export class SettingsStore {
       settings = validateSettings(migrated.doc, where);
     } catch (error) {
       if (error instanceof SettingsError) {
-        throw new SettingsError(`${error.message}. The stored settings were left unchanged; fix them and restart.`, error.field);
+        throw new SettingsError(
+          `${error.message}. The stored settings were left unchanged; fix them and restart.`,
+          error.field,
+        );
       }
       throw error;
     }
     if (migrated.fromVersion < settings.version) {
       await this.backend.backup?.(`v${migrated.fromVersion}`);
       if (migrated.secrets.erpPassword) await this.secrets.set('erpPassword', migrated.secrets.erpPassword);
-      if (migrated.secrets.infoplusApiKey) await this.secrets.set('infoplusApiKey', migrated.secrets.infoplusApiKey);
+      if (migrated.secrets.infoplusApiKey)
+        await this.secrets.set('infoplusApiKey', migrated.secrets.infoplusApiKey);
       await this.backend.write(settings);
     }
     this.current = settings;

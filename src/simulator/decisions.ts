@@ -8,8 +8,8 @@
  * 2.  Errors: `{"errors": ["field: message", ...]}` with 400 (validation), 404 (unknown id / path),
  *     405 (operation the resource does not have, per API.md §2.1), 409 is never used (duplicates are 400).
  * 3.  Search `limit`: default 20, 1..250; a value outside that range is a 400, NOT clamped, because a client
- *     that asked for 500 and silently got 250 would stop paging early and lose rows. `page` starts at 1;
- *     page < 1 is a 400.
+ *     that asked for 500 and silently got 250 would stop paging early and lose rows (same choice as
+ *     wire-format.ts §5). `page` starts at 1; page < 1 is a 400.
  * 4.  Search `sort`: one field, `!field` descending; an unknown field is a 400. Ties (and the default order)
  *     are broken by the key (`id`, `orderNo` for orders) ascending, so paging is stable.
  * 5.  Filter: parsed with the client's parser (`src/infoplus/filter.ts`). Unknown fields are a 400 naming the
@@ -52,7 +52,18 @@
  *     itemDescription at most 40 characters.
  * 16. Duplicate customerOrderNo: accepted unless `rejectDuplicateCustomerOrderNo` (then 400 per lobId).
  * 17. References: order/ASN `lobId`, `warehouseId`, ASN `vendorId` and every line SKU must exist (400).
- * 18. Operations not simulated (tags, files, audits, order process endpoints) answer 404 with a message.
+ * 18. Operations not simulated (tags, files, audits, order process endpoints) answer 404 with a message;
+ *     `GET /{R}/duplicate/{id}` answers a copy without key and dates and stores nothing; `PUT /{R}/customFields`
+ *     merges the map.
+ * 19. Faults: the API-Key is checked before any fault; `/__sim/` control requests are never faulted. A
+ *     rate-limited request answers 429 with `Retry-After` in whole seconds (at least 1) and a token bucket
+ *     of `rateLimit` tokens refilled at `rateLimit`/s. 5xx answers are 500, 502 or 503 (seeded mix) and apply
+ *     nothing. A slow answer is processed (the write lands) but answered only after `slowMs`.
+ * 20. `seedShipments` (benchmarks) spreads modifyDates over the last count/4 milliseconds, four records
+ *     per millisecond, so a cursor sees ties; the records reference synthetic orderNos from 900000.
+ * 21. Fields that exist only in beta (`betaOnly` in MODEL_FIELDS) are unknown fields on v3.0 paths.
+ * 22. Item stock (`onHandQuantity`, `availableQuantity`, `orderableQuantity`) follows receipts, shipments and
+ *     adjustments and sets `inventoryUpdateTimestamp`, but does not bump the item's modifyDate.
  */
 
 export { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, FIRST_PAGE } from '../infoplus/wire-format.js';

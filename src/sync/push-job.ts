@@ -66,7 +66,7 @@ export type Verdict =
 /** Builds the payload of one record and decides what to do with it (no Infoplus write). */
 export async function judgeRecord(
   store: StateStore,
-  env: Pick<PushEnv, 'profile' | 'resolver'>,
+  env: { readonly profile: Profile; readonly resolver: Pick<LookupResolver, 'prefetch' | 'resolve'> },
   tp: PushTouchpoint,
   rec: PushSourceRecord,
   due: ReadonlySet<string>,
@@ -374,6 +374,11 @@ class Sender {
           return true;
         }
       }
+      if (isMissingReference(cls)) {
+        // E.g. an order line whose item failed to reach Infoplus a moment ago: retry by itself once it is there.
+        ctx.park(c.key, waitingForReference(cls), { contentHash: c.hash, payload: c.payload });
+        return false;
+      }
       ctx.park(c.key, cls, { contentHash: c.hash, payload: c.payload });
       return false;
     }
@@ -440,4 +445,20 @@ class Sender {
     ctx.resolved(c.key);
     ctx.outcome(c.key, action, { infoplusId: id });
   }
+}
+
+/** Infoplus refused the record because something it refers to (SKU, vendor, warehouse) is not there. */
+function isMissingReference(cls: ClassifiedError): boolean {
+  return /does not exist|doesn't exist|not found|unknown (item|sku|vendor)/i.test(
+    [cls.message, ...cls.infoplusMessages].join(' '),
+  );
+}
+
+/** The inbox entry of a record waiting for a record it refers to; retried automatically with backoff. */
+function waitingForReference(cls: ClassifiedError): ClassifiedError {
+  return {
+    ...cls,
+    transient: true,
+    hint: 'This record refers to something Infoplus does not have (yet), e.g. an item or vendor that failed to sync. It is retried automatically; if it stays here, fix the referenced record (see the other inbox items) or the ERP data.',
+  };
 }

@@ -45,15 +45,20 @@ export class Watchdog {
     }
   }
 
-  /** Seeds history from the run store (newest first per touchpoint) so alerts survive a restart. */
-  seed(tp: TouchpointName, runs: readonly RunSummary[]): void {
+  /**
+   * Seeds history from the run store (newest first per touchpoint) so failure alerts survive a restart.
+   * `fromHistory` also dates due times from the last run (a status probe judging a possibly dead agent);
+   * otherwise they count from now, as the scheduler catches up on start.
+   */
+  seed(tp: TouchpointName, runs: readonly RunSummary[], fromHistory = false): void {
     const w = this.get(tp);
     const finished = runs.filter((r) => !r.dryRun && r.status !== 'running');
     w.statuses = finished.map((r) => r.status).slice(0, 20);
     const newest = finished[0];
     w.lastError = newest?.error ?? null;
     const lastStart = runs.find((r) => !r.dryRun)?.startedAt;
-    if (lastStart && new Date(lastStart) > w.since) w.since = new Date(lastStart);
+    if (lastStart && (fromHistory || new Date(lastStart) > w.since)) w.since = new Date(lastStart);
+    if (fromHistory) w.running = runs[0]?.status === 'running';
   }
 
   /** A run of the touchpoint started (any trigger): its due time is met. */

@@ -17,6 +17,12 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   serve = await startServe({ demo: true });
 });
+// eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures object even when none is used
+test.afterEach(async ({}, testInfo) => {
+  if (serve && testInfo.status !== testInfo.expectedStatus) {
+    await testInfo.attach('serve-output', { body: serve.output(), contentType: 'text/plain' });
+  }
+});
 test.afterAll(async () => {
   await serve?.stop();
 });
@@ -24,6 +30,7 @@ test.afterAll(async () => {
 test('Sync now (by keyboard) shows progress and updates the counts live', async ({ page }, testInfo) => {
   await page.goto(serve.uiUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await pauseSchedules(page);
   const orders = card(page, 'Sales orders → Orders');
   await expect(orders.getByText('No runs yet.')).toBeVisible();
   await markPage(page);

@@ -2,12 +2,18 @@ import { expect, test } from '@playwright/test';
 import { saveScreen } from './support/screens.js';
 import { setSimulatorFaults, startServe } from './support/serve.js';
 import type { ServeProcess } from './support/serve.js';
-import { card, countOf, openScreen } from './support/ui.js';
+import { card, countOf, openScreen, pauseSchedules } from './support/ui.js';
 
 let serve: ServeProcess;
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   serve = await startServe({ demo: true });
+});
+// eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures object even when none is used
+test.afterEach(async ({}, testInfo) => {
+  if (serve && testInfo.status !== testInfo.expectedStatus) {
+    await testInfo.attach('serve-output', { body: serve.output(), contentType: 'text/plain' });
+  }
 });
 test.afterAll(async () => {
   await serve?.stop();
@@ -18,6 +24,7 @@ test('an Infoplus failure lands in the error inbox with details, and Retry clear
 }, testInfo) => {
   await page.goto(serve.uiUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await pauseSchedules(page);
 
   // Infoplus answers every request with a server error while Vendors syncs.
   await setSimulatorFaults(serve, { failRate: 1 });
@@ -30,6 +37,7 @@ test('an Infoplus failure lands in the error inbox with details, and Retry clear
   await expect(page.getByRole('link', { name: /open errors? in the inbox/ })).toBeVisible();
 
   await openScreen(page, 'Error inbox');
+  await page.getByLabel('Touchpoint').selectOption('vendors');
   const errors = page.getByRole('list', { name: 'Errors' }).getByRole('listitem');
   await expect(errors.first()).toBeVisible();
   const failed = await errors.count();

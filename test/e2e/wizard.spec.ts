@@ -9,6 +9,12 @@ test.beforeAll(async () => {
   // A fresh data folder and no --demo: the engine is not configured, so the wizard shows.
   serve = await startServe({ demo: false });
 });
+// eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures object even when none is used
+test.afterEach(async ({}, testInfo) => {
+  if (serve && testInfo.status !== testInfo.expectedStatus) {
+    await testInfo.attach('serve-output', { body: serve.output(), contentType: 'text/plain' });
+  }
+});
 test.afterAll(async () => {
   await serve?.stop();
 });

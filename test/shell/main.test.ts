@@ -22,7 +22,9 @@ vi.mock('electron-store', async () => {
 
 let dataDir: string;
 type Invoke = (event: unknown, method: unknown, args: unknown) => Promise<{ ok: boolean; value?: unknown }>;
-const appFrame = { senderFrame: { url: 'file:///opt/infoplus-sync/dist/renderer/index.html#/', parent: null } };
+const appFrame = {
+  senderFrame: { url: 'file:///opt/infoplus-sync/dist/renderer/index.html#/', parent: null },
+};
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'shell-main-'));
@@ -54,7 +56,11 @@ describe('electron/main.ts with the real engine', () => {
   it('opens the dashboard window from the built renderer with the sandboxed preload', () => {
     const win = fake.windows[0] as FakeBrowserWindow;
     expect(win.loaded?.file).toMatch(/dist[\\/]renderer[\\/]index\.html$/);
-    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(win.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
   });
 
@@ -63,14 +69,20 @@ describe('electron/main.ts with the real engine', () => {
     const result = await invoke(appFrame, 'getStatus', {});
     expect(result.ok).toBe(true);
     expect((result.value as AppStatus).touchpoints).toHaveLength(7);
-    const foreign = await invoke({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'getStatus', {});
+    const foreign = await invoke(
+      { senderFrame: { url: 'https://evil.example/', parent: null } },
+      'getStatus',
+      {},
+    );
     expect(foreign.ok).toBe(false);
   });
 
   it('pauses from the tray and the icon follows', async () => {
     const tray = fake.trays[0] as FakeTray;
     tray.menu?.template.find((i) => i.id === 'pause')?.click?.();
-    await vi.waitFor(() => expect(tray.image).toMatchObject({ path: expect.stringMatching(/tray-(paused|error)\.png$/) }));
+    await vi.waitFor(() =>
+      expect(tray.image).toMatchObject({ path: expect.stringMatching(/tray-(paused|error)\.png$/) }),
+    );
     await flush();
     expect(tray.menu?.template.some((i) => i.id === 'resume')).toBe(true);
   });

@@ -5,14 +5,15 @@
  */
 import { stringify } from 'yaml';
 import type { ErpDriverName } from '../types.js';
-
-type Stmt = { name: string; sql: string };
+import { samplePullTouchpoints } from './sample-write-backs.js';
 
 /** Where the profile's connections point; defaults suit this machine's databases and the simulator. */
 export interface SampleProfileOptions {
   readonly erpUrl?: string;
   readonly infoplusBaseUrl?: string;
   readonly timezone?: string;
+  /** Adds a `yaml-language-server` comment pointing editors at the profile JSON Schema. */
+  readonly schemaPath?: string;
 }
 
 const DEFAULT_URLS: Record<ErpDriverName, string> = {
@@ -21,48 +22,6 @@ const DEFAULT_URLS: Record<ErpDriverName, string> = {
   mysql: 'mysql://root@127.0.0.1:3306/test',
   sqlserver: 'mssql://sa@127.0.0.1:1433/sample_erp?encrypt=false',
 };
-
-/** Insert-or-update of one row keyed by a unique column; SQL Server gets UPDATE-then-INSERT with key-range locks. */
-function upsert(
-  driver: ErpDriverName,
-  name: string,
-  table: string,
-  key: [string, string],
-  cols: [string, string][],
-): Stmt[] {
-  const all = [key, ...cols];
-  const colList = all.map(([c]) => c).join(', ');
-  const valList = all.map(([, p]) => p).join(', ');
-  switch (driver) {
-    case 'sqlite':
-    case 'postgres':
-      return [
-        {
-          name,
-          sql: `INSERT INTO ${table} (${colList})\nVALUES (${valList})\nON CONFLICT (${key[0]}) DO UPDATE SET ${cols.map(([c]) => `${c} = excluded.${c}`).join(', ')}`,
-        },
-      ];
-    case 'mysql':
-      return [
-        {
-          name,
-          sql: `INSERT INTO ${table} (${colList})\nVALUES (${valList})\nON DUPLICATE KEY UPDATE ${cols.map(([c]) => `${c} = VALUES(${c})`).join(', ')}`,
-        },
-      ];
-    case 'sqlserver':
-      // never MERGE: UPDATE first, then INSERT only when the row is still missing, both holding the key range
-      return [
-        {
-          name: `${name}-update`,
-          sql: `UPDATE ${table} WITH (UPDLOCK, HOLDLOCK)\nSET ${cols.map(([c, p]) => `${c} = ${p}`).join(', ')}\nWHERE ${key[0]} = ${key[1]}`,
-        },
-        {
-          name: `${name}-insert`,
-          sql: `INSERT INTO ${table} (${colList})\nSELECT ${valList}\nWHERE NOT EXISTS (SELECT 1 FROM ${table} WITH (UPDLOCK, HOLDLOCK) WHERE ${key[0]} = ${key[1]})`,
-        },
-      ];
-  }
-}
 
 /** The sample profile as a plain object (the YAML text is its stringified form). */
 export function sampleProfileObject(
@@ -249,105 +208,7 @@ ORDER BY o.order_no, l.line_no`,
           },
         ],
       },
-      shipments: {
-        enabled: true,
-        schedule: { intervalMinutes: 10 },
-        writeBack: {
-          record: [
-            ...upsert(
-              driver,
-              'upsert-shipment',
-              'erp_shipments',
-              ['infoplus_shipment_id', '@id'],
-              [
-                ['infoplus_order_no', '@orderNo'],
-                ['tracking_no', '@trackingNo'],
-                ['carrier', '@carrierCompany'],
-                ['ship_date', '@shipDate'],
-                ['weight_lbs', '@weightLbs'],
-                ['cartons', '@numberOfCartons'],
-              ],
-            ),
-            {
-              name: 'mark-order-shipped',
-              sql: `UPDATE sales_orders
-SET status = 'Shipped',
-    shipped_at = (SELECT MIN(s.ship_date) FROM erp_shipments s WHERE s.infoplus_order_no = sales_orders.infoplus_order_no),
-    tracking_no = (SELECT MIN(s.tracking_no) FROM erp_shipments s WHERE s.infoplus_order_no = sales_orders.infoplus_order_no)
-WHERE infoplus_order_no = @orderNo`,
-            },
-            {
-              name: 'lines-shipped',
-              sql: `UPDATE sales_order_lines SET qty_shipped = qty
-WHERE order_id IN (SELECT o.order_id FROM sales_orders o WHERE o.infoplus_order_no = @orderNo)`,
-            },
-          ],
-        },
-      },
-      'item-receipts': {
-        enabled: true,
-        schedule: { intervalMinutes: 15 },
-        writeBack: {
-          record: [
-            ...upsert(
-              driver,
-              'upsert-receipt',
-              'erp_receipts',
-              ['infoplus_receipt_id', '@id'],
-              [
-                ['infoplus_asn_id', '@poNoId'],
-                ['sku', '@sku'],
-                ['qty_received', '@receivedQuantity'],
-                ['received_at', '@receivedDate'],
-              ],
-            ),
-            {
-              name: 'recompute-line-received',
-              sql: `UPDATE purchase_order_lines
-SET qty_received = (SELECT COALESCE(SUM(r.qty_received), 0) FROM erp_receipts r
-                    WHERE r.infoplus_asn_id = @poNoId AND r.sku = purchase_order_lines.sku)
-WHERE po_id IN (SELECT p.po_id FROM purchase_orders p WHERE p.infoplus_asn_id = @poNoId)
-  AND sku = @sku`,
-            },
-            {
-              name: 'po-status',
-              sql: `UPDATE purchase_orders
-SET status = CASE WHEN EXISTS (SELECT 1 FROM purchase_order_lines l
-                               WHERE l.po_id = purchase_orders.po_id AND l.qty_received < l.qty)
-                  THEN 'Partial' ELSE 'Received' END
-WHERE infoplus_asn_id = @poNoId`,
-            },
-          ],
-        },
-      },
-      'inventory-adjustments': {
-        enabled: true,
-        schedule: { intervalMinutes: 30 },
-        writeBack: {
-          record: [
-            ...upsert(
-              driver,
-              'upsert-adjustment',
-              'erp_inventory_adjustments',
-              ['infoplus_adjustment_id', '@id'],
-              [
-                ['sku', '@sku'],
-                ['qty', '@qty'],
-                ['adjustment_code', '@adjustmentCode'],
-                ['location', '@location'],
-                ['note', '@note'],
-                ['adjusted_at', '@adjustmentDate'],
-              ],
-            ),
-            {
-              name: 'recompute-item-adjusted',
-              sql: `UPDATE items
-SET qty_adjusted = (SELECT COALESCE(SUM(a.qty), 0) FROM erp_inventory_adjustments a WHERE a.sku = items.sku)
-WHERE sku = @sku`,
-            },
-          ],
-        },
-      },
+      ...samplePullTouchpoints(driver),
     },
   };
 }
@@ -358,7 +219,7 @@ export function sampleProfileText(driver: ErpDriverName, opts: SampleProfileOpti
     `# Mapping profile of the Infoplus ERP Sync sample ERP (${driver}).`,
     '# Secrets are not stored here: the ERP password comes from $ERP_PASSWORD, the API key from $INFOPLUS_API_KEY.',
     '# Write-backs are idempotent: upsert by Infoplus id, then recompute totals from the stored rows.',
-    '# yaml-language-server: $schema=../../../profile/profile.schema.json',
+    ...(opts.schemaPath ? [`# yaml-language-server: $schema=${opts.schemaPath}`] : []),
     '',
   ].join('\n');
   return header + stringify(sampleProfileObject(driver, opts), { lineWidth: 0 });

@@ -50,3 +50,10 @@ export function isFocused(locator: Locator): Promise<boolean> {
       (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el,
   );
 }
+
+/** Pauses the schedules from the dashboard so only the test's own clicks start runs. */
+export async function pauseSchedules(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Pause schedules' }).click();
+  await expect(page.getByRole('button', { name: 'Resume schedules' })).toBeVisible();
+  await expect(page.getByRole('banner').getByText('Paused')).toBeVisible();
+}

@@ -172,5 +172,7 @@ export function valueCases(s: Suite): void {
       sqlserver: /SQL Server/,
     }[s.h().driver];
     expect(info).toMatch(product);
+    const appSql = s.h().appNameSql;
+    if (appSql) expect(await s.erp().query(appSql)).toEqual([{ app: 'Infoplus ERP Sync' }]);
   });
 }

@@ -31,6 +31,7 @@ export async function sqlServerHarness(url: string): Promise<DriverHarness> {
     seriesSql:
       "WITH s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < @count) SELECT n, REPLICATE('x', 500) AS pad FROM s OPTION (MAXRECURSION 0)",
     sleepSql: "WAITFOR DELAY '00:00:05'",
+    appNameSql: 'SELECT program_name AS app FROM sys.dm_exec_sessions WHERE session_id = @@SPID',
     loginFailed: { driver: 'sqlserver', url, password: SECRET, connectTimeoutMs: 10_000 },
     databaseNotFound: { driver: 'sqlserver', url, database: `${schema}_missing`, connectTimeoutMs: 10_000 },
     hostUnreachable: { driver: 'sqlserver', url, server: '127.0.0.1', port: 1, connectTimeoutMs: 3000 },

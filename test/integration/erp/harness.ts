@@ -29,6 +29,8 @@ export interface DriverHarness {
   readonly exactDecimals: boolean;
   /** SELECT of @count rows (n = 1..count, pad = 500 characters). */
   readonly seriesSql: string;
+  /** SELECT of this session's application name as the DBA sees it (column `app`), or null. */
+  readonly appNameSql: string | null;
   /** A statement that runs about five seconds, or null when the driver cannot interrupt one (SQLite). */
   readonly sleepSql: string | null;
   readonly loginFailed: ErpConfig | null;
@@ -77,6 +79,7 @@ export async function sqliteHarness(): Promise<DriverHarness> {
     seriesSql:
       "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < @count) SELECT n, replace(hex(zeroblob(250)), '0', 'x') AS pad FROM s",
     sleepSql: null,
+    appNameSql: null,
     loginFailed: null,
     databaseNotFound: { driver: 'sqlite', url: join(dir, 'missing', 'nope.sqlite') },
     hostUnreachable: null,
@@ -126,6 +129,7 @@ export async function postgresHarness(url: string): Promise<DriverHarness> {
     exactDecimals: true,
     seriesSql: "SELECT g AS n, repeat('x', 500) AS pad FROM generate_series(1, @count::int) g",
     sleepSql: 'SELECT pg_sleep(5)',
+    appNameSql: 'SELECT application_name AS app FROM pg_stat_activity WHERE pid = pg_backend_pid()',
     // trust authentication accepts any password, so an unknown role is what fails the login here
     loginFailed: {
       driver: 'postgres',
@@ -191,6 +195,8 @@ export async function mysqlHarness(url: string): Promise<DriverHarness> {
       FROM ${DIGITS} a CROSS JOIN ${DIGITS} b CROSS JOIN ${DIGITS} c CROSS JOIN ${DIGITS} e CROSS JOIN ${DIGITS} f) s
       WHERE n <= @count`,
     sleepSql: 'SELECT SLEEP(5)',
+    // performance_schema (session_connect_attrs) is off by default on MariaDB
+    appNameSql: null,
     loginFailed: { driver: 'mysql', url: withUrl(dbUrl, (u) => (u.password = SECRET)) },
     databaseNotFound: { driver: 'mysql', url: withUrl(url, (u) => (u.pathname = `/${db}_missing`)) },
     hostUnreachable: { driver: 'mysql', url: withUrl(url, (u) => (u.port = '1')), connectTimeoutMs: 3000 },

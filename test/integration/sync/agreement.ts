@@ -27,7 +27,11 @@ async function column(erp: ErpConnection, sql: string): Promise<string[]> {
 }
 
 /** Push side: each ERP record is exactly one Infoplus record (by key), nothing extra. */
-export async function pushAgreement(erp: ErpConnection, sim: InfoplusSimulator, only?: 'orders'): Promise<Disagreement[]> {
+export async function pushAgreement(
+  erp: ErpConnection,
+  sim: InfoplusSimulator,
+  only?: 'orders',
+): Promise<Disagreement[]> {
   const out = [
     compare(
       'orders',
@@ -37,16 +41,26 @@ export async function pushAgreement(erp: ErpConnection, sim: InfoplusSimulator, 
   ];
   if (only) return out;
   out.push(
-    compare('asns', await column(erp, 'SELECT po_no FROM purchase_orders'), countBy(sim.state.list('asn'), 'poNo')),
+    compare(
+      'asns',
+      await column(erp, 'SELECT po_no FROM purchase_orders'),
+      countBy(sim.state.list('asn'), 'poNo'),
+    ),
     compare(
       'items',
       (await column(erp, 'SELECT sku FROM items')).map((s) => s.trim().toUpperCase()),
-      countBy(sim.state.list('item').filter((i) => i['lobId'] === 1), 'sku'),
+      countBy(
+        sim.state.list('item').filter((i) => i['lobId'] === 1),
+        'sku',
+      ),
     ),
     compare(
       'vendors',
       await column(erp, 'SELECT vendor_no FROM vendors'),
-      countBy(sim.state.list('vendor').filter((v) => v['lobId'] === 1), 'vendorNo'),
+      countBy(
+        sim.state.list('vendor').filter((v) => v['lobId'] === 1),
+        'vendorNo',
+      ),
     ),
   );
   return out;
@@ -66,7 +80,11 @@ export async function pullAgreement(erp: ErpConnection, sim: InfoplusSimulator):
   };
   return [
     compare('shipments', ids('shipment'), await erpCount('SELECT infoplus_shipment_id FROM erp_shipments')),
-    compare('item-receipts', ids('itemReceipt'), await erpCount('SELECT infoplus_receipt_id FROM erp_receipts')),
+    compare(
+      'item-receipts',
+      ids('itemReceipt'),
+      await erpCount('SELECT infoplus_receipt_id FROM erp_receipts'),
+    ),
     compare(
       'inventory-adjustments',
       ids('inventoryAdjustment'),

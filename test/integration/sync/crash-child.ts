@@ -19,7 +19,13 @@ if (!baseUrl || !apiKey || !erpFile || !dataDir || !list) {
 const touchpoints = list.split(',').filter(isTouchpoint);
 const erp = await openErp({ driver: 'sqlite', url: erpFile });
 const profile = parseProfile(sampleProfileText('sqlite', { erpUrl: erpFile, infoplusBaseUrl: baseUrl }));
-const client = createInfoplusClient({ baseUrl, apiKey, requestsPerSecond: 2000, retryBaseMs: 5, maxRetryDelayMs: 50 });
+const client = createInfoplusClient({
+  baseUrl,
+  apiKey,
+  requestsPerSecond: 2000,
+  retryBaseMs: 5,
+  maxRetryDelayMs: 50,
+});
 const store = openStateStore(dataDir);
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 const engine = new SyncEngine({
@@ -37,5 +43,7 @@ const failed = runs.filter((r) => r.status === 'failed');
 store.close();
 client.close();
 await erp.close();
-process.stdout.write(`done ${JSON.stringify(runs.map((r) => [r.touchpoint, r.status, r.counts, r.error ?? null]))}\n`);
+process.stdout.write(
+  `done ${JSON.stringify(runs.map((r) => [r.touchpoint, r.status, r.counts, r.error ?? null]))}\n`,
+);
 process.exit(failed.length > 0 ? 1 : 0);

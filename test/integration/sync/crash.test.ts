@@ -13,7 +13,11 @@ import { tempDir } from './harness.js';
 const CHILD_SOURCE = join(import.meta.dirname, 'crash-child.ts');
 // Bundled once so each of the ~50 restarts starts in a fraction of a second; kept under node_modules so the
 // bundle resolves the native packages (better-sqlite3) it leaves external.
-const CHILD = join(import.meta.dirname, '../../../node_modules/.cache/infoplus-sync-tests', `crash-child-${process.pid}.mjs`);
+const CHILD = join(
+  import.meta.dirname,
+  '../../../node_modules/.cache/infoplus-sync-tests',
+  `crash-child-${process.pid}.mjs`,
+);
 
 async function bundleChild(): Promise<void> {
   const { build } = await import('esbuild');
@@ -116,7 +120,8 @@ describe('crash suite: SIGKILL at random points during a push of 1,000 orders an
     // Nothing is left half-done in the state folder.
     const store = openStateStore(dataDir);
     try {
-      for (const tp of ['vendors', 'items', 'asns', 'orders'] as const) expect(store.outbox.unresolved(tp)).toEqual([]);
+      for (const tp of ['vendors', 'items', 'asns', 'orders'] as const)
+        expect(store.outbox.unresolved(tp)).toEqual([]);
       expect(store.inbox.openCount()).toBe(0);
       expect(store.runs.list({ status: 'running' })).toEqual([]);
     } finally {

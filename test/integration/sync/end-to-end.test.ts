@@ -53,13 +53,17 @@ describe.each(drivers)('sync end to end against the simulator (%s sample ERP)', 
 
     // Shipped orders show as shipped in the ERP, with the quantities Infoplus shipped.
     const shippedInInfoplus = rig.sim.state.list('order').filter((o) => o['status'] === 'Shipped').length;
-    const shippedInErp = await erp.query(`SELECT COUNT(*) AS n FROM sales_orders WHERE shipped_at IS NOT NULL`);
+    const shippedInErp = await erp.query(
+      `SELECT COUNT(*) AS n FROM sales_orders WHERE shipped_at IS NOT NULL`,
+    );
     expect(Number(shippedInErp[0]!['n'])).toBe(shippedInInfoplus);
 
     rig.sim.resetStats();
     const third = await rig.engine.runAll({ trigger: 'manual' });
     expect(rig.sim.stats().writes).toBe(0);
-    expect(third.every((r) => r.counts.created + r.counts.updated + r.counts.pulled + r.counts.failed === 0)).toBe(true);
+    expect(
+      third.every((r) => r.counts.created + r.counts.updated + r.counts.pulled + r.counts.failed === 0),
+    ).toBe(true);
   });
 
   it('sends a changed item as an update, and reports a changed shipped order as not updatable', async (t) => {
@@ -67,10 +71,13 @@ describe.each(drivers)('sync end to end against the simulator (%s sample ERP)', 
     const shipped = rig.sim.state.list('order').find((o) => o['status'] === 'Shipped')!;
     const openOrder = rig.sim.state.list('order').find((o) => o['status'] === 'Pending')!;
     const later = new Date(Date.now() + 60_000);
-    await erp.execute('UPDATE items SET description = @d, updated_at = @t WHERE sku = (SELECT MIN(sku) FROM items)', {
-      d: 'Changed description',
-      t: later,
-    });
+    await erp.execute(
+      'UPDATE items SET description = @d, updated_at = @t WHERE sku = (SELECT MIN(sku) FROM items)',
+      {
+        d: 'Changed description',
+        t: later,
+      },
+    );
     for (const o of [shipped, openOrder]) {
       await erp.execute('UPDATE sales_orders SET notes = @n, updated_at = @t WHERE order_no = @k', {
         n: 'Please deliver to the back door',
@@ -106,7 +113,9 @@ describe.each(drivers)('sync end to end against the simulator (%s sample ERP)', 
   it('answers "already running" to a second run of the same touchpoint', async (t) => {
     if (!available) t.skip();
     const a = rig.engine.runTouchpoint('orders', { trigger: 'manual' });
-    await expect(rig.engine.runTouchpoint('orders', { trigger: 'manual' })).rejects.toSatisfy(isAlreadyRunning);
+    await expect(rig.engine.runTouchpoint('orders', { trigger: 'manual' })).rejects.toSatisfy(
+      isAlreadyRunning,
+    );
     await a;
   });
 });

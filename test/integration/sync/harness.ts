@@ -103,7 +103,9 @@ export async function makeRig(o: {
 }): Promise<Rig> {
   const sim = o.sim ?? (await startSimulator({ seed: 7 }));
   if (o.fillErp !== false) await createSampleErp(o.erp, { orders: o.orders, seed: 3 });
-  const profile = parseProfile(sampleProfileText(o.driver, { erpUrl: 'unused', infoplusBaseUrl: sim.baseUrl }));
+  const profile = parseProfile(
+    sampleProfileText(o.driver, { erpUrl: 'unused', infoplusBaseUrl: sim.baseUrl }),
+  );
   const client = createInfoplusClient({
     baseUrl: sim.baseUrl,
     apiKey: sim.apiKey,

@@ -180,32 +180,42 @@ describe('pull cursor (modifyDate + id keyset, overlap, dedupe)', () => {
 
   it('an id cursor (inventory adjustments) reads every id once, whatever the page size and crashes', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constant('create'), fc.constant('pull'), fc.constant('crash')), { maxLength: 200 }), fc.integer({ min: 1, max: 4 }), (ops, limit) => {
-        const model = new Model((id) => id);
-        const erp = new Erp();
-        const store = { cursor: null as PullCursor | null };
-        let run: PullRun | null = null;
-        for (const o of ops) {
-          if (o === 'create') model.create();
-          else if (o === 'crash') run = null;
-          else {
-            run ??= new PullRun('id', store, 0, limit, 1);
-            run.step(model, erp);
-            if (run.finished) run = null;
+      fc.property(
+        fc.array(fc.oneof(fc.constant('create'), fc.constant('pull'), fc.constant('crash')), {
+          maxLength: 200,
+        }),
+        fc.integer({ min: 1, max: 4 }),
+        (ops, limit) => {
+          const model = new Model((id) => id);
+          const erp = new Erp();
+          const store = { cursor: null as PullCursor | null };
+          let run: PullRun | null = null;
+          for (const o of ops) {
+            if (o === 'create') model.create();
+            else if (o === 'crash') run = null;
+            else {
+              run ??= new PullRun('id', store, 0, limit, 1);
+              run.step(model, erp);
+              if (run.finished) run = null;
+            }
           }
-        }
-        run = new PullRun('id', store, 0, limit, 1);
-        while (!run.finished) run.step(model, erp);
-        expect(erp.latest.size).toBe(model.records.size);
-        for (const [k, n] of erp.applied) expect(n, k).toBe(1);
-      }),
+          run = new PullRun('id', store, 0, limit, 1);
+          while (!run.finished) run.step(model, erp);
+          expect(erp.latest.size).toBe(model.records.size);
+          for (const [k, n] of erp.applied) expect(n, k).toBe(1);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('a full page of equal modifyDates is read through the tie group, not skipped or looped', () => {
     const page = [3, 1, 2].map((id) => ({ id, modifyDate: iso(5) }));
-    const plan = planPage({ type: 'after-date', date: null }, page, 3, { kind: 'modify-date', date: null, id: 0 });
+    const plan = planPage({ type: 'after-date', date: null }, page, 3, {
+      kind: 'modify-date',
+      date: null,
+      id: 0,
+    });
     expect(plan.process).toEqual([]);
     expect(plan.next).toEqual({ type: 'tie', date: iso(5), afterId: 0 });
     const tie = planPage(plan.next!, page, 3, plan.positionAfter);

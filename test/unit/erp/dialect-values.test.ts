@@ -58,6 +58,9 @@ describe('value normalization', () => {
     expect(decimalFromNumber(12345678901.1234, 10)).toBe('12345678901.1234000000');
     expect(decimalFromNumber(0.125, 2)).toBe((0.125).toFixed(2));
     expect(decimalFromNumber(7, 0)).toBe('7');
+    // tedious computes 123456789011234000000 / 1e10 in floating point: noise below 15 digits is dropped
+    expect(decimalFromNumber(123456789011234000000 / 1e10, 10)).toBe('12345678901.1234000000');
+    expect(decimalFromNumber(0.1 + 0.2, 4)).toBe('0.3000');
     expect(decimalFromNumber(1.5, undefined)).toBe('1.5');
   });
 

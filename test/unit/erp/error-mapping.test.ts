@@ -1,6 +1,7 @@
 import sql from 'mssql';
 import { describe, expect, it } from 'vitest';
-import { ErpError, redactSecrets } from '../../../src/erp/errors.js';
+import type { ErpError } from '../../../src/erp/errors.js';
+import { redactSecrets } from '../../../src/erp/errors.js';
 import { mapMysqlError } from '../../../src/erp/mysql-errors.js';
 import { mapPgError } from '../../../src/erp/postgres-errors.js';
 import { mapSqliteError } from '../../../src/erp/sqlite-errors.js';

@@ -114,7 +114,7 @@ describe('bindNamedParams', () => {
         const pg = bindNamedParams(sql, params, 'dollar', { driver: 'postgres' });
         expect(pg.values).toEqual([...new Set(expected)].map((n) => n.length));
       }),
-      { numRuns: 500 },
+      { numRuns: Number(process.env.FC_RUNS ?? 500) },
     );
   });
 });

@@ -25,7 +25,10 @@ describe('logging', () => {
     log.info({ request: { headers: { 'API-Key': KEY } } }, 'header');
     log.warn({ config: { password: PASSWORD, url: `postgres://erp:${PASSWORD}@db/erp` } }, 'connection');
     log.error({ err: new Error(`request failed with key ${KEY}`) }, `message mentions ${KEY}`);
-    log.info({ deep: { a: { b: { c: { token: KEY } } } }, note: encodeURIComponent(KEY) }, 'deep and encoded');
+    log.info(
+      { deep: { a: { b: { c: { token: KEY } } } }, note: encodeURIComponent(KEY) },
+      'deep and encoded',
+    );
     logging.close();
     const text = (await readdir(dir)).length > 0 ? await readFile(join(dir, 'sync.log'), 'utf8') : '';
     expect(text.split('\n').filter(Boolean)).toHaveLength(5);

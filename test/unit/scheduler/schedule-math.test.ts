@@ -46,12 +46,16 @@ describe('quiet hours', () => {
   it('defers a due time inside the window to its end', () => {
     expect(quietEnd(at(5, 23), night)).toEqual(at(6, 6));
     expect(quietEnd(at(6, 1), night)).toEqual(at(6, 6));
-    expect(nextRunTime(planOf({ enabled: true, cron: '0 * * * *' }), at(5, 20, 30), night)).toEqual(at(5, 21));
+    expect(nextRunTime(planOf({ enabled: true, cron: '0 * * * *' }), at(5, 20, 30), night)).toEqual(
+      at(5, 21),
+    );
     expect(nextRunTime(planOf({ enabled: true, cron: '0 * * * *' }), at(5, 21, 30), night)).toEqual(at(6, 6));
   });
 
   it('leaves runs outside the window alone', () => {
-    expect(nextRunTime(planOf({ enabled: true, intervalMinutes: 10 }), at(5, 12), night)).toEqual(at(5, 12, 10));
+    expect(nextRunTime(planOf({ enabled: true, intervalMinutes: 10 }), at(5, 12), night)).toEqual(
+      at(5, 12, 10),
+    );
   });
 });
 
@@ -73,7 +77,13 @@ describe('alerts', () => {
     recentStatuses: [],
     authFailed: false,
   };
-  const rules = { now: at(5, 10, 21), paused: false, quietHours: null, graceMs: 5 * 60_000, failureThreshold: 3 };
+  const rules = {
+    now: at(5, 10, 21),
+    paused: false,
+    quietHours: null,
+    graceMs: 5 * 60_000,
+    failureThreshold: 3,
+  };
 
   it('raises missed-run only after the grace period', () => {
     expect(evaluateAlerts([base], { ...rules, now: at(5, 10, 19) })).toEqual([]);
@@ -91,7 +101,9 @@ describe('alerts', () => {
     expect(consecutiveFailures(['failed', 'failed', 'succeeded', 'failed'])).toBe(2);
     const input = { ...base, since: at(5, 10, 20), recentStatuses: ['failed', 'failed', 'failed'] as const };
     expect(evaluateAlerts([input], rules).map((a) => a.kind)).toEqual(['repeated-failure']);
-    expect(evaluateAlerts([{ ...input, recentStatuses: ['failed', 'failed', 'partial'] }], rules)).toEqual([]);
+    expect(evaluateAlerts([{ ...input, recentStatuses: ['failed', 'failed', 'partial'] }], rules)).toEqual(
+      [],
+    );
   });
 
   it('raises one auth alert for the whole app', () => {

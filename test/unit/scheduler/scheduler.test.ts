@@ -19,7 +19,10 @@ describe('Scheduler', () => {
   it('fires interval and cron schedules and reports the next run', () => {
     const { port, fired, scheduler } = setup(at(5, 10));
     scheduler.configure({
-      schedules: { orders: { enabled: true, intervalMinutes: 15 }, shipments: { enabled: true, cron: '0 * * * *' } },
+      schedules: {
+        orders: { enabled: true, intervalMinutes: 15 },
+        shipments: { enabled: true, cron: '0 * * * *' },
+      },
       quietHours: null,
     });
     scheduler.start();
@@ -39,7 +42,10 @@ describe('Scheduler', () => {
 
   it('holds scheduled runs during quiet hours and runs once when the window ends', () => {
     const { port, fired, scheduler } = setup(at(5, 21, 50));
-    scheduler.configure({ schedules: { orders: { enabled: true, intervalMinutes: 15 } }, quietHours: { start: '22:00', end: '06:00' } });
+    scheduler.configure({
+      schedules: { orders: { enabled: true, intervalMinutes: 15 } },
+      quietHours: { start: '22:00', end: '06:00' },
+    });
     scheduler.start();
     expect(scheduler.nextRunAt('orders')).toEqual(at(6, 6));
     port.set(at(6, 6, 1));
@@ -77,9 +83,9 @@ describe('Scheduler', () => {
     scheduler.configure({ schedules: { orders: { enabled: false, intervalMinutes: 10 } }, quietHours: null });
     expect(scheduler.nextRunAt('orders')).toBeNull();
     expect(port.pending).toBe(0);
-    expect(() => scheduler.configure({ schedules: { orders: { enabled: true, cron: 'nope' } }, quietHours: null })).toThrow(
-      /use 5: minute/,
-    );
+    expect(() =>
+      scheduler.configure({ schedules: { orders: { enabled: true, cron: 'nope' } }, quietHours: null }),
+    ).toThrow(/use 5: minute/);
     scheduler.stop();
     expect(port.pending).toBe(0);
   });

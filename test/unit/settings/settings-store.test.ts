@@ -33,7 +33,10 @@ describe('settings migrations', () => {
     expect(JSON.stringify(doc)).not.toContain('pg-secret');
     expect(doc).toMatchObject({
       version: 2,
-      schedules: { orders: { enabled: true, intervalMinutes: 10 }, shipments: { enabled: true, intervalMinutes: 10 } },
+      schedules: {
+        orders: { enabled: true, intervalMinutes: 10 },
+        shipments: { enabled: true, intervalMinutes: 10 },
+      },
       quietHours: null,
     });
   });
@@ -57,7 +60,10 @@ describe('SettingsStore with the JSON file back end', () => {
 
   it('migrates a v1 file, keeps a backup, and moves the secrets into the secret store', async () => {
     const file = join(dir, 'settings.json');
-    await writeFile(file, JSON.stringify({ infoplus: { apiVersion: 'v3.0', requestsPerSecond: 5, apiKey: 'key-abcdef' } }));
+    await writeFile(
+      file,
+      JSON.stringify({ infoplus: { apiVersion: 'v3.0', requestsPerSecond: 5, apiKey: 'key-abcdef' } }),
+    );
     const secrets = memorySecretStore();
     await new SettingsStore(fileSettingsBackend(file), secrets).load();
     expect(await secrets.get('infoplusApiKey')).toBe('key-abcdef');
@@ -83,7 +89,9 @@ describe('SettingsStore with the JSON file back end', () => {
     const file = join(dir, 'settings.json');
     const text = JSON.stringify({ version: 2, schedules: { orders: { enabled: true, cron: '*/5 * *' } } });
     await writeFile(file, text);
-    const error = await new SettingsStore(fileSettingsBackend(file), memorySecretStore()).load().catch((e: unknown) => e);
+    const error = await new SettingsStore(fileSettingsBackend(file), memorySecretStore())
+      .load()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SettingsError);
     expect((error as SettingsError).field).toBe('schedules.orders.cron');
     expect((error as Error).message).toMatch(/schedules\.orders\.cron: cron "\*\/5 \* \*" has 3 fields/);

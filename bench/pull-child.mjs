@@ -1,0 +1,31 @@
+// Child of the pull benchmark, run on the BUILT JavaScript (dist/) so its RSS is the product's, not tsx's.
+// Usage: node bench/pull-child.mjs <baseUrl> <apiKey> <erpFile> <dataDir>
+import { openErp } from '../dist/src/erp/index.js';
+import { sampleProfileText } from '../dist/src/erp/sample/index.js';
+import { createInfoplusClient } from '../dist/src/infoplus/index.js';
+import { parseProfile } from '../dist/src/profile/index.js';
+import { openStateStore } from '../dist/src/store/index.js';
+import { SyncEngine } from '../dist/src/sync/index.js';
+
+const [baseUrl, apiKey, erpFile, dataDir] = process.argv.slice(2);
+const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+const erp = await openErp({ driver: 'sqlite', url: erpFile });
+const profile = parseProfile(sampleProfileText('sqlite', { erpUrl: erpFile, infoplusBaseUrl: baseUrl }));
+const client = createInfoplusClient({ baseUrl, apiKey, requestsPerSecond: 100 });
+const store = openStateStore(dataDir);
+const engine = new SyncEngine({ erp, infoplus: client, profile, store, logger: silent });
+const t0 = performance.now();
+const run = await engine.runTouchpoint('shipments', { trigger: 'manual' });
+const seconds = (performance.now() - t0) / 1000;
+store.close();
+client.close();
+await erp.close();
+process.stdout.write(
+  JSON.stringify({
+    status: run.status,
+    pulled: run.counts.pulled,
+    failed: run.counts.failed,
+    seconds,
+    maxRssKb: process.resourceUsage().maxRSS,
+  }) + '\n',
+);

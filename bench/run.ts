@@ -1,0 +1,58 @@
+/**
+ * `npm run bench` (builds first): push throughput vs a naive client, API calls per record, a no-op re-sync of a
+ * large ERP and a large pull's peak memory. `--quick` (or BENCH_QUICK=1) uses small sizes. Results go to
+ * bench/results/latest.json and a printed table. A benchmark, not a test: nothing here fails on a slow machine.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { noopBench } from './noop-bench.js';
+import { pullBench } from './pull-bench.js';
+import { pushBench } from './push-bench.js';
+
+const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const sizes = quick
+  ? { pushOrders: 400, naiveOrders: 60, noopRecords: 10_000, pullShipments: 10_000 }
+  : { pushOrders: 10_000, naiveOrders: 300, noopRecords: 100_000, pullShipments: 100_000 };
+
+const log = (msg: string): void => {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+};
+
+log(`mode ${quick ? 'quick' : 'full'}: ${JSON.stringify(sizes)}`);
+log('pull (child process on dist/)...');
+const pull = await pullBench(sizes.pullShipments);
+log('no-op re-sync...');
+const noop = await noopBench(sizes.noopRecords);
+log('push (rate limited, slow simulator)...');
+const push = await pushBench(sizes.pushOrders, sizes.naiveOrders);
+
+const results = { at: new Date().toISOString(), quick, node: process.version, sizes, push, noop, pull };
+const dir = join(import.meta.dirname, 'results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+
+const rows: [string, string, string][] = [
+  [
+    `push ${push.orders} orders (avg ${push.avgLines.toFixed(1)} lines), engine req/s`,
+    `${push.engineReqPerSec} (${push.engineShareOfLimit} of ${push.rateLimit}/s)`,
+    '>= 0.95 of limit',
+  ],
+  [
+    `naive sequential client (${push.naiveOrders} orders), req/s`,
+    `${push.naiveReqPerSec} (${push.naiveShareOfLimit} of limit)`,
+    '-',
+  ],
+  ['API calls per new record', String(push.callsPerNewRecord), '<= 1.05'],
+  ['API calls per unchanged record', String(push.callsPerUnchangedRecord), '0'],
+  ['429 answers during the engine push', String(push.rateLimited429), '-'],
+  [`no-op re-sync of ${noop.records} records (watermark)`, `${noop.watermarkRunSeconds} s`, '< 2 s'],
+  [`no-op re-sync of ${noop.records} records (full scan + hash)`, `${noop.fullScanSeconds} s`, '< 2 s'],
+  ['API writes during no-op re-syncs', String(noop.apiWrites), '0'],
+  [`pull ${pull.shipments} shipments`, `${pull.seconds} s, ${pull.recordsPerSecond} rec/s`, '-'],
+  ['pull peak RSS', `${pull.peakRssMb} MB`, '< 250 MB'],
+];
+const w0 = Math.max(...rows.map((r) => r[0].length));
+const w1 = Math.max(...rows.map((r) => r[1].length));
+console.log(`${'measure'.padEnd(w0)}  ${'result'.padEnd(w1)}  target`);
+for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
+console.log(`\nwritten to ${join(dir, 'latest.json')}`);

@@ -1,0 +1,193 @@
+// The built command line, spawned as a user would run it: `node bin/infoplus-sync.js <command>`.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const exec = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../../..');
+const BIN = join(ROOT, 'bin', 'infoplus-sync.js');
+let dir: string;
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, INFOPLUS_SYNC_DATA_DIR: join(dir, 'default'), ...env },
+      maxBuffer: 20 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+beforeAll(async () => {
+  // The CLI runs from dist/: build it (incremental, a no-op when CI already built).
+  await exec('npx', ['tsc', '-b', 'tsconfig.build.json'], { cwd: ROOT });
+  dir = await mkdtemp(join(tmpdir(), 'cli-'));
+}, 300_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('infoplus-sync CLI', () => {
+  it('has --help on every engine command', async () => {
+    const commands = ['demo', 'serve', 'run', 'status'];
+    const results = await Promise.all(commands.map((c) => cli([c, '--help'])));
+    results.forEach(({ code, stdout }, i) => {
+      expect(code).toBe(0);
+      expect(stdout).toContain(`Usage: infoplus-sync ${commands[i]}`);
+      expect(stdout).toContain('--data-dir');
+    });
+  });
+
+  it('demo --json exits 0 and reports that the ERP and Infoplus agree', async () => {
+    const { code, stdout } = await cli(['demo', '--json', '--orders', '20']);
+    const result = JSON.parse(stdout) as {
+      ok: boolean;
+      warehouse: { shipments: number; receipts: number; adjustments: number };
+      touchpoints: {
+        touchpoint: string;
+        status: string;
+        counts: { created: number; pulled: number; failed: number };
+        check: { ok: boolean };
+      }[];
+    };
+    expect(code).toBe(0);
+    expect(result.ok).toBe(true);
+    expect(result.touchpoints.map((t) => t.touchpoint)).toEqual([
+      'vendors',
+      'items',
+      'asns',
+      'orders',
+      'shipments',
+      'item-receipts',
+      'inventory-adjustments',
+    ]);
+    expect(
+      result.touchpoints.every((t) => t.check.ok && t.status === 'succeeded' && t.counts.failed === 0),
+    ).toBe(true);
+    expect(result.touchpoints.find((t) => t.touchpoint === 'orders')?.counts.created).toBe(20);
+    expect(result.touchpoints.find((t) => t.touchpoint === 'shipments')?.counts.pulled).toBe(
+      result.warehouse.shipments,
+    );
+  });
+
+  it('run --demo --dry-run --json reports without writing, then real runs and status --json agree', async () => {
+    const dataDir = join(dir, 'run');
+    type Dry = {
+      ok: boolean;
+      dryRun: boolean;
+      report: { touchpoints: { touchpoint: string; wouldCreate: number; problems: { message: string }[] }[] };
+    };
+    // On an empty tenant the ASNs' vendors do not exist yet: the dry run says so and exits 1.
+    const first = await cli(['run', '--demo', '--dry-run', '--json', '--data-dir', dataDir]);
+    expect(first.code).toBe(1);
+    const before = JSON.parse(first.stdout) as Dry;
+    expect(before).toMatchObject({ ok: false, dryRun: true });
+    expect(before.report.touchpoints.find((t) => t.touchpoint === 'vendors')?.wouldCreate).toBe(3);
+    expect(before.report.touchpoints.find((t) => t.touchpoint === 'asns')?.problems[0]?.message).toMatch(
+      /push vendors first/,
+    );
+
+    const real = await cli([
+      'run',
+      '--demo',
+      '--json',
+      '-t',
+      'vendors',
+      '-t',
+      'items',
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(real.code).toBe(0);
+    const runs = (JSON.parse(real.stdout) as { runs: { touchpoint: string; status: string }[] }).runs;
+    expect(runs.map((r) => `${r.touchpoint}:${r.status}`)).toEqual(['vendors:succeeded', 'items:succeeded']);
+
+    const second = await cli(['run', '--demo', '--dry-run', '--json', '--data-dir', dataDir]);
+    expect(second.code).toBe(0);
+    const after = JSON.parse(second.stdout) as Dry;
+    expect(after.report.touchpoints.find((t) => t.touchpoint === 'vendors')?.wouldCreate).toBe(0);
+    expect(after.report.touchpoints.find((t) => t.touchpoint === 'orders')?.wouldCreate).toBe(50);
+
+    const status = await cli(['status', '--demo', '--json', '--data-dir', dataDir]);
+    expect(status.code).toBe(0);
+    const s = JSON.parse(status.stdout) as {
+      configured: boolean;
+      health: string;
+      touchpoints: { name: string; lastRun: { status: string } | null }[];
+    };
+    expect(s).toMatchObject({ configured: true, health: 'ok' });
+    expect(s.touchpoints.find((t) => t.name === 'items')?.lastRun?.status).toBe('succeeded');
+    expect(s.touchpoints.find((t) => t.name === 'orders')?.lastRun).toBeNull();
+  });
+
+  it('status --json on a fresh data folder says it is not set up (exit 2)', async () => {
+    const { code, stdout } = await cli(['status', '--json', '--data-dir', join(dir, 'fresh')]);
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout)).toMatchObject({ configured: false, health: 'error' });
+  });
+
+  it('rejects an unknown touchpoint with a message that lists the valid ones', async () => {
+    const { code, stderr } = await cli(['run', '--demo', '-t', 'invoices']);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('"invoices" is not a touchpoint; use one of: vendors, items, asns, orders');
+  });
+
+  it('serve --demo --port 0 prints the UI address and answers getStatus with the token only', async () => {
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [BIN, 'serve', '--demo', '--port', '0', '--data-dir', join(dir, 'serve')],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    try {
+      let stdout = '';
+      const uiLine = await new Promise<string>((resolveLine, reject) => {
+        child.stdout?.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          const m = /UI: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(stdout);
+          if (m?.[1] && stdout.includes('Simulator:')) resolveLine(m[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited early (${code}): ${stdout}`)));
+      });
+      expect(stdout).toMatch(
+        /Simulator: http:\/\/127\.0\.0\.1:\d+\/infoplus-wms\/api \(API key: sim-demo-key\)/,
+      );
+      const [base, token] = uiLine.split('/#token=') as [string, string];
+      const call = (auth: string | null) =>
+        fetch(`${base}/api/call/getStatus`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+          },
+          body: '{}',
+        });
+      const okRes = await call(token);
+      expect(okRes.status).toBe(200);
+      expect(await okRes.json()).toMatchObject({ ok: true, value: { configured: true, demo: true } });
+      expect((await call('not-the-token-at-all')).status).toBe(401);
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(stdout).toContain('Stopped.');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
