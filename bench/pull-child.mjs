@@ -1,3 +1,4 @@
+/* global process, performance */
 // Child of the pull benchmark, run on the BUILT JavaScript (dist/) so its RSS is the product's, not tsx's.
 // Usage: node bench/pull-child.mjs <baseUrl> <apiKey> <erpFile> <dataDir>
 import { openErp } from '../dist/src/erp/index.js';

@@ -26,6 +26,8 @@ export function setupTray(deps: TrayDeps): { tray: Tray; refresh(): Promise<void
     return found;
   };
   const loginItems = process.platform === 'win32' || process.platform === 'darwin';
+  // Windows compares the Run entry with these args: read with the same ones, or it always says "off".
+  const login = { args: ['--hidden'] };
   const tray = new Tray(image('tray-idle'));
   let status: AppStatus | null = null;
   // Every status change bumps the version, so a slow getStatus answer never overwrites a newer status.
@@ -37,7 +39,7 @@ export function setupTray(deps: TrayDeps): { tray: Tray; refresh(): Promise<void
   };
 
   const render = () => {
-    const openAtLogin = loginItems && app.getLoginItemSettings().openAtLogin;
+    const openAtLogin = loginItems && app.getLoginItemSettings(login).openAtLogin;
     const model = buildTrayMenu({
       status,
       openAtLogin,
@@ -56,10 +58,7 @@ export function setupTray(deps: TrayDeps): { tray: Tray; refresh(): Promise<void
       if (action.type === 'open') return deps.windows.show(action.view);
       if (action.type === 'quit') return app.quit();
       if (action.type === 'toggle-start-at-login') {
-        app.setLoginItemSettings({
-          openAtLogin: !app.getLoginItemSettings().openAtLogin,
-          args: ['--hidden'],
-        });
+        app.setLoginItemSettings({ ...login, openAtLogin: !app.getLoginItemSettings(login).openAtLogin });
         return render();
       }
       if (!api) return;

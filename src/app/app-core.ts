@@ -1,7 +1,7 @@
 /** The app's state and lifecycle: settings, secrets, logging, connections, scheduler, watchdog, runs. */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { AppStatus, Settings } from '../contract/dto.js';
+import type { Alert, AppStatus, Settings } from '../contract/dto.js';
 import { createLogging, type Logging } from '../logging/index.js';
 import {
   fileSettingsBackend,
@@ -65,6 +65,9 @@ export class AppCore {
   readonly runs: RunCoordinator;
   demo: DemoEnvironment | null = null;
   private statusTimer: NodeJS.Timeout | null = null;
+  /** Up while the ERP could not be reached at the last connect; cleared by a successful reconnect. */
+  private connectionAlert: Alert | null = null;
+  private lastRecoverAt = 0;
 
   private constructor(
     readonly opts: CreateAppOptions,
@@ -117,6 +120,7 @@ export class AppCore {
       watchdog: this.watchdog,
       logger: logging.logger('runs'),
       inQuietHours: () => isQuiet(port.now(), this.settings.get().quietHours),
+      recover: () => this.recover(),
       statusChanged: () => this.statusChanged(),
     });
     logging.onEntry((entry) => this.events.emit('log', entry));
@@ -127,7 +131,13 @@ export class AppCore {
     const dataDir = resolve(opts.dataDir);
     await mkdir(dataDir, { recursive: true });
     const env = opts.env ?? process.env;
-    const logging = opts.logging ?? createLogging({ dir: join(dataDir, 'logs') });
+    const level = env.INFOPLUS_SYNC_LOG_LEVEL;
+    const logging =
+      opts.logging ??
+      createLogging({
+        dir: join(dataDir, 'logs'),
+        ...(level === 'debug' || level === 'info' || level === 'warn' || level === 'error' ? { level } : {}),
+      });
     const secrets = opts.secretStore ?? headlessSecretStore({ dataDir, env });
     const settings = new SettingsStore(
       opts.settingsBackend ?? fileSettingsBackend(join(dataDir, 'settings.json')),
@@ -179,7 +189,34 @@ export class AppCore {
     });
     this.watchdog.rebase();
     void this.runs.drain().then(() => Runtime.release(previous));
+    this.updateConnectionAlert();
     this.statusChanged();
+  }
+
+  /** Tries again when the ERP was unreachable (a server rebooting while the agent started); at most every 30 s. */
+  async recover(): Promise<void> {
+    const c = this.runtime.connections;
+    if (c.engine || this.connectionAlert === null || this.opts.probe) return;
+    if (Date.now() - this.lastRecoverAt < 30_000) return;
+    this.lastRecoverAt = Date.now();
+    await this.reconnect();
+  }
+
+  private updateConnectionAlert(): void {
+    const problem = this.runtime.connections.erpProblem;
+    const failed = problem !== null && problem.startsWith('ERP connection failed');
+    if (!failed) {
+      this.connectionAlert = null;
+      return;
+    }
+    if (this.connectionAlert?.message === problem) return;
+    this.connectionAlert = {
+      id: 'connection-lost:all',
+      kind: 'connection-lost',
+      message: `${problem} Scheduled runs try to connect again.`,
+      raisedAt: new Date().toISOString(),
+    };
+    this.events.emit('alert', this.connectionAlert);
   }
 
   /** Why the app cannot sync, in plain words (empty when it can). */
@@ -201,7 +238,9 @@ export class AppCore {
       configured: c.ready,
       scheduler: this.scheduler,
       running: this.runs.running,
-      alerts: this.watchdog.alerts(),
+      alerts: this.connectionAlert
+        ? [...this.watchdog.alerts(), this.connectionAlert]
+        : this.watchdog.alerts(),
       demo: this.demo !== null || (this.opts.probe === true && this.settings.get().demo),
       enabled: (tp) => touchpointEnabled(c.profile, tp),
       problems: this.problems(),
@@ -247,6 +286,7 @@ export class AppCore {
     this.watchdog.stop();
     if (this.statusTimer) clearTimeout(this.statusTimer);
     this.statusTimer = null;
+    this.runs.cancelAll();
     await this.runs.drain();
     await this.runtime.close();
     await this.demo?.close().catch(() => undefined);

@@ -21,6 +21,8 @@ export interface RunCoordinatorDeps {
   readonly watchdog: Watchdog;
   readonly logger: LoggerLike;
   readonly inQuietHours: () => boolean;
+  /** Reconnects when the last connect failed on an unreachable ERP. */
+  readonly recover: () => Promise<void>;
   /** Called whenever something the status shows changed. */
   readonly statusChanged: () => void;
 }
@@ -34,6 +36,7 @@ export class RunCoordinator {
   private queueBusy = false;
   private capture: ((run: RunSummary) => void) | null = null;
   private lastFinished: RunSummary | null = null;
+  private readonly stopping = new AbortController();
 
   constructor(private readonly deps: RunCoordinatorDeps) {}
 
@@ -93,6 +96,7 @@ export class RunCoordinator {
    * runs already in flight for the requested touchpoints plus the first new one. Later ones follow by events.
    */
   async runNow(opts: { touchpoints?: readonly TouchpointName[]; dryRun?: boolean }): Promise<string[]> {
+    if (!this.deps.engine()) await this.deps.recover();
     const engine = this.requireEngine();
     const list = this.select(engine, opts.touchpoints);
     const dryRun = opts.dryRun ?? false;
@@ -131,6 +135,7 @@ export class RunCoordinator {
     dryRun?: boolean;
     trigger?: RunTrigger;
   }): Promise<RunSummary[]> {
+    if (!this.deps.engine()) await this.deps.recover();
     const engine = this.requireEngine();
     const out: RunSummary[] = [];
     for (const tp of this.select(engine, opts.touchpoints)) {
@@ -152,6 +157,12 @@ export class RunCoordinator {
     if (!this.queueBusy) this.track(this.drainQueue());
   }
 
+  /** Cancels runs in flight (they stop after the record at hand; the next run continues) and starts no more. */
+  cancelAll(): void {
+    this.queue.length = 0;
+    this.stopping.abort();
+  }
+
   /** Resolves when every run started so far has ended. */
   async drain(): Promise<void> {
     while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
@@ -161,6 +172,7 @@ export class RunCoordinator {
     this.queueBusy = true;
     try {
       for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+        if (!this.deps.engine()) await this.deps.recover();
         const engine = this.deps.engine();
         if (!engine) {
           this.deps.logger.warn(
@@ -184,10 +196,11 @@ export class RunCoordinator {
     dryRun: boolean,
     onStart?: (run: RunSummary) => void,
   ): Promise<RunSummary | null> {
+    if (this.stopping.signal.aborted) return null;
     try {
       // run-started is emitted synchronously inside runTouchpoint, before its first await.
       this.capture = onStart ?? null;
-      const promise = engine.runTouchpoint(tp, { trigger, dryRun });
+      const promise = engine.runTouchpoint(tp, { trigger, dryRun, signal: this.stopping.signal });
       this.capture = null;
       return await promise;
     } catch (error) {

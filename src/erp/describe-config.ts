@@ -10,7 +10,8 @@ export function safeUrl(url: string): string {
     for (const key of [...u.searchParams.keys()]) {
       if (/pass|pwd|secret|token/i.test(key)) u.searchParams.set(key, '***');
     }
-    return u.toString();
+    // JDBC-style `;password=...` properties are not URL parts: remove them as text
+    return u.toString().replace(/((?:^|[;?&])(?:password|pwd)=)[^;&]*/gi, '$1***');
   } catch {
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
     return scheme ? `${scheme}://(unparseable url)` : '(unparseable url)';

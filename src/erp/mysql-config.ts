@@ -32,7 +32,7 @@ export function poolOptions(config: UrlErpConfig): { options: PoolOptions; targe
     ...(password !== undefined ? { password } : {}),
     ...(u.pathname.length > 1 ? { database: decodeURIComponent(u.pathname.slice(1)) } : {}),
     ...(ssl && ssl !== 'false' ? { ssl: { rejectUnauthorized: ssl !== 'skip-verify' } } : {}),
-    connectionLimit: config.poolMax ?? 10,
+    connectionLimit: config.poolMax ?? 4,
     connectTimeout: config.connectTimeoutMs ?? 15_000,
     waitForConnections: true,
     charset: 'utf8mb4',

@@ -26,6 +26,7 @@ const CODES: Record<string, ErpErrorCode> = {
   ER_STATEMENT_TIMEOUT: 'timeout',
   ER_QUERY_TIMEOUT: 'timeout',
   ER_LOCK_WAIT_TIMEOUT: 'timeout',
+  ER_LOCK_DEADLOCK: 'timeout', // a lock conflict, safe to retry
   ER_DUP_ENTRY: 'constraint-violation',
   ER_NO_REFERENCED_ROW: 'constraint-violation',
   ER_NO_REFERENCED_ROW_2: 'constraint-violation',

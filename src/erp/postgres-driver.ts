@@ -18,7 +18,7 @@ export async function openPostgres(config: UrlErpConfig): Promise<ErpConnection>
   const pool = new pg.Pool({
     connectionString: url,
     application_name: APP_NAME,
-    max: config.poolMax ?? 10,
+    max: config.poolMax ?? 4,
     connectionTimeoutMillis: config.connectTimeoutMs ?? 15_000,
     idleTimeoutMillis: 30_000,
     types: TYPES,

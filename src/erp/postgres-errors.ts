@@ -17,7 +17,8 @@ export function pgCodeClass(sqlstate: string, message: string): ErpErrorCode {
   if (sqlstate === '42501') return 'permission-denied';
   if (sqlstate.startsWith('42')) return 'syntax-error';
   if (sqlstate === '57014') return /statement timeout/i.test(message) ? 'timeout' : 'cancelled';
-  if (sqlstate === '55P03') return 'timeout'; // lock_not_available (lock_timeout)
+  // lock_not_available, deadlock_detected, serialization_failure: a lock conflict, safe to retry
+  if (sqlstate === '55P03' || sqlstate === '40P01' || sqlstate === '40001') return 'timeout';
   if (sqlstate.startsWith('23')) return 'constraint-violation';
   if (sqlstate.startsWith('22')) return 'invalid-parameter';
   if (sqlstate.startsWith('08') || sqlstate === '57P01' || sqlstate === '57P02' || sqlstate === '57P03')

@@ -289,7 +289,15 @@ export async function runWriteBack(
   const params = writeBackParams(record, profile.timezone, extra, sep);
   await runStatements(tx, driver, cfg.writeBack.record, params, `${tp}.writeBack.record`, tp);
   const lines = cfg.writeBack.lines;
-  const elements = lines ? (record as Record<string, unknown>)[lines.from] : undefined;
+  // `from` is a field of the record, or `customFields.<name>`
+  const elements = lines
+    ? lines.from
+        .split('.')
+        .reduce<unknown>(
+          (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+          record,
+        )
+    : undefined;
   if (lines && Array.isArray(elements)) {
     for (const [i, el] of elements.entries()) {
       const lp = lineWriteBackParams(params, el, i, profile.timezone, sep);

@@ -176,8 +176,8 @@ export function parseSqlServerTarget(config: SqlServerConfig): SqlServerTarget {
     encrypt: base.encrypt ?? true,
     trustServerCertificate: base.trustServerCertificate ?? false,
     connectTimeoutMs: base.connectTimeoutMs ?? 15_000,
-    requestTimeoutMs: base.requestTimeoutMs ?? 30_000,
-    poolMax: base.poolMax ?? 10,
+    requestTimeoutMs: base.requestTimeoutMs ?? 60_000,
+    poolMax: base.poolMax ?? 4,
   } as SqlServerTarget;
 }
 

@@ -38,7 +38,8 @@ const NUMBERS: Record<number, ErpErrorCode> = {
   8115: 'invalid-parameter',
   8152: 'invalid-parameter',
   2628: 'invalid-parameter',
-  1222: 'timeout',
+  1222: 'timeout', // lock request time out period exceeded
+  1205: 'timeout', // chosen as deadlock victim: a lock conflict, safe to retry
   3980: 'cancelled',
 };
 

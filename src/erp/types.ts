@@ -52,7 +52,9 @@ export interface SqlServerConfig {
   readonly encrypt?: boolean;
   readonly trustServerCertificate?: boolean;
   readonly connectTimeoutMs?: number;
+  /** Default statement timeout, enforced with request.cancel() (default 60000; 0 = none). */
   readonly requestTimeoutMs?: number;
+  /** Pooled connections (default 4: a sync agent must not crowd the ERP). */
   readonly poolMax?: number;
 }
 
@@ -63,8 +65,9 @@ export interface UrlErpConfig {
   readonly url: string;
   readonly password?: string;
   readonly connectTimeoutMs?: number;
-  /** Default statement timeout (SQLite: the busy timeout, default 5000). 0 = none. */
+  /** Default statement timeout, default 60000 (SQLite: the busy timeout, default 5000). 0 = none. */
   readonly requestTimeoutMs?: number;
+  /** Pooled connections (default 4; SQLite has one connection plus one reader per open stream). */
   readonly poolMax?: number;
   /** SQLite only: create the file when it does not exist (default false: a missing file is 'database-not-found'). */
   readonly createIfMissing?: boolean;

@@ -117,10 +117,19 @@ export function checkPullTouchpoint(
     add('writeBack.record', 'add at least one statement');
   checkStatements(profile, cfg.writeBack.record, 'writeBack.record', recordParams, add);
   const lines = cfg.writeBack.lines;
-  if (lines) {
+  if (lines && /^customFields\.[^.]+$/.test(lines.from)) {
+    // a custom field's elements have no schema: any @line_<name> is allowed
+    const known = new Set([...recordParams, 'line_index', 'line_value']);
+    checkStatements(profile, lines.statements, 'writeBack.lines.statements', known, add, (n) =>
+      n.startsWith('line_'),
+    );
+  } else if (lines) {
     const meta = model[lines.from];
     if (!meta) {
-      add('writeBack.lines.from', `"${lines.from}" is not a field of Infoplus ${PULL_MODELS[tp].model}`);
+      add(
+        'writeBack.lines.from',
+        `"${lines.from}" is not a field of Infoplus ${PULL_MODELS[tp].model} (a custom field is written customFields.<name>)`,
+      );
       return out;
     }
     const lineModel = meta.items ? models[meta.items] : undefined;
@@ -139,6 +148,7 @@ function checkStatements(
   path: string,
   known: ReadonlySet<string>,
   add: Add,
+  alsoKnown: (name: string) => boolean = () => false,
 ): void {
   const names = new Set<string>();
   list.forEach((st, i) => {
@@ -148,7 +158,7 @@ function checkStatements(
     const used = 'sql' in st ? [...sqlParamNames(st.sql)] : st.args;
     const where = 'sql' in st ? `${path}[${i}].sql` : `${path}[${i}].args`;
     for (const p of used) {
-      if (!known.has(p) && !p.startsWith('customFields_')) {
+      if (!known.has(p) && !p.startsWith('customFields_') && !alsoKnown(p)) {
         add(where, `unknown parameter @${p} in statement "${st.name}"; available: ${suggest(p, known)}`);
       }
     }

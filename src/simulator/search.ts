@@ -50,7 +50,7 @@ export function search(
     return out.length < limit;
   };
 
-  const candidates = indexedCandidates(col, clauses);
+  const candidates = indexedCandidates(col, clauses) ?? narrowerDateRange(col, clauses, sortField);
   if (candidates) {
     candidates.sort(comparator(sortField, col.keyField, descending));
     for (const rec of candidates) if (!take(rec)) break;
@@ -99,6 +99,29 @@ function sortedRows(col: Collection, field: string): SimRecord[] {
   if (!(field === col.keyField && col.inKeyOrder)) rows.sort(comparator(field, col.keyField, false));
   perCol.set(field, { version: col.version, rows });
   return rows;
+}
+
+/**
+ * Records in the range of a date clause on another field than the sort field (e.g. `modifyDate eq D and
+ * id gt X` sorted by id, a cursor's tie query) when that range is small; null otherwise.
+ */
+function narrowerDateRange(
+  col: Collection,
+  clauses: readonly CompiledClause[],
+  sortField: string,
+): SimRecord[] | null {
+  let best: SimRecord[] | null = null;
+  for (const c of clauses) {
+    const field = c.clause.field;
+    if (field === sortField || c.kind !== 'datetime' || c.path.length !== 1 || !hasRange([c], field))
+      continue;
+    const rows = sortedRows(col, field);
+    const [lo, hi] = rangeOf(rows, clauses, field, c.kind);
+    if (hi - lo <= Math.max(MAX_SEARCH_LIMIT, rows.length / 8) && (best === null || hi - lo < best.length)) {
+      best = rows.slice(lo, hi);
+    }
+  }
+  return best;
 }
 
 function hasRange(clauses: readonly CompiledClause[], field: string): boolean {

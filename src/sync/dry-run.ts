@@ -20,7 +20,6 @@ import type { StateStore } from '../store/index.js';
 import type { ErpIo } from './erp-io.js';
 import { cursorKindOf, pullResource, toSearch } from './pull-job.js';
 import { judgeRecord } from './push-job.js';
-import { PUSH_RESOURCES } from './push-resources.js';
 import type { LookupResolver } from './resolver.js';
 import type { LoggerLike, ResolvedOptions } from './types.js';
 
@@ -40,6 +39,8 @@ export interface DryRunEnv {
 /** Most pull records a dry run reads per touchpoint (it only counts them). */
 const PULL_PREVIEW_LIMIT = 5000;
 const MAX_PROBLEMS = 500;
+/** Stand-in id of a record that the run would create first. */
+const PENDING_ID = -1;
 
 /** Runs the dry run over the given touchpoints. */
 export async function runDryRun(env: DryRunEnv, tps: readonly TouchpointName[]): Promise<DryRunReport> {
@@ -116,27 +117,22 @@ async function dryPush(
   let wouldUpdate = 0;
   let unchanged = 0;
   const vendorsInErp = tp === 'asns' ? await erpVendorKeys(env) : new Set<string>();
-  const res = PUSH_RESOURCES[tp];
+  // A vendor that is not in Infoplus yet but is pushed first by the vendors touchpoint resolves to a stand-in.
+  const resolver = {
+    prefetch: (r: Parameters<LookupResolver['prefetch']>[0]) => env.resolver.prefetch(r),
+    resolve: (kind: Parameters<LookupResolver['resolve']>[0], value: string) =>
+      env.resolver.resolve(kind, value) ?? (vendorsInErp.has(value) ? PENDING_ID : undefined),
+  };
   try {
     for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, {})) {
       records++;
-      const v = await judgeRecord(
-        env.store,
-        { profile: env.profile, resolver: env.resolver },
-        tp,
-        rec,
-        new Set([rec.key]),
-      );
+      const v = await judgeRecord(env.store, { profile: env.profile, resolver }, tp, rec, new Set([rec.key]));
       if (v.kind === 'unchanged') {
         unchanged++;
         continue;
       }
       if (v.kind === 'problems') {
-        // A vendor that is not in Infoplus yet but is pushed first by the vendors touchpoint is fine.
-        const real = v.error.message
-          .split('; ')
-          .filter((m) => !(/vendorId/.test(m) && [...vendorsInErp].some((k) => m.includes(k))));
-        if (real.length > 0) add({ recordKey: rec.key, message: v.error.message });
+        add({ recordKey: rec.key, message: v.error.message });
         continue;
       }
       if (v.kind === 'parked') continue;
@@ -166,7 +162,6 @@ async function dryPush(
       if (tp === 'items' && typeof c.payload['sku'] === 'string' && c.payload['sku'].trim().length > 20) {
         add({ recordKey: rec.key, field: 'sku', message: 'Infoplus SKUs are at most 20 characters' });
       }
-      void res;
     }
   } catch (e) {
     add({ recordKey: '(touchpoint)', message: `Reading ${tp} failed: ${(e as Error).message}` });

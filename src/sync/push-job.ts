@@ -292,7 +292,7 @@ class Sender {
   }
 
   private async sendOne(c: Candidate): Promise<void> {
-    const { ctx, env, tp, res } = this;
+    const { env, res } = this;
     for (let attempt = 1; ; attempt++) {
       try {
         if (c.op === 'create') {

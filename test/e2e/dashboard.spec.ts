@@ -8,6 +8,7 @@ import {
   isFocused,
   markPage,
   openScreen,
+  pauseSchedules,
   scrollsSideways,
   stillMarked,
 } from './support/ui.js';

@@ -14,6 +14,7 @@ export const fake = {
   encryptionAvailable: true,
   storageBackend: 'gnome_libsecret' as string,
   openAtLogin: false,
+  loginArgs: [] as string[],
   exposed: {} as Record<string, unknown>,
   ipcHandlers: new Map<string, Handler>(),
   rendererListeners: new Map<string, Set<Handler>>(),
@@ -31,6 +32,7 @@ export function resetFake(): void {
   fake.encryptionAvailable = true;
   fake.storageBackend = 'gnome_libsecret';
   fake.openAtLogin = false;
+  fake.loginArgs = [];
   fake.exposed = {};
   fake.ipcHandlers.clear();
   fake.rendererListeners.clear();
@@ -56,10 +58,15 @@ class FakeApp extends EventEmitter {
   whenReady = () => Promise.resolve();
   requestSingleInstanceLock = () => true;
   setAppUserModelId = () => undefined;
-  getLoginItemSettings = () => ({ openAtLogin: fake.openAtLogin, wasOpenedAtLogin: false });
-  setLoginItemSettings = (settings: { openAtLogin: boolean }) => {
+  /** Like Windows: the entry only counts when asked with the same args it was written with. */
+  getLoginItemSettings = (options: { args?: string[] } = {}) => ({
+    openAtLogin: fake.openAtLogin && JSON.stringify(options.args ?? []) === JSON.stringify(fake.loginArgs),
+    wasOpenedAtLogin: false,
+  });
+  setLoginItemSettings = (settings: { openAtLogin: boolean; args?: string[] }) => {
     fake.loginSettingsCalls.push(settings);
     fake.openAtLogin = settings.openAtLogin;
+    fake.loginArgs = settings.args ?? [];
   };
 }
 export const app = new FakeApp();

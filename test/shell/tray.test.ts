@@ -164,6 +164,10 @@ describe('tray clicks', () => {
     await flush();
     expect(fake.loginSettingsCalls).toEqual([{ openAtLogin: true, args: ['--hidden'] }]);
     expect(entry(menu(), 'start-at-login').checked).toBe(true);
+    entry(menu(), 'start-at-login').click?.();
+    await flush();
+    expect(fake.loginSettingsCalls[1]).toEqual({ openAtLogin: false, args: ['--hidden'] });
+    expect(entry(menu(), 'start-at-login').checked).toBe(false);
   });
 
   it('Start at login is greyed out on Linux, where Electron has no login items', () => {

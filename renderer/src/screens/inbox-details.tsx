@@ -11,7 +11,7 @@ const FIX_BY: Record<FixBy, string> = {
 export function InboxDetails({ item }: { item: InboxItem }) {
   return (
     <div className="inbox-details" id={`inbox-details-${item.id}`}>
-      <dl className="facts">
+      <dl className="facts facts-wide">
         <div>
           <dt>Who must fix it</dt>
           <dd>{FIX_BY[item.fixBy]}</dd>

@@ -11,7 +11,8 @@ function sortKeys(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (value === null || typeof value !== 'object')
     return typeof value === 'bigint' ? value.toString() : value;
-  const out: Record<string, unknown> = {};
+  // a null prototype keeps a `__proto__` key as data instead of changing the prototype
+  const out = Object.create(null) as Record<string, unknown>;
   for (const k of Object.keys(value).sort()) {
     const v = (value as Record<string, unknown>)[k];
     if (v !== undefined) out[k] = sortKeys(v);

@@ -1,6 +1,8 @@
 /**
  * Local wall-clock time in an IANA zone <-> instants, with the Intl API only.
  * Gaps (spring forward) move forward by the gap; ambiguous times (fall back) take the earlier instant.
+ * Offsets are cached per zone and quarter hour (zone transitions happen on such boundaries), because
+ * Intl formatting is slow and a run converts hundreds of thousands of dates.
  */
 
 /** Wall-clock fields; month 1-12. */
@@ -14,7 +16,10 @@ export interface WallClock {
   readonly ms: number;
 }
 
+const BUCKET_MS = 15 * 60_000;
+const MAX_CACHE = 50_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, Map<number, number>>();
 
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
@@ -34,60 +39,71 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The wall clock of an instant in a zone. */
-export function wallClockOf(instant: Date, zone: string): WallClock {
+function asUtcMs(w: WallClock): number {
+  const ms = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms);
+  if (w.year >= 100) return ms;
+  // Date.UTC maps years 0-99 to 1900-1999
+  const d = new Date(ms);
+  d.setUTCFullYear(w.year);
+  return d.getTime();
+}
+
+function offsetByIntl(ms: number, zone: string): number {
   const parts: Record<string, number> = {};
-  for (const p of formatter(zone).formatToParts(instant)) {
+  for (const p of formatter(zone).formatToParts(new Date(ms))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  return {
-    year: parts['year'] ?? 0,
+  const w: WallClock = {
+    year: parts['year'] ?? 1970,
     month: parts['month'] ?? 1,
     day: parts['day'] ?? 1,
     hour: (parts['hour'] ?? 0) % 24,
     minute: parts['minute'] ?? 0,
     second: parts['second'] ?? 0,
-    ms: instant.getUTCMilliseconds(),
+    ms: 0,
   };
-}
-
-function asUtcMs(w: WallClock): number {
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms);
+  return asUtcMs(w) - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
 /** Offset of the zone from UTC at an instant, in ms (Chicago in winter: -6h). */
-export function zoneOffsetMs(instant: Date, zone: string): number {
-  const w = wallClockOf(instant, zone);
-  return asUtcMs({ ...w, ms: instant.getUTCMilliseconds() }) - instant.getTime();
+export function zoneOffsetMs(instant: Date | number, zone: string): number {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const bucket = Math.floor(ms / BUCKET_MS);
+  let perZone = offsets.get(zone);
+  if (!perZone) offsets.set(zone, (perZone = new Map()));
+  let off = perZone.get(bucket);
+  if (off === undefined) {
+    off = offsetByIntl(bucket * BUCKET_MS, zone);
+    if (perZone.size >= MAX_CACHE) perZone.clear();
+    perZone.set(bucket, off);
+  }
+  return off;
+}
+
+/** The wall clock of an instant in a zone. */
+export function wallClockOf(instant: Date, zone: string): WallClock {
+  const local = new Date(instant.getTime() + zoneOffsetMs(instant, zone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    ms: local.getUTCMilliseconds(),
+  };
 }
 
 /** The instant at which the zone's clocks show this wall-clock time. */
 export function instantFromWallClock(w: WallClock, zone: string): Date {
   const naive = asUtcMs(w);
-  // try the offsets in force just before and after; keep the earliest candidate that round-trips
-  const offsets = [
-    zoneOffsetMs(new Date(naive - 86_400_000), zone),
-    zoneOffsetMs(new Date(naive + 86_400_000), zone),
-  ];
-  const candidates = offsets
-    .map((off) => naive - off)
-    .filter((t) => roundTrips(t, w, zone))
-    .sort((a, b) => a - b);
-  if (candidates.length > 0) return new Date(candidates[0]!);
+  // the offsets in force a day before and after; a candidate is right when its own offset agrees
+  const before = zoneOffsetMs(naive - 86_400_000, zone);
+  const after = zoneOffsetMs(naive + 86_400_000, zone);
+  const valid = [naive - before, naive - after].filter((t) => naive - t === zoneOffsetMs(t, zone));
+  if (valid.length > 0) return new Date(Math.min(...valid));
   // inside a gap: the clock jumped over this time, so move it forward by the gap (as most ERPs do)
-  return new Date(naive - Math.min(...offsets));
-}
-
-function roundTrips(t: number, w: WallClock, zone: string): boolean {
-  const back = wallClockOf(new Date(t), zone);
-  return (
-    back.year === w.year &&
-    back.month === w.month &&
-    back.day === w.day &&
-    back.hour === w.hour &&
-    back.minute === w.minute &&
-    back.second === w.second
-  );
+  return new Date(naive - Math.min(before, after));
 }
 
 /**

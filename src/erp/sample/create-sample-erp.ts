@@ -86,7 +86,8 @@ export async function createSampleErp(erp: ErpConnection, opts: SampleErpOptions
     'purchase_order_lines',
     linesOf(sizes, (i, first) => purchaseOrderLineRows(seed, i, sizes, first), sizes.purchaseOrders),
   );
-  for (const t of ['erp_shipments', 'erp_receipts', 'erp_inventory_adjustments']) counts[t] = 0;
+  for (const t of ['erp_shipments', 'erp_shipment_lines', 'erp_receipts', 'erp_inventory_adjustments'])
+    counts[t] = 0;
   return { driver, seed, tables: SAMPLE_TABLES.map((t) => t.name), counts };
 }
 

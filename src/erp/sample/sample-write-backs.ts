@@ -3,15 +3,16 @@ import type { ErpDriverName } from '../types.js';
 
 type Stmt = { name: string; sql: string };
 
-/** Insert-or-update of one row keyed by a unique column; SQL Server gets UPDATE-then-INSERT with key-range locks. */
+/** Insert-or-update of one row keyed by unique columns; SQL Server gets UPDATE-then-INSERT with key-range locks. */
 function upsert(
   driver: ErpDriverName,
   name: string,
   table: string,
-  key: [string, string],
+  keys: [string, string][],
   cols: [string, string][],
 ): Stmt[] {
-  const all = [key, ...cols];
+  const all = [...keys, ...cols];
+  const where = keys.map(([c, p]) => `${c} = ${p}`).join(' AND ');
   const colList = all.map(([c]) => c).join(', ');
   const valList = all.map(([, p]) => p).join(', ');
   switch (driver) {
@@ -20,7 +21,7 @@ function upsert(
       return [
         {
           name,
-          sql: `INSERT INTO ${table} (${colList})\nVALUES (${valList})\nON CONFLICT (${key[0]}) DO UPDATE SET ${cols.map(([c]) => `${c} = excluded.${c}`).join(', ')}`,
+          sql: `INSERT INTO ${table} (${colList})\nVALUES (${valList})\nON CONFLICT (${keys.map(([c]) => c).join(', ')}) DO UPDATE SET ${cols.map(([c]) => `${c} = excluded.${c}`).join(', ')}`,
         },
       ];
     case 'mysql':
@@ -35,11 +36,11 @@ function upsert(
       return [
         {
           name: `${name}-update`,
-          sql: `UPDATE ${table} WITH (UPDLOCK, HOLDLOCK)\nSET ${cols.map(([c, p]) => `${c} = ${p}`).join(', ')}\nWHERE ${key[0]} = ${key[1]}`,
+          sql: `UPDATE ${table} WITH (UPDLOCK, HOLDLOCK)\nSET ${cols.map(([c, p]) => `${c} = ${p}`).join(', ')}\nWHERE ${where}`,
         },
         {
           name: `${name}-insert`,
-          sql: `INSERT INTO ${table} (${colList})\nSELECT ${valList}\nWHERE NOT EXISTS (SELECT 1 FROM ${table} WITH (UPDLOCK, HOLDLOCK) WHERE ${key[0]} = ${key[1]})`,
+          sql: `INSERT INTO ${table} (${colList})\nSELECT ${valList}\nWHERE NOT EXISTS (SELECT 1 FROM ${table} WITH (UPDLOCK, HOLDLOCK) WHERE ${where})`,
         },
       ];
   }
@@ -57,7 +58,7 @@ export function samplePullTouchpoints(driver: ErpDriverName): Record<string, unk
             driver,
             'upsert-shipment',
             'erp_shipments',
-            ['infoplus_shipment_id', '@id'],
+            [['infoplus_shipment_id', '@id']],
             [
               ['infoplus_order_no', '@orderNo'],
               ['tracking_no', '@trackingNo'],
@@ -75,12 +76,36 @@ SET status = 'Shipped',
   tracking_no = (SELECT MIN(s.tracking_no) FROM erp_shipments s WHERE s.infoplus_order_no = sales_orders.infoplus_order_no)
 WHERE infoplus_order_no = @orderNo`,
           },
-          {
-            name: 'lines-shipped',
-            sql: `UPDATE sales_order_lines SET qty_shipped = qty
-WHERE order_id IN (SELECT o.order_id FROM sales_orders o WHERE o.infoplus_order_no = @orderNo)`,
-          },
         ],
+        // what this carton holds, per SKU (Infoplus shipments have no line items; the quantities come in the
+        // custom field lineItems); the ERP line's shipped quantity is recomputed from every carton stored
+        lines: {
+          from: 'customFields.lineItems',
+          statements: [
+            ...upsert(
+              driver,
+              'upsert-shipment-line',
+              'erp_shipment_lines',
+              [
+                ['infoplus_shipment_id', '@id'],
+                ['sku', '@line_sku'],
+              ],
+              [
+                ['line_item_id', '@line_lineItemId'],
+                ['quantity', '@line_quantity'],
+              ],
+            ),
+            {
+              name: 'recompute-line-shipped',
+              sql: `UPDATE sales_order_lines
+SET qty_shipped = (SELECT COALESCE(SUM(sl.quantity), 0) FROM erp_shipment_lines sl
+                   JOIN erp_shipments s ON s.infoplus_shipment_id = sl.infoplus_shipment_id
+                   WHERE s.infoplus_order_no = @orderNo AND sl.sku = sales_order_lines.sku)
+WHERE order_id IN (SELECT o.order_id FROM sales_orders o WHERE o.infoplus_order_no = @orderNo)
+  AND sku = @line_sku`,
+            },
+          ],
+        },
       },
     },
     'item-receipts': {
@@ -92,7 +117,7 @@ WHERE order_id IN (SELECT o.order_id FROM sales_orders o WHERE o.infoplus_order_
             driver,
             'upsert-receipt',
             'erp_receipts',
-            ['infoplus_receipt_id', '@id'],
+            [['infoplus_receipt_id', '@id']],
             [
               ['infoplus_asn_id', '@poNoId'],
               ['sku', '@sku'],
@@ -128,7 +153,7 @@ WHERE infoplus_asn_id = @poNoId`,
             driver,
             'upsert-adjustment',
             'erp_inventory_adjustments',
-            ['infoplus_adjustment_id', '@id'],
+            [['infoplus_adjustment_id', '@id']],
             [
               ['sku', '@sku'],
               ['qty', '@qty'],

@@ -19,6 +19,8 @@ export interface TableDef {
   readonly name: string;
   readonly columns: readonly ColumnDef[];
   readonly indexes?: readonly (readonly string[])[];
+  /** Multi-column UNIQUE constraints (upsert targets). */
+  readonly uniques?: readonly (readonly string[])[];
 }
 
 const c = (name: string, kind: Kind, extra: Partial<Omit<ColumnDef, 'name' | 'kind'>> = {}): ColumnDef => ({
@@ -163,6 +165,17 @@ export const SAMPLE_TABLES: readonly TableDef[] = [
     indexes: [['infoplus_order_no']],
   },
   {
+    name: 'erp_shipment_lines',
+    columns: [
+      c('id', 'identity'),
+      c('infoplus_shipment_id', 'bigint', { notNull: true }),
+      c('sku', 'text', { length: 20, notNull: true }),
+      c('line_item_id', 'bigint'),
+      c('quantity', 'int'),
+    ],
+    uniques: [['infoplus_shipment_id', 'sku']],
+  },
+  {
     name: 'erp_receipts',
     columns: [
       c('id', 'identity'),
@@ -248,6 +261,7 @@ export function createTableSql(driver: ErpDriverName, table: TableDef): string[]
     }
     return `  ${def}`;
   });
+  for (const u of table.uniques ?? []) cols.push(`  UNIQUE (${u.map((x) => quote(driver, x)).join(', ')})`);
   const tail = driver === 'mysql' ? ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci' : '';
   const out = [`CREATE TABLE ${quote(driver, table.name)} (\n${cols.join(',\n')}\n)${tail}`];
   for (const idx of table.indexes ?? []) {

@@ -46,6 +46,18 @@ export function streamAndTransactionCases(s: Suite): void {
         );
         expect(seen).toBe(10);
       }
+      // a stream whose statement fails reports it and gives its connection back too
+      for (let i = 0; i < 3; i++) {
+        const e = await notHanging(
+          caught(
+            (async () => {
+              for await (const _ of small.stream('SELEC broken', {}, { name: 'broken.stream' })) void _;
+            })(),
+          ),
+          `failing stream ${i + 1}`,
+        );
+        expect(String(e)).toContain('broken.stream');
+      }
       const one = await notHanging(small.query<{ one: number }>('SELECT 1 AS one'), 'query after breaks');
       expect(one).toEqual([{ one: 1 }]);
       await notHanging(

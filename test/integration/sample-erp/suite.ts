@@ -29,6 +29,7 @@ async function all(erp: ErpConnection, profile: Profile, tp: PushTouchpoint, opt
 async function snapshot(erp: ErpConnection): Promise<string> {
   const tables: Record<string, string> = {
     erp_shipments: 'infoplus_shipment_id',
+    erp_shipment_lines: 'id',
     erp_receipts: 'infoplus_receipt_id',
     erp_inventory_adjustments: 'infoplus_adjustment_id',
     sales_orders: 'order_id',
@@ -168,7 +169,27 @@ export function sampleErpSuite(name: string, make: () => Promise<SampleDb>, enab
         'SELECT l.sku, l.qty FROM purchase_order_lines l JOIN purchase_orders p ON p.po_id = l.po_id WHERE p.po_no = @no ORDER BY l.line_no',
         { no: 'PO-000002' },
       );
+      const soLines = await erp.query<{ sku: string; qty: number }>(
+        'SELECT l.sku, l.qty FROM sales_order_lines l JOIN sales_orders o ON o.order_id = l.order_id WHERE o.order_no = @no ORDER BY l.line_no',
+        { no: 'SO-0000003' },
+      );
+      // two cartons: the first holds part of the first line, the second the rest of every line
+      const firstLine = soLines[0]!;
+      const carton1 = [{ lineItemId: 1, sku: firstLine.sku, quantity: 1 }];
+      const carton2 = soLines.map((l, i) => ({
+        lineItemId: i + 1,
+        sku: l.sku,
+        quantity: Number(l.qty) - (i === 0 ? 1 : 0),
+      }));
+      const shipment2 = {
+        id: 902,
+        orderNo: 5003,
+        trackingNo: 'T-902',
+        shipDate: '2024-03-12T15:30:00.000Z',
+        customFields: { lineItems: carton2.filter((l) => l.quantity > 0) },
+      };
       const shipment = {
+        customFields: { lineItems: carton1 },
         id: 901,
         orderNo: 5003,
         trackingNo: "1Z'; DROP TABLE erp_shipments;--",
@@ -197,6 +218,7 @@ export function sampleErpSuite(name: string, make: () => Promise<SampleDb>, enab
       };
       const applyAll = async () => {
         await applyWriteBack(erp, profile, 'shipments', shipment);
+        await applyWriteBack(erp, profile, 'shipments', shipment2);
         await applyWriteBack(erp, profile, 'item-receipts', receipt);
         await applyWriteBack(erp, profile, 'inventory-adjustments', adjustment);
       };
@@ -210,6 +232,11 @@ export function sampleErpSuite(name: string, make: () => Promise<SampleDb>, enab
         { no: 'SO-0000003' },
       );
       expect(order).toEqual({ status: 'Shipped', tracking_no: "1Z'; DROP TABLE erp_shipments;--" });
+      const [partial] = await erp.query<{ n: number | string }>(
+        'SELECT COUNT(*) AS n FROM erp_shipment_lines WHERE infoplus_shipment_id = @id',
+        { id: 901 },
+      );
+      expect(Number(partial?.n)).toBe(1);
       const [shipRow] = await erp.query<{ ship_date: Date }>(
         'SELECT ship_date FROM erp_shipments WHERE infoplus_shipment_id = @id',
         { id: 901 },

@@ -182,5 +182,31 @@ describe('warehouse activity', () => {
       if (r.json.length < 250) break;
     }
     expect(seen.size).toBe(600);
+
+    // A (modifyDate, id) cursor with small pages sees every record once despite same-millisecond ties.
+    const cursorSeen: unknown[] = [];
+    let date: string | null = null;
+    let afterId = 0;
+    for (let guard = 0; guard < 1000; guard++) {
+      if (date !== null) {
+        for (;;) {
+          const filter = `modifyDate eq '${date}' and id gt ${afterId}`;
+          const tie = (await api.search('shipment', { filter, sort: 'id', limit: 3 })).json;
+          tie.forEach((s) => cursorSeen.push(s.id));
+          if (tie.length > 0) afterId = tie[tie.length - 1]?.id as number;
+          if (tie.length < 3) break;
+        }
+      }
+      const filter = date === null ? 'lobId eq 1' : `lobId eq 1 and modifyDate gt '${date}'`;
+      const next = (await api.search('shipment', { filter, sort: 'modifyDate', limit: 250 })).json;
+      if (next.length === 0) break;
+      // Keep only the rows before the last date; the tie query of the next round reads that date fully.
+      const last = next[next.length - 1] as Record<string, unknown>;
+      date = String(last.modifyDate);
+      next.filter((s) => s.modifyDate !== date).forEach((s) => cursorSeen.push(s.id));
+      afterId = 0;
+    }
+    expect(cursorSeen).toHaveLength(600);
+    expect(new Set(cursorSeen).size).toBe(600);
   });
 });

@@ -25,7 +25,11 @@ describe('sync engine: dry run, preview, inbox, events, auth', () => {
       `UPDATE sales_order_lines SET sku = 'NOPE-404' WHERE line_id = (SELECT MIN(line_id) FROM sales_order_lines)`,
     );
     rig.sim.resetStats();
-    const report = await rig.engine.dryRun();
+    const report = await rig.engine
+      .dryRun()
+      .finally(() =>
+        erp.execute(`UPDATE sales_order_lines SET sku = (SELECT MIN(sku) FROM items) WHERE sku = 'NOPE-404'`),
+      );
     expect(rig.sim.stats().writes).toBe(0);
     const orders = report.touchpoints.find((t) => t.touchpoint === 'orders')!;
     expect(orders.records).toBe(40);
@@ -39,9 +43,6 @@ describe('sync engine: dry run, preview, inbox, events, auth', () => {
     // Items and vendors are not in Infoplus yet but would be pushed first: no problem for the ASNs / orders.
     expect(report.touchpoints.find((t) => t.touchpoint === 'asns')!.problems).toEqual([]);
     expect(rig.store.journal.counts('orders').synced).toBe(0);
-    await erp.execute(
-      `UPDATE sales_order_lines SET sku = (SELECT MIN(sku) FROM items) WHERE sku = 'NOPE-404'`,
-    );
   });
 
   it('preview shows ERP rows beside the Infoplus JSON they become', async () => {

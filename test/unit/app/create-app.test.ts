@@ -11,6 +11,7 @@ import { FakeSchedulerPort } from '../../../src/sync/scheduler.js';
 
 let dir: string;
 let app: App;
+const port = new FakeSchedulerPort(new Date());
 const seen: { event: AppEventName; payload: unknown }[] = [];
 
 function next<E extends AppEventName>(event: E, match: (p: AppEvents[E]) => boolean): Promise<AppEvents[E]> {
@@ -29,7 +30,7 @@ beforeAll(async () => {
     dataDir: dir,
     env: {},
     secretStore: memorySecretStore(),
-    schedulerPort: new FakeSchedulerPort(new Date()),
+    schedulerPort: port,
     demoPersist: false,
     demoOrders: 12,
   });
@@ -212,6 +213,20 @@ describe('createApp on the demo', () => {
     const saved = await app.api.saveProfile({ text: renamed });
     expect(saved.text).toContain('Renamed demo');
     expect((await app.api.getStatus({})).configured).toBe(true);
+  });
+
+  it('fires scheduled runs on time through the scheduler port', async () => {
+    const orders = (await app.api.getStatus({})).touchpoints.find((t) => t.name === 'orders');
+    expect(orders?.schedule).toBe('every 7 minutes');
+    const due = new Date(orders!.nextRunAt!);
+    const done = next('run-finished', (r) => r.touchpoint === 'orders' && r.trigger === 'schedule');
+    port.set(due);
+    expect((await done).status).toBe('succeeded');
+    const after = await app.api.getStatus({});
+    expect(after.touchpoints.find((t) => t.name === 'orders')?.nextRunAt).toBe(
+      new Date(due.getTime() + 7 * 60_000).toISOString(),
+    );
+    expect(after.alerts).toEqual([]);
   });
 
   it('serves recent logs with level and search filters, and exports them', async () => {

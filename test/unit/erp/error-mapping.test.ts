@@ -52,6 +52,7 @@ describe('SQL Server error numbers (no server here: mapped from mssql error obje
       'constraint-violation',
     ],
     [new sql.RequestError('Canceled.', 'ECANCEL'), 'cancelled'],
+    [withProps(new sql.RequestError('Transaction was deadlocked', 'EREQUEST'), { number: 1205 }), 'timeout'],
     [new sql.RequestError('Timeout: Request failed to complete in 15000ms', 'ETIMEOUT'), 'timeout'],
     [new sql.ConnectionError('Connection is closed.', 'ECONNCLOSED'), 'connection-lost'],
   ];
@@ -113,6 +114,13 @@ describe('PostgreSQL, MySQL and SQLite mapping details', () => {
           user: '',
         },
       ).code,
+    ).toBe('timeout');
+    expect(
+      mapPgError(withProps(new Error('deadlock detected'), { code: '40P01' }), opts, {
+        host: '',
+        database: '',
+        user: '',
+      }).code,
     ).toBe('timeout');
   });
 

@@ -123,6 +123,7 @@ describe('SQL Server connection settings', () => {
         url: `mysql://erp:${encodeURIComponent(secret)}@db/erp?password=${secret}`,
       }),
       describeErpConfig({ driver: 'sqlite', url: '/var/erp/erp.sqlite' }),
+      describeErpConfig({ driver: 'sqlserver', url: `sqlserver://erp01:99999;user=sa;password=${secret}` }),
     ];
     for (const t of texts) {
       expect(t).not.toContain(secret);

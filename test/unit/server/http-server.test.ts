@@ -160,6 +160,16 @@ describe('POST /api/call/<method>', () => {
       body: '{}',
     });
     expect(foreign.status).toBe(403);
+    const own = await fetch(`${server.url}/api/call/getStatus`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${server.token}`,
+        origin: server.url,
+        'content-type': 'application/json',
+      },
+      body: '{}',
+    });
+    expect(own.status).toBe(200);
   });
 
   it('sends security headers and no CORS headers', async () => {
