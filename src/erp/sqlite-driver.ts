@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AsyncLock } from './async-lock.js';
@@ -119,6 +120,8 @@ function runExecute(
 class SqliteConnection implements ErpConnection {
   readonly driver = 'sqlite' as const;
   private readonly lock = new AsyncLock();
+  // marks code running inside one of our transaction callbacks: it must use `tx`, the lock is its own
+  private readonly inTransaction = new AsyncLocalStorage<true>();
   private readonly idleReaders: Db[] = [];
   private readonly allReaders = new Set<Db>();
   private closed = false;
@@ -138,12 +141,33 @@ class SqliteConnection implements ErpConnection {
     }
   }
 
+  /** Runs a statement on the main connection once no transaction holds it. */
+  private async locked<T>(opts: StatementOptions | undefined, fn: () => T): Promise<T> {
+    this.refuseInsideTransaction(opts);
+    return this.lock.run(() => this.guard(opts, fn));
+  }
+
+  /** The outer connection used inside a transaction callback would wait for that transaction forever. */
+  private refuseInsideTransaction(opts: StatementOptions | undefined): void {
+    if (this.inTransaction.getStore() === true) {
+      throw new ErpError({
+        code: 'unknown',
+        driver: 'sqlite',
+        detail:
+          'a statement on the connection itself was run inside a transaction callback; use the `tx` executor ' +
+          'the callback receives (SQLite has one connection, so this would wait for the transaction forever)',
+        ...(opts?.name !== undefined ? { statement: opts.name } : {}),
+        ...(opts?.touchpoint !== undefined ? { touchpoint: opts.touchpoint } : {}),
+      });
+    }
+  }
+
   query<T extends Row = Row>(sql: string, params?: SqlParams, opts?: StatementOptions): Promise<T[]> {
-    return this.lock.run(() => this.guard(opts, () => runQuery<T>(this.db, sql, params, opts)));
+    return this.locked(opts, () => runQuery<T>(this.db, sql, params, opts));
   }
 
   execute(sql: string, params?: SqlParams, opts?: StatementOptions): Promise<{ rowsAffected: number }> {
-    return this.lock.run(() => this.guard(opts, () => runExecute(this.db, sql, params, opts)));
+    return this.locked(opts, () => runExecute(this.db, sql, params, opts));
   }
 
   stream<T extends Row = Row>(sql: string, params?: SqlParams, opts?: StatementOptions): AsyncIterable<T> {
@@ -202,6 +226,11 @@ class SqliteConnection implements ErpConnection {
   }
 
   transaction<R>(fn: (tx: ErpExecutor) => Promise<R>, opts?: StatementOptions): Promise<R> {
+    try {
+      this.refuseInsideTransaction(opts);
+    } catch (e) {
+      return Promise.reject(e);
+    }
     return this.lock.run(async () => {
       this.guard(opts, () => this.db.exec('BEGIN IMMEDIATE'));
       let open = true;
@@ -216,7 +245,7 @@ class SqliteConnection implements ErpConnection {
         },
       };
       try {
-        const result = await fn(tx);
+        const result = await this.inTransaction.run(true, () => fn(tx));
         this.guard(opts, () => this.db.exec('COMMIT'));
         return result;
       } catch (e) {

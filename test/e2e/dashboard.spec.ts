@@ -37,7 +37,7 @@ test('Sync now (by keyboard) shows progress and updates the counts live', async 
   await markPage(page);
 
   // A little latency so the run lasts long enough to be watched in flight.
-  await setSimulatorFaults(serve, { latencyMs: 40 });
+  await setSimulatorFaults(serve, { latencyMs: 100 });
   try {
     const syncNow = page.getByRole('button', { name: 'Sync now', exact: true });
     // Keyboard only: Tab until the button has focus, then Enter.
@@ -47,8 +47,11 @@ test('Sync now (by keyboard) shows progress and updates the counts live', async 
     await expect(syncNow).toBeFocused();
     await page.keyboard.press('Enter');
 
-    await expect(page.getByRole('progressbar', { name: 'Sales orders → Orders progress' })).toBeVisible();
-    await expect(orders.getByText(/\d+( of \d+)? records/)).toBeVisible();
+    // In flight: the card's progress bar with "N of M records", fed by run-progress events.
+    const inFlight = orders
+      .getByRole('status')
+      .filter({ has: page.getByRole('progressbar', { name: 'Sales orders → Orders progress' }) });
+    await expect(inFlight).toContainText(/\d+( of \d+)? records/);
     await expect.poll(() => countOf(orders, 'Created'), { timeout: 60_000 }).toBeGreaterThan(0);
     await expect(orders.getByText('Succeeded').first()).toBeVisible({ timeout: 60_000 });
   } finally {

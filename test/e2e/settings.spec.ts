@@ -66,8 +66,8 @@ test('schedules read cron in words, refuse a bad one next to the field, and Save
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toBeVisible();
 
-  await cron.fill('*/5 * * * *');
-  await expect(orders.getByText('Every 5 minutes')).toBeVisible();
+  await cron.fill('*/7 * * * *');
+  await expect(orders.getByText('Every 7 minutes')).toBeVisible();
   await page.getByRole('checkbox', { name: 'Run Sales orders → Orders on a schedule' }).check();
   await saveScreen(page, testInfo, 'settings');
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -76,9 +76,9 @@ test('schedules read cron in words, refuse a bad one next to the field, and Save
   // Saved for real: a fresh page load shows it, and the dashboard reads the new schedule.
   await page.reload();
   await openScreen(page, 'Settings');
-  await expect(page.getByLabel('Cron expression for Sales orders → Orders')).toHaveValue('*/5 * * * *');
+  await expect(page.getByLabel('Cron expression for Sales orders → Orders')).toHaveValue('*/7 * * * *');
   await openScreen(page, 'Dashboard');
-  await expect(card(page, 'Sales orders → Orders').getByText('Every 5 minutes')).toBeVisible();
+  await expect(card(page, 'Sales orders → Orders').getByText('Every 7 minutes')).toBeVisible();
 });
 
 test('mappings: the touchpoint section, Preview beside Infoplus JSON, and a dry run', async ({

@@ -58,6 +58,21 @@ describe('SQLite driver', () => {
     await erp.close();
   });
 
+  it('refuses the outer connection inside a transaction callback instead of waiting forever', async () => {
+    const erp = await openErp({ driver: 'sqlite', url: ':memory:' });
+    await erp.execute('CREATE TABLE t (id INTEGER PRIMARY KEY)');
+    const e = await erp
+      .transaction(async (tx) => {
+        await tx.execute('INSERT INTO t (id) VALUES (1)');
+        await erp.execute('INSERT INTO t (id) VALUES (2)', {}, { name: 'outer.insert' });
+      })
+      .catch((x: unknown) => x);
+    expect(String(e)).toMatch(/use the `tx` executor/);
+    expect(String(e)).toContain('outer.insert');
+    expect(await erp.query('SELECT COUNT(*) AS c FROM t')).toEqual([{ c: 0 }]);
+    await erp.close();
+  });
+
   it('explains why an in-memory database cannot run a statement inside its own stream loop', async () => {
     const erp = await openErp({ driver: 'sqlite', url: ':memory:' });
     await erp.execute('CREATE TABLE t (id INTEGER PRIMARY KEY)');

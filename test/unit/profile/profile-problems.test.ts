@@ -157,6 +157,21 @@ describe('a broken profile names the broken field', () => {
     expect(p.message).toMatch(/unknown parameter @trackingNumber.*@trackingNo/);
   });
 
+  it('write-back lines taken from a field the Infoplus record does not have', () => {
+    const p = onlyProblem((d) => (d['touchpoints']['shipments']['writeBack']['lines']['from'] = 'lineItems'));
+    expect(p.path).toBe('touchpoints.shipments.writeBack.lines.from');
+    expect(p.message).toMatch(/not a field of Infoplus Shipment.*customFields\.<name>/);
+  });
+
+  it('a record parameter misspelled inside a per-line statement', () => {
+    const p = onlyProblem((d) => {
+      d['touchpoints']['shipments']['writeBack']['lines']['statements'][0]['sql'] =
+        'UPDATE erp_shipment_lines SET quantity = @line_quantity WHERE infoplus_shipment_id = @shipmentNumber';
+    });
+    expect(p.path).toBe('touchpoints.shipments.writeBack.lines.statements[0].sql');
+    expect(p.message).toMatch(/unknown parameter @shipmentNumber/);
+  });
+
   it('misspelled setting inside a field mapping', () => {
     const p = onlyProblem(
       (d) => (d['touchpoints']['orders']['fields']['orderDate'] = { colum: 'order_date' }),
