@@ -12,7 +12,7 @@ import { startSimulator, type InfoplusSimulator } from '../simulator/index.js';
 /** The API key of the demo simulator. */
 export const DEMO_API_KEY = 'sim-demo-key';
 /** The demo talks to a local simulator, so it need not crawl at a real tenant's 5 requests/second. */
-const DEMO_REQUESTS_PER_SECOND = 50;
+const DEMO_REQUESTS_PER_SECOND = 100;
 
 /** A running demo environment. */
 export interface DemoEnvironment {

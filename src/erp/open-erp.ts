@@ -1,3 +1,4 @@
+import { ErpError } from './errors.js';
 import type { ErpConfig, ErpConnection } from './types.js';
 
 /**
@@ -15,5 +16,14 @@ export async function openErp(config: ErpConfig): Promise<ErpConnection> {
       return (await import('./mysql-driver.js')).openMysql(config);
     case 'sqlserver':
       return (await import('./sqlserver-driver.js')).openSqlServer(config);
+    default: {
+      // settings files are edited by people: name the bad value instead of failing somewhere later
+      const driver = String((config as { driver?: unknown }).driver);
+      throw new ErpError({
+        code: 'unknown',
+        driver: 'sqlite',
+        detail: `unknown ERP driver "${driver}"; use sqlserver, postgres, mysql or sqlite`,
+      });
+    }
   }
 }

@@ -121,7 +121,8 @@ class SqliteConnection implements ErpConnection {
   readonly driver = 'sqlite' as const;
   private readonly lock = new AsyncLock();
   // marks code running inside one of our transaction callbacks: it must use `tx`, the lock is its own
-  private readonly inTransaction = new AsyncLocalStorage<true>();
+  private readonly inTransaction = new AsyncLocalStorage<symbol>();
+  private activeTx: symbol | null = null;
   private readonly idleReaders: Db[] = [];
   private readonly allReaders = new Set<Db>();
   private closed = false;
@@ -149,7 +150,8 @@ class SqliteConnection implements ErpConnection {
 
   /** The outer connection used inside a transaction callback would wait for that transaction forever. */
   private refuseInsideTransaction(opts: StatementOptions | undefined): void {
-    if (this.inTransaction.getStore() === true) {
+    const mark = this.inTransaction.getStore();
+    if (mark !== undefined && mark === this.activeTx) {
       throw new ErpError({
         code: 'unknown',
         driver: 'sqlite',
@@ -245,7 +247,9 @@ class SqliteConnection implements ErpConnection {
         },
       };
       try {
-        const result = await this.inTransaction.run(true, () => fn(tx));
+        const mark = Symbol('sqlite transaction');
+        this.activeTx = mark;
+        const result = await this.inTransaction.run(mark, () => fn(tx));
         this.guard(opts, () => this.db.exec('COMMIT'));
         return result;
       } catch (e) {
@@ -257,6 +261,7 @@ class SqliteConnection implements ErpConnection {
         throw e;
       } finally {
         open = false;
+        this.activeTx = null;
       }
     });
   }

@@ -59,7 +59,7 @@ export function validateProfile(input: unknown, origin?: string, opts: ParseOpti
   const models = opts.models ?? INFOPLUS_MODELS;
   const secretProblems: ProfileProblem[] = [];
   const cleaned = stripSecrets(input, [], secretProblems);
-  const parsed = profileSchema.safeParse(cleaned);
+  const parsed = profileSchema.safeParse(cleaned, { reportInput: true });
   if (!parsed.success)
     throw new ProfileError([...secretProblems, ...issuesToProblems(parsed.error.issues)], origin);
   const profile = parsed.data;

@@ -70,8 +70,13 @@ function unknownKeyMessage(path: readonly PropertyKey[], key: string): string {
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined)
-    return `required: add ${String(issue.path.at(-1) ?? 'it')}`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    const name = String(issue.path.at(-1) ?? 'it');
+    // a schedule takes either form; say so rather than naming only the branch that got furthest
+    return name === 'cron'
+      ? 'required: add cron (5-field expression) or intervalMinutes'
+      : `required: add ${name}`;
+  }
   if (issue.code === 'invalid_value') return `${issue.message} (got ${JSON.stringify(issue.input)})`;
   return issue.message;
 }

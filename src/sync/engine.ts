@@ -49,6 +49,7 @@ export class SyncEngine {
   private readonly clock: () => Date;
   private readonly io: ErpIo;
   private readonly resolver: LookupResolver;
+  private lastStopCategory: string | null = null;
 
   constructor(private readonly deps: EngineDeps & { readonly erpIo?: ErpIo }) {
     this.options = resolveOptions(deps.options);
@@ -125,6 +126,7 @@ export class SyncEngine {
       );
       let error: string | undefined;
       let status: RunSummary['status'] = 'succeeded';
+      this.lastStopCategory = null;
       try {
         this.resolver.forgetMisses();
         const env = {
@@ -143,6 +145,8 @@ export class SyncEngine {
           status = e instanceof RunAbort ? e.status : 'failed';
           error = e instanceof RunAbort ? e.message : classifyError(e, 'erp-read').message;
         }
+        const cause = e instanceof RunAbort && e.cause !== undefined ? e.cause : e;
+        this.lastStopCategory = classifyError(cause, 'infoplus-read').category;
         this.deps.logger.error({ touchpoint: tp, runId, err: error }, 'run stopped');
       }
       ctx.flushRecords();
@@ -155,6 +159,8 @@ export class SyncEngine {
         ...(error ? { error } : {}),
       };
       this.store.runs.update(finished);
+      // History is for drill-down, not an archive: the newest runs per touchpoint are kept.
+      if (!dryRun) this.store.runs.prune(200);
       if (!dryRun && (status === 'succeeded' || status === 'partial')) {
         this.store.touchpoints.setLastSuccess(tp, finished.finishedAt!);
       }
@@ -181,7 +187,8 @@ export class SyncEngine {
       try {
         const run = await this.runTouchpoint(tp, opts);
         out.push(run);
-        if (run.status === 'failed' && /API key/i.test(run.error ?? '')) break;
+        // A refused key fails every touchpoint alike: no point hammering Infoplus with the rest.
+        if (run.status === 'failed' && this.lastStopCategory === 'auth') break;
       } catch (e) {
         if (!isAlreadyRunning(e)) throw e;
         this.deps.logger.info({ touchpoint: tp }, e.message);

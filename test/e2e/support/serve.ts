@@ -53,15 +53,11 @@ export async function startServe(opts: { demo?: boolean } = {}): Promise<ServePr
     dataDir,
     ...(demo ? ['--demo'] : []),
   ];
-  const child = spawn(
-    process.env.F_DEV_SHIM ? 'npx' : process.execPath,
-    process.env.F_DEV_SHIM ? ['tsx', process.env.F_DEV_SHIM, ...args.slice(1)] : args,
-    {
-      cwd: REPO,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, args, {
+    cwd: REPO,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let printed = '';
   child.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   const lines = createInterface({ input: child.stdout! });

@@ -10,6 +10,9 @@ import { sqlServerHarness } from './harness-sqlserver.js';
 
 // One suite for every driver. SQLite always runs; PostgreSQL and MariaDB come from PG_URL / MYSQL_URL and
 // must be there when CI=true; SQL Server runs whenever MSSQL_URL is set.
+// the agent runs on machines in any zone: a local zone far from UTC (with DST) makes a UTC slip show here
+process.env['TZ'] = 'Pacific/Auckland';
+
 const PG_URL = process.env['PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const MYSQL_URL = process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/test';
 const MSSQL_URL = process.env['MSSQL_URL'];

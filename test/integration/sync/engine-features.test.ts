@@ -118,6 +118,29 @@ describe('sync engine: dry run, preview, inbox, events, auth', () => {
     );
   });
 
+  it('"re-pull since" moves a cursor back; records already written are recognised, not written twice', async () => {
+    await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'asns', 'orders'] });
+    rig.sim.warehouse.shipOrders({ share: 0.5 });
+    rig.sim.warehouse.adjustInventory({ count: 5 });
+    const first = await rig.engine.runAll({
+      trigger: 'manual',
+      touchpoints: ['shipments', 'inventory-adjustments'],
+    });
+    expect(first.every((r) => r.counts.pulled > 0)).toBe(true);
+    const before = rig.engine.cursorText('shipments');
+    await rig.engine.resetCursor('shipments', new Date(Date.now() - 86_400_000));
+    await rig.engine.resetCursor('inventory-adjustments', new Date(Date.now() - 86_400_000));
+    expect(rig.engine.cursorText('shipments')).not.toBe(before);
+    const again = await rig.engine.runAll({
+      trigger: 'manual',
+      touchpoints: ['shipments', 'inventory-adjustments'],
+    });
+    for (const r of again) {
+      expect(r.counts.pulled).toBe(0);
+      expect(r.counts.unchanged).toBe(first.find((f) => f.touchpoint === r.touchpoint)!.counts.pulled);
+    }
+  });
+
   it('a refused API key stops the run with a clear error and runAll goes no further', async () => {
     const wrong = createInfoplusClient({ baseUrl: rig.sim.baseUrl, apiKey: 'not-the-key', maxRetries: 0 });
     await erp.execute(`UPDATE vendors SET name = name || ' Ltd', updated_at = @t`, { t: new Date() });

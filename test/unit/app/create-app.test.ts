@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEventName, AppEvents } from '../../../src/contract/events.js';
 import { createApp, memorySecretStore, type App } from '../../../src/app/index.js';
+import { verifyDemo } from '../../../src/app/demo-verify.js';
 import { openErp } from '../../../src/erp/index.js';
 import { FakeSchedulerPort } from '../../../src/sync/scheduler.js';
 
@@ -162,6 +163,31 @@ describe('createApp on the demo', () => {
     });
   });
 
+  it('the demo verification notices what does not agree', async () => {
+    const erp = await openErp({ driver: 'sqlite', url: app.demo!.erpFile });
+    try {
+      const checks = await verifyDemo(erp, app.demo!.simulator);
+      const byTp = Object.fromEntries(checks.map((c) => [c.touchpoint, c]));
+      // The order with the unknown SKU never reached Infoplus.
+      expect(byTp.orders).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/1 missing in Infoplus \(SO-/),
+      });
+      expect(byTp.shipments?.ok).toBe(true);
+      expect(byTp.vendors?.ok).toBe(true);
+      await erp.execute(
+        'DELETE FROM erp_shipments WHERE infoplus_shipment_id = (SELECT MIN(infoplus_shipment_id) FROM erp_shipments)',
+      );
+      const after = await verifyDemo(erp, app.demo!.simulator);
+      expect(after.find((c) => c.touchpoint === 'shipments')).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/1 not written back/),
+      });
+    } finally {
+      await erp.close();
+    }
+  });
+
   it('pauses and resumes schedules', async () => {
     const paused = await app.api.pause({});
     expect(paused.paused).toBe(true);
@@ -227,6 +253,23 @@ describe('createApp on the demo', () => {
       new Date(due.getTime() + 7 * 60_000).toISOString(),
     );
     expect(after.alerts).toEqual([]);
+  });
+
+  it('holds scheduled runs in quiet hours but lets a manual run through with a warning', async () => {
+    const hhmm = (d: Date): string =>
+      `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    const now = port.now();
+    const end = new Date(now.getTime() + 60 * 60_000);
+    await app.api.saveSettings({ quietHours: { start: hhmm(now), end: hhmm(end) } });
+    const orders = (await app.api.getStatus({})).touchpoints.find((t) => t.name === 'orders');
+    const quietEnd = new Date(end);
+    quietEnd.setSeconds(0, 0);
+    expect(orders?.nextRunAt).toBe(quietEnd.toISOString());
+    const done = next('run-finished', (r) => r.touchpoint === 'vendors');
+    await app.api.runNow({ touchpoints: ['vendors'] });
+    expect((await done).status).toBe('succeeded');
+    expect((await app.api.getLogs({ level: 'warn', search: 'quiet hours' })).length).toBeGreaterThan(0);
+    await app.api.saveSettings({ quietHours: null });
   });
 
   it('serves recent logs with level and search filters, and exports them', async () => {

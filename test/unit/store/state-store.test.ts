@@ -147,6 +147,50 @@ describe('state store', () => {
     expect(store.outbox.unresolved('orders')).toEqual([]);
   });
 
+  it('run history: newest first, drill-down records, interrupted runs marked failed, old runs pruned', () => {
+    for (let i = 0; i < 5; i++) {
+      const run = {
+        id: `r${i}`,
+        touchpoint: 'orders' as const,
+        trigger: 'manual' as const,
+        dryRun: false,
+        status: 'running' as const,
+        startedAt: `2026-01-0${i + 1}T00:00:00.000Z`,
+        finishedAt: null,
+        counts: { created: i, updated: 0, unchanged: 0, skipped: 0, failed: 0, pulled: 0 },
+      };
+      store.runs.start(run);
+      store.runs.addRecords([
+        { runId: run.id, touchpoint: 'orders', recordKey: `SO-${i}`, action: 'created', at: run.startedAt },
+      ]);
+      if (i < 4) store.runs.update({ ...run, status: 'succeeded', finishedAt: run.startedAt });
+    }
+    expect(store.runs.list({ touchpoint: 'orders' }).map((r) => r.id)).toEqual([
+      'r4',
+      'r3',
+      'r2',
+      'r1',
+      'r0',
+    ]);
+    expect(store.runs.failInterrupted('orders', 'now')).toBe(1);
+    expect(store.runs.get('r4')).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/interrupted/),
+    });
+    expect(store.runs.records('r3')).toEqual([
+      {
+        runId: 'r3',
+        touchpoint: 'orders',
+        recordKey: 'SO-3',
+        action: 'created',
+        at: '2026-01-04T00:00:00.000Z',
+      },
+    ]);
+    store.runs.prune(2);
+    expect(store.runs.list().map((r) => r.id)).toEqual(['r4', 'r3']);
+    expect(store.runs.records('r0')).toEqual([]);
+  });
+
   it('cursors: set, read back and reset', () => {
     expect(store.cursors.get('shipments')).toBeNull();
     store.cursors.set('shipments', { kind: 'modify-date', date: '2026-01-01T00:00:00.000Z', id: 7 });

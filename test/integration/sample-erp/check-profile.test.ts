@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openErp } from '../../../src/erp/index.js';
+import { createSampleErp, sampleProfileText } from '../../../src/erp/sample/index.js';
+import { checkProfileFile } from '../../../src/profile/check-profile.js';
+import { startSimulator, type InfoplusSimulator } from '../../../src/simulator/index.js';
+
+// check against a real (simulated) Infoplus and a real SQLite ERP
+describe('check with both connections', () => {
+  let dir: string;
+  let sim: InfoplusSimulator;
+  const profileWith = (name: string, edit: (t: string) => string = (t) => t): string => {
+    const file = join(dir, name);
+    writeFileSync(
+      file,
+      edit(sampleProfileText('sqlite', { erpUrl: 'erp.sqlite', infoplusBaseUrl: sim.baseUrl })),
+    );
+    return file;
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'check-profile-'));
+    sim = await startSimulator({ apiKey: 'check-key' });
+    const erp = await openErp({ driver: 'sqlite', url: join(dir, 'erp.sqlite'), createIfMissing: true });
+    await createSampleErp(erp, { orders: 10 });
+    await erp.close();
+  });
+
+  afterAll(async () => {
+    await sim?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('passes for the sample profile, resolving the SQLite path next to the profile', async () => {
+    const report = await checkProfileFile(profileWith('ok.yaml'), { env: { INFOPLUS_API_KEY: 'check-key' } });
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.notes.join('\n')).toMatch(/Infoplus: Connected/);
+  });
+
+  it('names a line of business and a warehouse the key cannot see', async () => {
+    const file = profileWith('lob.yaml', (t) =>
+      t.replace('lobId: 1\n', 'lobId: 42\n').replace('warehouseId: 1\n', 'warehouseId: 43\n'),
+    );
+    const report = await checkProfileFile(file, { env: { INFOPLUS_API_KEY: 'check-key' } });
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((p) => p.path).sort()).toEqual(['infoplus.lobId', 'infoplus.warehouseId']);
+    expect(report.problems[0]?.message).toMatch(/not visible to this API key \(it sees: 1 /);
+  });
+
+  it('reports a wrong API key without showing it', async () => {
+    const report = await checkProfileFile(profileWith('key.yaml'), {
+      env: { INFOPLUS_API_KEY: 'wrong-key-123' },
+    });
+    expect(report.problems).toEqual([
+      expect.objectContaining({ path: 'connections.infoplus', severity: 'error' }),
+    ]);
+    expect(JSON.stringify(report)).not.toContain('wrong-key-123');
+  });
+
+  it('reports a missing ERP database as a connection problem', async () => {
+    const file = profileWith('erp.yaml', (t) => t.replace('url: erp.sqlite', 'url: missing.sqlite'));
+    const report = await checkProfileFile(file, { env: { INFOPLUS_API_KEY: 'check-key' } });
+    expect(report.problems).toEqual([
+      expect.objectContaining({ path: 'connections.erp', message: expect.stringMatching(/missing\.sqlite/) }),
+    ]);
+  });
+});
