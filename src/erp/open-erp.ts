@@ -1,4 +1,3 @@
-import { ErpError } from './errors.js';
 import type { ErpConfig, ErpConnection } from './types.js';
 
 /**
@@ -19,11 +18,7 @@ export async function openErp(config: ErpConfig): Promise<ErpConnection> {
     default: {
       // settings files are edited by people: name the bad value instead of failing somewhere later
       const driver = String((config as { driver?: unknown }).driver);
-      throw new ErpError({
-        code: 'unknown',
-        driver: 'sqlite',
-        detail: `unknown ERP driver "${driver}"; use sqlserver, postgres, mysql or sqlite`,
-      });
+      throw new TypeError(`unknown ERP driver "${driver}"; use sqlserver, postgres, mysql or sqlite`);
     }
   }
 }

@@ -41,6 +41,8 @@ const NUMBERS: Record<number, ErpErrorCode> = {
   1222: 'timeout', // lock request time out period exceeded
   1205: 'timeout', // chosen as deadlock victim: a lock conflict, safe to retry
   3980: 'cancelled',
+  596: 'connection-lost', // session killed
+  233: 'connection-lost', // no process is on the other end of the pipe
 };
 
 /** Turns an mssql ConnectionError / RequestError (code, number, originalError) into an ErpError. */
@@ -72,11 +74,20 @@ export function mapMssqlError(
     } else if (/certificate|self[- ]signed|SSL|TLS/i.test(msg)) {
       cls = 'host-unreachable';
       detail = `${msg} (for a server with a self-signed certificate set trustServerCertificate=true)`;
-    } else if (code === 'ESOCKET' && innerCode !== undefined && LOST_CODES.has(innerCode)) {
-      cls = 'connection-lost';
-    } else if (code === 'ESOCKET' || (innerCode !== undefined && UNREACHABLE_CODES.has(innerCode))) {
+    } else if (
+      (innerCode !== undefined && UNREACHABLE_CODES.has(innerCode)) ||
+      (code === 'ESOCKET' &&
+        /failed to connect|could not connect|getaddrinfo|ECONNREFUSED|ENOTFOUND/i.test(msg))
+    ) {
       cls = 'host-unreachable';
-    } else if (code === 'ECONNCLOSED' || code === 'ENOCONN' || code === 'ENOTOPEN') {
+    } else if (
+      code === 'ESOCKET' ||
+      code === 'ECONNCLOSED' ||
+      code === 'ENOCONN' ||
+      code === 'ENOTOPEN' ||
+      (innerCode !== undefined && LOST_CODES.has(innerCode))
+    ) {
+      // an established connection broke (server restart, KILL, network): "Connection lost - read ECONNRESET"
       cls = 'connection-lost';
     }
   }

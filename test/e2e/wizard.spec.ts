@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { saveScreen } from './support/screens.js';
 import { startServe } from './support/serve.js';
 import type { ServeProcess } from './support/serve.js';
-import { card } from './support/ui.js';
+import { join } from 'node:path';
+import { createSampleErpFile, startSimulatorCli } from './support/manual-setup.js';
+import type { SimulatorProcess } from './support/manual-setup.js';
+import { card, countOf } from './support/ui.js';
 
 let serve: ServeProcess;
 test.beforeAll(async () => {
@@ -69,4 +72,70 @@ test('first run: the wizard checks its fields, then "Try it with demo data" ends
   // The setup is real: a reload keeps the dashboard (configured), not the wizard.
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+});
+
+test.describe('manual setup', () => {
+  let manual: ServeProcess;
+  let simulator: SimulatorProcess;
+  let erpFile: string;
+  test.beforeAll(async () => {
+    manual = await startServe({ demo: false });
+    erpFile = join(manual.dataDir, 'customer-erp.sqlite');
+    await createSampleErpFile(erpFile, 5);
+    simulator = await startSimulatorCli('e2e-wizard-key-0123');
+  });
+  test.afterAll(async () => {
+    await simulator?.stop();
+    await manual?.stop();
+  });
+
+  test('the wizard step by step (ERP, Infoplus, mapping, schedules) ends in a setup that syncs', async ({
+    page,
+  }, testInfo) => {
+    await page.goto(manual.uiUrl);
+    await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Infoplus ERP Sync' })).toBeVisible();
+
+    // 1. ERP: a SQLite file, tested before saving.
+    await page.getByLabel('Database type').selectOption('sqlite');
+    await page.getByLabel('Database file').fill(erpFile);
+    await page.getByRole('button', { name: 'Test ERP connection' }).click();
+    await expect(page.getByText('ERP connection works.')).toBeVisible();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+
+    // 2. Infoplus: base URL + key; the lists come from Test connection.
+    await expect(page.getByRole('listitem').filter({ hasText: '2. Infoplus' })).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
+    await page.getByRole('radio', { name: 'Custom address (proxy or simulator)' }).check();
+    await page.getByRole('textbox', { name: 'Base URL' }).fill(simulator.baseUrl);
+    await page.getByLabel('API key').fill(simulator.apiKey);
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(page.getByText('Pick the line of business')).toBeVisible();
+    await page.getByRole('button', { name: 'Test Infoplus connection' }).click();
+    await expect(page.getByText('Infoplus connection works.')).toBeVisible();
+    await page.getByLabel('Line of business').selectOption('1');
+    await page.getByLabel('Warehouse').selectOption('1');
+    await saveScreen(page, testInfo, 'wizard-infoplus');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+
+    // 3. Mapping: the sample profile for SQLite, saved as it is.
+    const profile = page.getByLabel('Mapping profile (YAML)');
+    await expect(profile).toHaveValue(/touchpoints:/);
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+
+    // 4. Schedules, then done.
+    await expect(page.getByRole('group', { name: 'Schedules' })).toBeVisible();
+    await page.getByRole('button', { name: 'Save and finish' }).click();
+    await expect(page.getByText('Setup complete.')).toBeVisible();
+    await page.getByRole('button', { name: 'Open the dashboard' }).click();
+
+    // The setup works: Sync now pushes the customer's ERP into Infoplus.
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await expect(page.getByText('Demo data', { exact: true })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Sync now', exact: true }).click();
+    const orders = card(page, 'Sales orders → Orders');
+    await expect.poll(() => countOf(orders, 'Created'), { timeout: 60_000 }).toBe(5);
+    expect(await countOf(orders, 'Failed')).toBe(0);
+  });
 });

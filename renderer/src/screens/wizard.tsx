@@ -20,9 +20,12 @@ import { fieldErrorsOf } from '../settings/field-errors.js';
 import type { FieldErrors } from '../settings/field-errors.js';
 import { InfoplusForm } from '../settings/infoplus-form.js';
 import { ScheduleForm } from '../settings/schedule-form.js';
+import { WizardProfileStep } from './wizard-profile.js';
+import type { ProfileDraft } from './wizard-profile.js';
 import type { Settings, SettingsUpdate } from '../contract.js';
 
-const STEPS = ['ERP database', 'Infoplus', 'Schedules', 'Done'] as const;
+const STEPS = ['ERP database', 'Infoplus', 'Mapping', 'Schedules', 'Done'] as const;
+const DONE = STEPS.length - 1;
 
 /** First run: ERP -> Infoplus -> schedules -> done, or straight to a working demo. */
 export function Wizard({ onDone }: { onDone: () => void }) {
@@ -73,7 +76,18 @@ function WizardSteps({ settings, onDone }: { settings: Settings; onDone: () => v
     return draft;
   });
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [profile, setProfile] = useState<ProfileDraft>({ base: null, text: '' });
   const save = useAction();
+
+  const saveProfile = () =>
+    void save.run(async () => {
+      // An existing profile left as it was needs no save.
+      if (!(profile.base?.path && profile.text === profile.base.text)) {
+        await bridge.saveProfile({ text: profile.text });
+      }
+      setStep((s) => s + 1);
+      live.refresh();
+    });
 
   const next = (local: FieldErrors, update: SettingsUpdate) =>
     void save.run(async () => {
@@ -87,8 +101,9 @@ function WizardSteps({ settings, onDone }: { settings: Settings; onDone: () => v
         throw error;
       }
       setErrors({});
+      // The next step (and Done) reads whether the engine is set up, so fetch it before moving on.
+      live.set(await bridge.getStatus({}));
       setStep((s) => s + 1);
-      live.refresh();
     });
 
   const onNext = () => {
@@ -108,6 +123,8 @@ function WizardSteps({ settings, onDone }: { settings: Settings; onDone: () => v
         ...(infoplus.apiKey ? { secrets: { infoplusApiKey: infoplus.apiKey } } : {}),
       });
     } else if (step === 2) {
+      saveProfile();
+    } else if (step === 3) {
       next(validateSchedules(schedules), schedulesUpdateOf(schedules));
     }
   };
@@ -131,26 +148,29 @@ function WizardSteps({ settings, onDone }: { settings: Settings; onDone: () => v
       </ol>
       {step === 0 ? <ErpForm draft={erp} onChange={setErp} errors={errors} /> : null}
       {step === 1 ? <InfoplusForm draft={infoplus} onChange={setInfoplus} errors={errors} /> : null}
-      {step === 2 ? <ScheduleForm draft={schedules} onChange={setSchedules} errors={errors} /> : null}
-      {step === 3 ? (
+      {step === 2 ? <WizardProfileStep draft={profile} onChange={setProfile} error={save.error} /> : null}
+      {step === 3 ? <ScheduleForm draft={schedules} onChange={setSchedules} errors={errors} /> : null}
+      {step === DONE ? (
         live.status?.configured ? (
           <Note kind="ok">
             Setup complete. The first scheduled run starts soon; Sync now on the dashboard runs it at once.
           </Note>
         ) : (
-          <ErrorNote error="Saved, but the engine still reports the setup as incomplete. Check Settings for a missing password or API key." />
+          <ErrorNote
+            error={`Saved, but the setup is not complete yet: ${live.status?.lastResult ?? 'see Settings'}`}
+          />
         )
       ) : null}
       <ErrorNote error={save.error} title="Not saved" />
       <div className="actions">
-        {step > 0 && step < 3 ? (
+        {step > 0 && step < DONE ? (
           <button type="button" onClick={() => setStep((s) => s - 1)} disabled={save.busy}>
             Back
           </button>
         ) : null}
-        {step < 3 ? (
+        {step < DONE ? (
           <button type="submit" className="primary" disabled={save.busy}>
-            {step === 2 ? 'Save and finish' : 'Save and continue'}
+            {step === DONE - 1 ? 'Save and finish' : 'Save and continue'}
           </button>
         ) : (
           <button type="button" className="primary" onClick={onDone}>

@@ -108,7 +108,7 @@ export function InfoplusForm({
             checked={draft.target === 'baseUrl'}
             onChange={() => set('target', 'baseUrl')}
           />
-          Custom base URL (proxy, simulator)
+          Custom address (proxy or simulator)
         </label>
       </div>
       <div className="grid-2">

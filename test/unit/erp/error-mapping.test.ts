@@ -55,6 +55,7 @@ describe('SQL Server error numbers (no server here: mapped from mssql error obje
     [withProps(new sql.RequestError('Transaction was deadlocked', 'EREQUEST'), { number: 1205 }), 'timeout'],
     [new sql.RequestError('Timeout: Request failed to complete in 15000ms', 'ETIMEOUT'), 'timeout'],
     [new sql.ConnectionError('Connection is closed.', 'ECONNCLOSED'), 'connection-lost'],
+    [new sql.RequestError('Connection lost - read ECONNRESET', 'ESOCKET'), 'connection-lost'],
   ];
   it.each(cases.map(([e, code]) => ({ e, code, label: `${code}: ${e.message}` })))(
     '$label',

@@ -198,6 +198,21 @@ describe('a broken profile names the broken field', () => {
     expect(p.message).toMatch(/required by Infoplus/);
   });
 
+  it('unknown ERP driver', () => {
+    const p = onlyProblem((d) => (d['connections']['erp']['driver'] = 'oracle'));
+    expect(p.path).toBe('connections.erp.driver');
+    expect(p.message).toMatch(/sqlserver.*postgres.*mysql.*sqlite.*got "oracle"/);
+  });
+
+  it('schedule in neither form', () => {
+    const problems = problemsOf((d) => (d['touchpoints']['orders']['schedule'] = { every: 5 }));
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      'touchpoints.orders.schedule.cron',
+      'touchpoints.orders.schedule.every',
+    ]);
+    expect(problems.find((p) => p.path.endsWith('cron'))?.message).toMatch(/cron .* or intervalMinutes/);
+  });
+
   it('wrong version', () => {
     const p = onlyProblem((d) => (d['version'] = 2));
     expect(p.path).toBe('version');

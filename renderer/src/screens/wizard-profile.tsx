@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { ProfileDocument } from '../contract.js';
+import { ErrorNote, Field, Spinner } from '../components/common.js';
+import { useBridge } from '../hooks/bridge-context.js';
+import { useLoad } from '../hooks/use-async.js';
+import { fieldErrorsOf } from '../settings/field-errors.js';
+
+/** The profile text being edited in the wizard, and the document it started from. */
+export interface ProfileDraft {
+  readonly base: ProfileDocument | null;
+  readonly text: string;
+}
+
+/** Wizard step: the mapping profile, prefilled with the sample for the chosen ERP driver. */
+export function WizardProfileStep({
+  draft,
+  onChange,
+  error,
+}: {
+  draft: ProfileDraft;
+  onChange: (next: ProfileDraft) => void;
+  error: unknown;
+}) {
+  const bridge = useBridge();
+  const [loadedOnce, setLoadedOnce] = useState(false);
+  const loaded = useLoad(async () => {
+    const doc = await bridge.getProfile({});
+    // Only the first load fills the editor; later loads must not overwrite what the admin typed.
+    if (!loadedOnce) {
+      setLoadedOnce(true);
+      onChange({ base: doc, text: doc.text });
+    }
+    return doc;
+  }, [bridge]);
+  const problems = [
+    ...(draft.base?.problems ?? []),
+    ...Object.entries(fieldErrorsOf(error)).map(([path, message]) => ({ path, message })),
+  ];
+  return (
+    <fieldset className="form-section">
+      <legend>Mapping profile</legend>
+      <p>
+        The profile says which ERP rows become which Infoplus records, and how shipments and receipts are
+        written back. It starts from the sample for your database; adjust the SQL to your tables. Mappings
+        (after setup) has Preview and Dry run to check it.
+      </p>
+      {loaded.loading && !draft.base ? <Spinner label="Loading the suggested profile…" /> : null}
+      <ErrorNote error={loaded.error} />
+      {problems.length > 0 ? (
+        <div role="alert" className="note note-error">
+          <strong>Problems in the profile:</strong>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={`${p.path}-${i}`}>
+                <code>{p.path || '(document)'}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Field id="wizard-profile" label="Mapping profile (YAML)">
+        <textarea
+          id="wizard-profile"
+          className="code"
+          rows={18}
+          spellCheck={false}
+          value={draft.text}
+          onChange={(e) => onChange({ ...draft, text: e.target.value })}
+        />
+      </Field>
+    </fieldset>
+  );
+}
