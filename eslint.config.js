@@ -6,7 +6,16 @@ import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,7 +23,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a string union or as const.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use a string union or as const.' },
+      ],
     },
   },
   {
@@ -33,7 +45,15 @@ export default tseslint.config(
         'error',
         {
           paths: ['electron', 'react', 'mssql', 'pg', 'mysql2', 'better-sqlite3', 'axios'],
-          patterns: ['node:*', '../erp/**', '../sync/**', '../store/**', '../infoplus/**', '../server/**', '../simulator/**'],
+          patterns: [
+            'node:*',
+            '../erp/**',
+            '../sync/**',
+            '../store/**',
+            '../infoplus/**',
+            '../server/**',
+            '../simulator/**',
+          ],
         },
       ],
     },

@@ -57,7 +57,10 @@ export const API_ARGS = {
     limit: z.number().int().positive().max(1000).optional(),
     offset: z.number().int().min(0).optional(),
   }),
-  getRunRecords: z.object({ runId: z.string().min(1), limit: z.number().int().positive().max(10000).optional() }),
+  getRunRecords: z.object({
+    runId: z.string().min(1),
+    limit: z.number().int().positive().max(10000).optional(),
+  }),
   listInbox: z.object({
     touchpoint: touchpoint.optional(),
     category: z
@@ -85,7 +88,10 @@ export const API_ARGS = {
       .optional(),
   }),
   testErpConnection: z.object({ erp: erpConnection.optional(), password: z.string().optional() }),
-  testInfoplusConnection: z.object({ infoplus: infoplusConnection.optional(), apiKey: z.string().optional() }),
+  testInfoplusConnection: z.object({
+    infoplus: infoplusConnection.optional(),
+    apiKey: z.string().optional(),
+  }),
   getProfile: z.object({}),
   saveProfile: z.object({ text: z.string() }),
   previewMapping: z.object({ touchpoint, limit: z.number().int().positive().max(100).optional() }),

@@ -28,7 +28,8 @@ export interface RunSummary {
   readonly error?: string;
 }
 
-export type RecordAction = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed' | 'written' | 'reconciled';
+export type RecordAction =
+  'created' | 'updated' | 'unchanged' | 'skipped' | 'failed' | 'written' | 'reconciled';
 
 /** What a run did to one record (drill-down from the history). */
 export interface RunRecord {
@@ -88,7 +89,8 @@ export interface AppStatus {
   readonly version: string;
 }
 
-export type ErrorCategory = 'erp-data' | 'mapping' | 'infoplus-validation' | 'connection' | 'rate-limit' | 'auth' | 'internal';
+export type ErrorCategory =
+  'erp-data' | 'mapping' | 'infoplus-validation' | 'connection' | 'rate-limit' | 'auth' | 'internal';
 export type FixBy = 'erp-user' | 'admin' | 'infoplus-user';
 export type InboxStatus = 'open' | 'retrying' | 'skipped' | 'resolved';
 

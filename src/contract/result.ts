@@ -7,7 +7,8 @@ export interface ApiError {
 }
 
 /** Every API call answers with a Result: errors are data at boundaries. */
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
 /** Wraps a value as a successful Result. */
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

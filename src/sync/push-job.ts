@@ -131,50 +131,68 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
   const stored = watermarkMode ? ctx.store.touchpoints.pushWatermark(tp) : null;
   const since = stored ? new Date(Date.parse(stored) - ctx.options.watermarkOverlapMs) : null;
   let maxWatermark = stored ? Date.parse(stored) : -Infinity;
-  const sender = new Sender(ctx, env, tp);
 
-  for (let pass = 1; ; pass++) {
-    const batch: Candidate[] = [];
-    let overflow = false;
-    const seen = new Set<string>();
-    const consider = async (rec: PushSourceRecord): Promise<void> => {
-      ctx.checkAborted();
-      seen.add(rec.key);
-      if (rec.watermark && rec.watermark.getTime() > maxWatermark) maxWatermark = rec.watermark.getTime();
-      if (blocked.keys.has(rec.key)) {
-        if (pass === 1)
-          ctx.outcome(rec.key, 'skipped', { message: 'waiting for Infoplus to confirm an earlier request' });
-        return;
-      }
-      const v = await judgeRecord(ctx.store, env, tp, rec, due);
-      if (v.kind === 'unchanged') {
-        if (pass === 1) ctx.outcome(rec.key, 'unchanged');
-      } else if (v.kind === 'parked') {
-        if (pass === 1) ctx.counts.skipped++;
-      } else if (v.kind === 'problems') {
-        if (ctx.dryRun) ctx.outcome(rec.key, 'failed', { message: v.error.message });
-        else ctx.park(rec.key, v.error, { contentHash: v.hash, payload: v.payload });
-      } else if (batch.length >= ctx.options.pushBatchSize) {
-        overflow = true;
-      } else {
-        batch.push(v.candidate);
-      }
-    };
-    for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, { since })) await consider(rec);
-    const missing = [...reread].filter((k) => !seen.has(k));
-    if (missing.length > 0) {
-      for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, { keys: missing }))
-        await consider(rec);
-    }
-    ctx.total = ctx.done + batch.length;
+  // Records are judged and sent in one pipeline: the pool's back-pressure paces the ERP read, so sending
+  // starts with the first records. One ERP read stays open for at most pushBatchSize sends; then it is closed
+  // and the next pass reads again, skipping every record an earlier pass already handled.
+  const handled = new Set<string>();
+  const sender = new Sender(ctx, env, tp);
+  let chunk: Candidate[] = [];
+  const sendChunk = async (): Promise<void> => {
+    const list = chunk;
+    chunk = [];
+    if (list.length === 0) return;
     if (ctx.dryRun) {
-      for (const c of batch)
+      for (const c of list)
         ctx.outcome(c.key, c.op === 'create' ? 'created' : 'updated', { message: 'dry run' });
     } else {
-      await sender.sendAll(batch);
+      await sender.submit(list);
     }
-    if (!overflow) break;
+  };
+  try {
+    for (let pass = 1; ; pass++) {
+      let sentThisPass = 0;
+      const consider = async (rec: PushSourceRecord): Promise<void> => {
+        ctx.checkAborted();
+        if (handled.has(rec.key)) return;
+        handled.add(rec.key);
+        if (rec.watermark && rec.watermark.getTime() > maxWatermark) maxWatermark = rec.watermark.getTime();
+        if (blocked.keys.has(rec.key)) {
+          ctx.outcome(rec.key, 'skipped', { message: 'waiting for Infoplus to confirm an earlier request' });
+          return;
+        }
+        const v = await judgeRecord(ctx.store, env, tp, rec, due);
+        if (v.kind === 'unchanged') ctx.outcome(rec.key, 'unchanged');
+        else if (v.kind === 'parked') ctx.counts.skipped++;
+        else if (v.kind === 'problems') {
+          if (ctx.dryRun) ctx.outcome(rec.key, 'failed', { message: v.error.message });
+          else ctx.park(rec.key, v.error, { contentHash: v.hash, payload: v.payload });
+        } else {
+          chunk.push(v.candidate);
+          sentThisPass++;
+          if (chunk.length >= ctx.options.intentBatch) await sendChunk();
+        }
+      };
+      const full = (): boolean => sentThisPass >= ctx.options.pushBatchSize;
+      for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, { since })) {
+        await consider(rec);
+        if (full()) break;
+      }
+      const missing = full() ? [] : [...reread].filter((k) => !handled.has(k));
+      if (missing.length > 0) {
+        for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, { keys: missing })) {
+          await consider(rec);
+          if (full()) break;
+        }
+      }
+      await sendChunk();
+      if (!full()) break;
+      ctx.logger.debug({ touchpoint: tp, pass }, 'push pass reached its size; reading again');
+    }
+  } finally {
+    await sender.settle();
   }
+  sender.throwIfStopped();
   if (!ctx.dryRun && watermarkMode && Number.isFinite(maxWatermark)) {
     ctx.store.touchpoints.setPushWatermark(tp, new Date(maxWatermark).toISOString());
   }
@@ -246,6 +264,7 @@ class Sender {
   private consecutiveTransient = 0;
   private abort: RunAbort | null = null;
   private readonly res;
+  private readonly pool: TaskPool;
 
   constructor(
     private readonly ctx: RunContext,
@@ -253,42 +272,47 @@ class Sender {
     private readonly tp: PushTouchpoint,
   ) {
     this.res = PUSH_RESOURCES[tp];
+    this.pool = new TaskPool(ctx.options.concurrency);
   }
 
-  async sendAll(batch: readonly Candidate[]): Promise<void> {
+  /** Writes the chunk's intents (one durable commit) and hands each record to the pool (waits for slots). */
+  async submit(chunk: readonly Candidate[]): Promise<void> {
     const { ctx, tp } = this;
-    const pool = new TaskPool(ctx.options.concurrency);
-    const step = ctx.options.intentBatch;
-    try {
-      for (let i = 0; i < batch.length && !this.abort; i += step) {
-        const chunk = batch.slice(i, i + step);
-        ctx.store.outbox.recordIntents(
-          chunk.map((c) => ({
-            touchpoint: tp,
-            recordKey: c.key,
-            operation: c.op,
-            payloadHash: c.hash,
-            infoplusKey: c.keyValue,
-            infoplusId: c.infoplusId,
-          })),
-          ctx.run.id,
-          ctx.now(),
-        );
-        for (let k = 0; k < chunk.length; k++) {
-          const c = chunk[k]!;
-          if (this.abort || ctx.signal.aborted) {
-            // Never sent: these intents must not force a lookup later.
-            for (const left of chunk.slice(k)) ctx.store.outbox.remove(tp, left.key);
-            break;
-          }
-          await pool.submit(() => this.sendOne(c));
-        }
+    this.throwIfStopped();
+    ctx.store.outbox.recordIntents(
+      chunk.map((c) => ({
+        touchpoint: tp,
+        recordKey: c.key,
+        operation: c.op,
+        payloadHash: c.hash,
+        infoplusKey: c.keyValue,
+        infoplusId: c.infoplusId,
+      })),
+      ctx.run.id,
+      ctx.now(),
+    );
+    for (let k = 0; k < chunk.length; k++) {
+      if (this.abort || ctx.signal.aborted) {
+        // Never sent: these intents must not force a lookup later.
+        for (const left of chunk.slice(k)) ctx.store.outbox.remove(tp, left.key);
+        this.throwIfStopped();
       }
-    } finally {
-      await pool.drain();
+      const c = chunk[k]!;
+      await this.pool.submit(() => this.sendOne(c));
     }
+  }
+
+  /** Waits for every request in flight (never throws). */
+  async settle(): Promise<void> {
+    await this.pool.drain().catch((e: unknown) => {
+      this.abort ??= new RunAbort(`Internal error while sending: ${String(e)}`, 'failed', { cause: e });
+    });
+  }
+
+  /** Throws the reason the run must stop, if any. */
+  throwIfStopped(): void {
     if (this.abort) throw this.abort;
-    ctx.checkAborted();
+    this.ctx.checkAborted();
   }
 
   private async sendOne(c: Candidate): Promise<void> {

@@ -24,7 +24,7 @@ export type EngineEvent =
 export interface EngineOptions {
   /** Requests in flight at once; ≈ rate × latency × 1.5 keeps the rate limit busy. Default 4. */
   readonly concurrency?: number;
-  /** Records to send per pass (bounded memory; more passes when exceeded). Default 2000. */
+  /** Records sent while one ERP read stays open; then the read is closed and a new pass reads again. Default 5000. */
   readonly pushBatchSize?: number;
   /** Intents written per SQLite transaction. Default 32. */
   readonly intentBatch?: number;
@@ -86,7 +86,7 @@ export type ResolvedOptions = Required<EngineOptions>;
 export function resolveOptions(o: EngineOptions = {}): ResolvedOptions {
   return {
     concurrency: o.concurrency ?? 4,
-    pushBatchSize: o.pushBatchSize ?? 2000,
+    pushBatchSize: o.pushBatchSize ?? 5000,
     intentBatch: o.intentBatch ?? 32,
     checkpointEvery: o.checkpointEvery ?? 100,
     pullPageSize: o.pullPageSize ?? 250,

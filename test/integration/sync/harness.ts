@@ -121,7 +121,8 @@ export async function makeRig(o: {
       profile,
       store,
       logger: quietLogger,
-      options: { concurrency: 8, retryBaseMs: 0, retryMaxMs: 0, ...o.options },
+      // Small passes, so every test also exercises closing and re-opening the ERP read mid-push.
+      options: { concurrency: 8, retryBaseMs: 0, retryMaxMs: 0, pushBatchSize: 50, ...o.options },
     });
   const store = openStateStore(o.dataDir);
   const rig: Rig = {
