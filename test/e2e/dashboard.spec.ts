@@ -66,6 +66,20 @@ test('Sync now (by keyboard) shows progress and updates the counts live', async 
   await saveScreen(page, testInfo, 'dashboard');
 });
 
+test('re-pull since… is guarded by a confirmation and moves the cursor of a pull touchpoint', async ({
+  page,
+}) => {
+  await page.goto(serve.uiUrl);
+  const shipments = card(page, 'Shipments');
+  await shipments.getByRole('button', { name: 'Re-pull Shipments since…' }).click();
+  await shipments.getByLabel('Re-pull Shipments changed since').fill('2026-01-01T00:00');
+  await shipments.getByRole('button', { name: 'Re-pull…' }).click();
+  await expect(shipments.getByText(/reads every record changed since/)).toBeVisible();
+  await shipments.getByRole('button', { name: 'Confirm re-pull' }).click();
+  await expect(shipments.getByText(/Cursor moved back to/)).toBeVisible();
+  await expect(shipments.getByText(/^Pulled up to: .*2026-01-01|^Pulled up to: (?!nothing)/)).toBeVisible();
+});
+
 test('run history filters by touchpoint and status and drills down to the records of a run', async ({
   page,
 }, testInfo) => {

@@ -3,6 +3,7 @@ import { TOUCHPOINT_LABELS, isPushTouchpoint } from '../contract.js';
 import { Badge, Spinner, formatTime, relativeTime } from './common.js';
 import { href } from '../hooks/use-route.js';
 import { readCron } from '../settings/cron.js';
+import { RepullControl } from './repull-control.js';
 
 /** A cron schedule in words ("Every 15 minutes"); other texts as they are. */
 function scheduleText(schedule: string | null): string {
@@ -124,6 +125,7 @@ export function TouchpointCard({
           ))}
         </ol>
       ) : null}
+      {!push ? <RepullControl touchpoint={tp} /> : null}
       <div className="tp-foot">
         {tp.openErrors > 0 ? (
           <a href={href('inbox')}>
