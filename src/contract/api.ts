@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { TOUCHPOINTS } from './touchpoints.js';
+import {
+  erpConnectionSchema,
+  infoplusConnectionSchema,
+  quietHoursSchema,
+  scheduleArgsSchema,
+  touchpointSchema as touchpoint,
+} from './settings-schemas.js';
 import type {
   AppStatus,
   ConnectionTestResult,
@@ -12,38 +18,6 @@ import type {
   RunSummary,
   Settings,
 } from './dto.js';
-
-const touchpoint = z.enum(TOUCHPOINTS);
-const driver = z.enum(['sqlserver', 'postgres', 'mysql', 'sqlite']);
-const schedule = z.object({
-  enabled: z.boolean(),
-  cron: z.string().optional(),
-  intervalMinutes: z.number().int().positive().optional(),
-});
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, 24-hour clock, e.g. 22:00');
-
-const erpConnection = z.object({
-  driver,
-  url: z.string().optional(),
-  server: z.string().optional(),
-  instance: z.string().optional(),
-  port: z.number().int().min(1).max(65535).optional(),
-  database: z.string().optional(),
-  user: z.string().optional(),
-  authType: z.enum(['sql', 'ntlm']).optional(),
-  domain: z.string().optional(),
-  encrypt: z.boolean().optional(),
-  trustServerCertificate: z.boolean().optional(),
-});
-
-const infoplusConnection = z.object({
-  domain: z.string().optional(),
-  baseUrl: z.string().optional(),
-  apiVersion: z.enum(['v3.0', 'beta']),
-  lobId: z.number().int().optional(),
-  warehouseId: z.number().int().optional(),
-  requestsPerSecond: z.number().positive().max(100),
-});
 
 /** Argument schemas of every API method: the allowlist that IPC and HTTP both enforce. */
 export const API_ARGS = {
@@ -78,18 +52,18 @@ export const API_ARGS = {
   exportLogs: z.object({}),
   getSettings: z.object({}),
   saveSettings: z.object({
-    erp: erpConnection.nullable().optional(),
-    infoplus: infoplusConnection.nullable().optional(),
-    schedules: z.partialRecord(touchpoint, schedule).optional(),
-    quietHours: z.object({ start: hhmm, end: hhmm }).nullable().optional(),
+    erp: erpConnectionSchema.nullable().optional(),
+    infoplus: infoplusConnectionSchema.nullable().optional(),
+    schedules: z.partialRecord(touchpoint, scheduleArgsSchema).optional(),
+    quietHours: quietHoursSchema.nullable().optional(),
     profilePath: z.string().nullable().optional(),
     secrets: z
       .object({ erpPassword: z.string().optional(), infoplusApiKey: z.string().optional() })
       .optional(),
   }),
-  testErpConnection: z.object({ erp: erpConnection.optional(), password: z.string().optional() }),
+  testErpConnection: z.object({ erp: erpConnectionSchema.optional(), password: z.string().optional() }),
   testInfoplusConnection: z.object({
-    infoplus: infoplusConnection.optional(),
+    infoplus: infoplusConnectionSchema.optional(),
     apiKey: z.string().optional(),
   }),
   getProfile: z.object({}),

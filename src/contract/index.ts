@@ -3,3 +3,4 @@ export * from './result.js';
 export * from './dto.js';
 export * from './api.js';
 export * from './events.js';
+export * from './cron.js';

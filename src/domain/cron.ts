@@ -1,3 +1,5 @@
+import { parseCronFields, type CronIssue } from '../contract/cron.js';
+
 /** A parsed 5-field cron expression (minute hour day-of-month month day-of-week), evaluated in local time. */
 export interface CronExpression {
   readonly source: string;
@@ -18,76 +20,40 @@ export class CronSyntaxError extends Error {
   }
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const FIELDS = [
-  { name: 'minute', min: 0, max: 59, names: null },
-  { name: 'hour', min: 0, max: 23, names: null },
-  { name: 'day of month', min: 1, max: 31, names: null },
-  { name: 'month', min: 1, max: 12, names: MONTHS },
-  { name: 'day of week', min: 0, max: 7, names: DAYS },
-] as const;
-
-function parseValue(text: string, field: (typeof FIELDS)[number]): number {
-  const lower = text.toLowerCase();
-  if (field.names) {
-    const idx = (field.names as readonly string[]).indexOf(lower);
-    if (idx >= 0) return field.name === 'month' ? idx + 1 : idx;
+/** The scheduler's wording of a cron issue (settings and the CLI show it). */
+function describe(issue: CronIssue, source: string): string {
+  if (issue.kind === 'field-count') {
+    return `cron "${source}" has ${issue.count} fields; use 5: minute hour day-of-month month day-of-week, e.g. "*/15 * * * *"`;
   }
-  if (!/^\d+$/.test(text)) throw new CronSyntaxError(`"${text}" is not a valid ${field.name}`);
-  const n = Number(text);
-  if (n < field.min || n > field.max) {
-    throw new CronSyntaxError(`${field.name} ${n} is out of range ${field.min}-${field.max}`);
+  const { field } = issue;
+  switch (issue.kind) {
+    case 'bad-syntax':
+    case 'bad-range':
+      return `"${issue.entry}" is not a valid ${field.name} entry`;
+    case 'bad-step':
+      return `step "${issue.step}" must be a whole number >= 1`;
+    case 'not-a-value':
+      return `"${issue.value}" is not a valid ${field.name}`;
+    case 'out-of-range':
+      return `${field.name} ${issue.value} is out of range ${field.min}-${field.max}`;
+    case 'backwards':
+      return `range "${issue.range}" runs backwards in the ${field.name} field`;
   }
-  return n;
-}
-
-function parseField(text: string, field: (typeof FIELDS)[number]): Set<number> {
-  const out = new Set<number>();
-  for (const part of text.split(',')) {
-    const [range, stepText, extra] = part.split('/');
-    if (range === undefined || range === '' || extra !== undefined) {
-      throw new CronSyntaxError(`"${part}" is not a valid ${field.name} entry`);
-    }
-    const step = stepText === undefined ? 1 : Number(stepText);
-    if (!Number.isInteger(step) || step < 1)
-      throw new CronSyntaxError(`step "${stepText}" must be a whole number >= 1`);
-    let lo: number;
-    let hi: number;
-    if (range === '*') {
-      lo = field.min;
-      hi = field.max === 7 ? 6 : field.max;
-    } else if (range.includes('-')) {
-      const [a, b] = range.split('-');
-      lo = parseValue(a ?? '', field);
-      hi = parseValue(b ?? '', field);
-      if (hi < lo) throw new CronSyntaxError(`range "${range}" runs backwards in the ${field.name} field`);
-    } else {
-      lo = parseValue(range, field);
-      hi = stepText === undefined ? lo : field.max;
-    }
-    for (let v = lo; v <= hi; v += step) out.add(field.name === 'day of week' && v === 7 ? 0 : v);
-  }
-  return out;
 }
 
 /** Parses a 5-field cron expression; throws CronSyntaxError naming the bad field. */
 export function parseCron(source: string): CronExpression {
-  const parts = source.trim().split(/\s+/);
-  if (parts.length !== 5) {
-    throw new CronSyntaxError(
-      `cron "${source}" has ${parts.length} fields; use 5: minute hour day-of-month month day-of-week, e.g. "*/15 * * * *"`,
-    );
-  }
-  const [mi, h, dom, mo, dow] = parts.map((p, i) => parseField(p, FIELDS[i] as (typeof FIELDS)[number]));
+  const parsed = parseCronFields(source);
+  if (!parsed.ok) throw new CronSyntaxError(describe(parsed.issue, source));
+  const [minutes, hours, days, months, weekdays] = parsed.sets;
   return {
     source,
-    minutes: mi as Set<number>,
-    hours: h as Set<number>,
-    days: dom as Set<number>,
-    months: mo as Set<number>,
-    weekdays: dow as Set<number>,
-    dayOr: parts[2] !== '*' && parts[4] !== '*',
+    minutes,
+    hours,
+    days,
+    months,
+    weekdays,
+    dayOr: parsed.parts[2] !== '*' && parsed.parts[4] !== '*',
   };
 }
 

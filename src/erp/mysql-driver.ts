@@ -1,13 +1,20 @@
 import type { Readable } from 'node:stream';
 import mysql from 'mysql2/promise';
 import type { FieldPacket, Pool, PoolConnection, PoolOptions } from 'mysql2/promise';
-import { ErpError, attachRollbackError } from './errors.js';
+import { attachRollbackError, type ErpError } from './errors.js';
 import { bindNamedParams } from './named-params.js';
 import { booleanizer, poolOptions } from './mysql-config.js';
 import type { Target } from './mysql-config.js';
 import { mapMysqlError } from './mysql-errors.js';
-import { checkParamValue } from './sql-values.js';
-import { guardStatement, stoppedError, throwIfAborted } from './statement-guard.js';
+import {
+  checkedValues,
+  guardedRows,
+  probed,
+  statementContext,
+  stoppedBy,
+  whileOpen,
+} from './driver-support.js';
+import { guardStatement, throwIfAborted } from './statement-guard.js';
 import type { StatementGuard } from './statement-guard.js';
 import type { ErpConnection, ErpExecutor, Row, SqlParams, StatementOptions, UrlErpConfig } from './types.js';
 
@@ -19,27 +26,17 @@ export async function openMysql(config: UrlErpConfig): Promise<ErpConnection> {
     // session clock in UTC so NOW()/TIMESTAMP columns agree with the UTC Dates we bind and read
     core.query("SET time_zone = '+00:00'", () => undefined);
   });
-  const conn = new MysqlConnection(pool, options, target, config.requestTimeoutMs ?? 60_000);
-  try {
-    await conn.query('SELECT 1');
-  } catch (e) {
-    await pool.end().catch(() => undefined);
-    throw e;
-  }
-  return conn;
+  return probed(new MysqlConnection(pool, options, target, config.requestTimeoutMs ?? 60_000));
 }
 
-function toMysqlValues(
-  values: readonly unknown[],
-  names: readonly string[],
-  opts: StatementOptions | undefined,
-): unknown[] {
-  const ctx = { driver: 'mysql' as const, statement: opts?.name, touchpoint: opts?.touchpoint };
-  return values.map((v, k) => {
-    checkParamValue(v as never, names[k] ?? '?', ctx);
-    if (typeof v === 'bigint') return v.toString();
-    return v;
-  });
+/** Binds @names as `?` and checks the values; bigints go as text so no precision is lost. */
+function bindMysql(sql: string, params: SqlParams | undefined, opts: StatementOptions | undefined) {
+  const ctx = statementContext('mysql', opts);
+  const bound = bindNamedParams(sql, params, 'question', ctx);
+  const values = checkedValues(bound.values, bound.names, ctx, (v) =>
+    typeof v === 'bigint' ? v.toString() : v,
+  );
+  return { sql: bound.sql, values };
 }
 
 type Result = [unknown, FieldPacket[] | undefined];
@@ -80,8 +77,7 @@ class MysqlConnection implements ErpConnection {
   }
 
   private stopped(guard: StatementGuard, opts: StatementOptions | undefined, e: unknown): ErpError | null {
-    if (guard.reason === null) return null;
-    return stoppedError(guard.reason, 'mysql', opts, e, opts?.timeoutMs ?? this.defaultTimeoutMs);
+    return stoppedBy(guard, 'mysql', opts, e, this.defaultTimeoutMs);
   }
 
   private async run(
@@ -92,12 +88,7 @@ class MysqlConnection implements ErpConnection {
     opts: StatementOptions | undefined,
   ): Promise<Result> {
     throwIfAborted(opts, 'mysql');
-    const bound = bindNamedParams(sql, params, 'question', {
-      driver: 'mysql',
-      statement: opts?.name,
-      touchpoint: opts?.touchpoint,
-    });
-    const values = toMysqlValues(bound.values, bound.names, opts);
+    const { sql: text, values } = bindMysql(sql, params, opts);
     const guard = guardStatement(opts, this.defaultTimeoutMs, () => {
       state.broken = true; // a late KILL must never hit the next statement on this connection
       this.killQuery(conn.threadId);
@@ -105,7 +96,7 @@ class MysqlConnection implements ErpConnection {
     try {
       // real server-side parameters (binary protocol) when there are values; plain text protocol otherwise
       const r = (
-        values.length ? await conn.execute(bound.sql, values as never) : await conn.query(bound.sql)
+        values.length ? await conn.execute(text, values as never) : await conn.query(text)
       ) as Result;
       const stop = this.stopped(guard, opts, undefined);
       if (stop) throw stop; // MariaDB ends a killed SLEEP() with a result, not an error
@@ -152,12 +143,7 @@ class MysqlConnection implements ErpConnection {
     params?: SqlParams,
     opts?: StatementOptions,
   ): AsyncGenerator<T> {
-    const bound = bindNamedParams(sql, params, 'question', {
-      driver: 'mysql',
-      statement: opts?.name,
-      touchpoint: opts?.touchpoint,
-    });
-    const values = toMysqlValues(bound.values, bound.names, opts);
+    const { sql: text, values } = bindMysql(sql, params, opts);
     const conn = await this.acquire(opts);
     let finished = false;
     let fix: ((row: Row) => Row) | null = null;
@@ -165,30 +151,19 @@ class MysqlConnection implements ErpConnection {
       execute(sql: string, values: unknown[]): { stream(o: object): Readable };
       query(sql: string): { stream(o: object): Readable };
     };
-    const cmd = values.length ? core.execute(bound.sql, values) : core.query(bound.sql);
+    const cmd = values.length ? core.execute(text, values) : core.query(text);
     const readable = cmd.stream({ highWaterMark: 256 });
     readable.on('fields', (f: FieldPacket[]) => (fix = booleanizer(f)));
     const guard = guardStatement(opts, this.defaultTimeoutMs, () => {
       this.killQuery(conn.threadId);
       readable.destroy();
     });
-    const it = readable[Symbol.asyncIterator]() as AsyncIterator<Row>;
+    const errors = {
+      stopped: (e: unknown) => this.stopped(guard, opts, e),
+      map: (e: unknown) => mapMysqlError(e, opts, this.target),
+    };
     try {
-      for (;;) {
-        guard.rearm();
-        let r: IteratorResult<Row>;
-        try {
-          r = await it.next();
-        } catch (e) {
-          throw this.stopped(guard, opts, e) ?? mapMysqlError(e, opts, this.target);
-        }
-        guard.pause();
-        const stop = this.stopped(guard, opts, undefined);
-        if (stop) throw stop;
-        if (r.done) break;
-        const f = fix as ((row: Row) => Row) | null;
-        yield (f ? f(r.value) : r.value) as T;
-      }
+      for await (const row of guardedRows(readable, guard, errors, () => fix)) yield row as T;
       finished = true;
     } finally {
       guard.done();
@@ -205,26 +180,13 @@ class MysqlConnection implements ErpConnection {
     return this.withConn(opts, async (conn, state) => {
       await this.run(conn, state, 'START TRANSACTION', undefined, opts);
       let open = true;
-      const check = (o?: StatementOptions): void => {
-        if (!open) {
-          throw new ErpError({
-            code: 'unknown',
-            driver: 'mysql',
-            detail: 'the transaction has already finished; run statements inside the transaction callback',
-            ...(o?.name !== undefined ? { statement: o.name } : {}),
-          });
-        }
-      };
-      const tx: ErpExecutor = {
-        query: async <T extends Row = Row>(sql: string, params?: SqlParams, o?: StatementOptions) => {
-          check(o);
-          return rowsOf<T>(await this.run(conn, state, sql, params, o));
-        },
-        execute: async (sql, params, o) => {
-          check(o);
-          return { rowsAffected: affectedOf(await this.run(conn, state, sql, params, o)) };
-        },
-      };
+      const tx = whileOpen('mysql', () => open, {
+        query: async <T extends Row = Row>(sql: string, params?: SqlParams, o?: StatementOptions) =>
+          rowsOf<T>(await this.run(conn, state, sql, params, o)),
+        execute: async (sql, params, o) => ({
+          rowsAffected: affectedOf(await this.run(conn, state, sql, params, o)),
+        }),
+      });
       try {
         const result = await fn(tx);
         open = false;

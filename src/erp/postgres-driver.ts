@@ -6,12 +6,15 @@ import { mapPgError } from './postgres-errors.js';
 import type { PgTarget } from './postgres-errors.js';
 import { checkParamValue } from './sql-values.js';
 import { TYPES, effectiveUrl } from './postgres-config.js';
+import { destroySocket, lostError, untilLost, watchClient } from './postgres-client-watch.js';
 import { guardStatement, stoppedError, throwIfAborted } from './statement-guard.js';
 import type { StatementGuard } from './statement-guard.js';
 import type { ErpConnection, ErpExecutor, Row, SqlParams, StatementOptions, UrlErpConfig } from './types.js';
 
 const APP_NAME = 'Infoplus ERP Sync';
 const STREAM_BATCH = 500;
+/** After a cancel was sent, how long a statement may still take before its socket is closed under it. */
+const CANCEL_GRACE_MS = 5_000;
 /** Opens a pg pool (application_name 'Infoplus ERP Sync', session TimeZone UTC) and checks it with SELECT 1. */
 export async function openPostgres(config: UrlErpConfig): Promise<ErpConnection> {
   const { url, target } = effectiveUrl(config);
@@ -21,6 +24,9 @@ export async function openPostgres(config: UrlErpConfig): Promise<ErpConnection>
     max: config.poolMax ?? 4,
     connectionTimeoutMillis: config.connectTimeoutMs ?? 15_000,
     idleTimeoutMillis: 30_000,
+    // TCP keepalive: a connection whose server vanished without a FIN (host down, network cut) is detected
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     types: TYPES,
   });
   // an idle client that loses its server must not crash the process; the next statement reports it
@@ -68,14 +74,19 @@ class PostgresConnection implements ErpConnection {
     } catch (e) {
       throw mapPgError(e, opts, this.target);
     }
-    // a server that drops a checked-out client emits 'error' on it; the failing statement reports it instead
-    if (client.listenerCount('error') === 0) client.on('error', ignore);
+    // records the client as broken and rejects whatever waits on it (see postgres-client-watch.ts)
+    watchClient(client);
     return client;
   }
 
   /** Cancels whatever the backend runs, from a short-lived separate connection (pg_cancel_backend). */
   private cancelBackend(client: pg.PoolClient): void {
     cancelledClients.add(client); // never reused: a late cancel must not hit its next statement
+    // a cancel that cannot reach the server (dead network) would leave the statement waiting forever
+    setTimeout(
+      () => destroySocket(client, 'cancel was not answered; connection closed'),
+      CANCEL_GRACE_MS,
+    ).unref();
     const pid = (client as unknown as { processID?: number }).processID;
     if (pid === undefined) return;
     const canceller = new pg.Client({ connectionString: effectiveUrlFromPool(this.pool) });
@@ -99,7 +110,8 @@ class PostgresConnection implements ErpConnection {
     const values = toPgValues(bound.values, bound.names, opts);
     const guard = guardStatement(opts, this.defaultTimeoutMs, () => this.cancelBackend(client));
     try {
-      return (await client.query({ text: bound.sql, values, types: TYPES })) as unknown as PgResult;
+      const work = client.query({ text: bound.sql, values, types: TYPES }) as unknown as Promise<PgResult>;
+      return await untilLost(client, work);
     } catch (e) {
       throw (
         this.stopped(guard, opts, e) ??
@@ -127,7 +139,7 @@ class PostgresConnection implements ErpConnection {
       if (e instanceof ErpError && e.code === 'connection-lost') state.broken = e;
       throw e;
     } finally {
-      client.release(state.broken ?? discardIfCancelled(client));
+      client.release(state.broken ?? lostError(client) ?? discardIfCancelled(client));
     }
   }
 
@@ -162,7 +174,7 @@ class PostgresConnection implements ErpConnection {
         guard.rearm();
         let rows: T[];
         try {
-          rows = await cursor.read(STREAM_BATCH);
+          rows = await untilLost(client, cursor.read(STREAM_BATCH));
         } catch (e) {
           const err =
             this.stopped(guard, opts, e) ??
@@ -179,12 +191,16 @@ class PostgresConnection implements ErpConnection {
       }
     } finally {
       guard.done();
-      try {
-        await cursor.close();
-      } catch (e) {
-        broken = e instanceof Error ? e : new Error(String(e));
+      // on a dead connection pg-cursor's close() waits for a ReadyForQuery that never comes: skip it
+      broken ??= lostError(client) ?? undefined;
+      if (!broken) {
+        try {
+          await untilLost(client, cursor.close());
+        } catch (e) {
+          broken = e instanceof Error ? e : new Error(String(e));
+        }
       }
-      client.release(broken ?? discardIfCancelled(client));
+      client.release(broken ?? lostError(client) ?? discardIfCancelled(client));
     }
   }
 
@@ -212,8 +228,14 @@ class PostgresConnection implements ErpConnection {
         return result;
       } catch (e) {
         open = false;
+        const lost = lostError(client);
+        if (lost) {
+          // the server ends the transaction with the session; a ROLLBACK could only wait or fail
+          state.broken = lost;
+          throw e;
+        }
         try {
-          await client.query('ROLLBACK');
+          await untilLost(client, client.query('ROLLBACK'));
         } catch (rollbackError) {
           // keep the original error; a client that cannot roll back is thrown away
           state.broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
@@ -241,10 +263,6 @@ function discardIfCancelled(client: pg.PoolClient): Error | undefined {
   return cancelledClients.has(client)
     ? new Error('statement was cancelled; connection discarded')
     : undefined;
-}
-
-function ignore(): void {
-  // see acquire()
 }
 
 function effectiveUrlFromPool(pool: pg.Pool): string {

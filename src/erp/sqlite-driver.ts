@@ -4,13 +4,8 @@ import Database from 'better-sqlite3';
 import { AsyncLock } from './async-lock.js';
 import { ErpError } from './errors.js';
 import { bindNamedParams } from './named-params.js';
-import {
-  checkParamValue,
-  dateToSqliteText,
-  decimalFromNumber,
-  integerValue,
-  parseSqliteDate,
-} from './sql-values.js';
+import { checkedValues, statementContext, whileOpen } from './driver-support.js';
+import { dateToSqliteText, decimalFromNumber, integerValue, parseSqliteDate } from './sql-values.js';
 import { mapSqliteError } from './sqlite-errors.js';
 import { isMemoryPath as isMemory, sqlitePath } from './sqlite-path.js';
 import { stoppedError, throwIfAborted } from './statement-guard.js';
@@ -83,10 +78,9 @@ function prepare(
   params: SqlParams | undefined,
   opts: StatementOptions | undefined,
 ): { stmt: Database.Statement; values: unknown[] } {
-  const ctx = { driver: 'sqlite' as const, statement: opts?.name, touchpoint: opts?.touchpoint };
+  const ctx = statementContext('sqlite', opts);
   const bound = bindNamedParams(sql, params, 'question', ctx);
-  const values = bound.values.map((v, k) => {
-    checkParamValue(v, bound.names[k] ?? '?', ctx);
+  const values = checkedValues(bound.values, bound.names, ctx, (v) => {
     if (typeof v === 'boolean') return v ? 1 : 0;
     if (v instanceof Date) return dateToSqliteText(v);
     return v;
@@ -236,16 +230,11 @@ class SqliteConnection implements ErpConnection {
     return this.lock.run(async () => {
       this.guard(opts, () => this.db.exec('BEGIN IMMEDIATE'));
       let open = true;
-      const tx: ErpExecutor = {
-        query: async <T extends Row = Row>(sql: string, params?: SqlParams, o?: StatementOptions) => {
-          this.checkOpen(open, o);
-          return this.guard(o, () => runQuery<T>(this.db, sql, params, o));
-        },
-        execute: async (sql, params, o) => {
-          this.checkOpen(open, o);
-          return this.guard(o, () => runExecute(this.db, sql, params, o));
-        },
-      };
+      const tx = whileOpen('sqlite', () => open, {
+        query: async <T extends Row = Row>(sql: string, params?: SqlParams, o?: StatementOptions) =>
+          this.guard(o, () => runQuery<T>(this.db, sql, params, o)),
+        execute: async (sql, params, o) => this.guard(o, () => runExecute(this.db, sql, params, o)),
+      });
       try {
         const mark = Symbol('sqlite transaction');
         this.activeTx = mark;
@@ -264,17 +253,6 @@ class SqliteConnection implements ErpConnection {
         this.activeTx = null;
       }
     });
-  }
-
-  private checkOpen(open: boolean, o: StatementOptions | undefined): void {
-    if (!open) {
-      throw new ErpError({
-        code: 'unknown',
-        driver: 'sqlite',
-        detail: 'the transaction has already finished; run statements inside the transaction callback',
-        ...(o?.name !== undefined ? { statement: o.name } : {}),
-      });
-    }
   }
 
   async serverInfo(): Promise<string> {

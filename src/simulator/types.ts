@@ -1,19 +1,8 @@
 /** Public types of the Infoplus simulator (see interfaces.md section B). */
+import type { ResourcePath } from '../infoplus/wire-format.js';
 
-/** The resources the simulator serves (path names under `/infoplus-wms/api/{version}/`). */
-export type ResourceName =
-  | 'order'
-  | 'asn'
-  | 'item'
-  | 'vendor'
-  | 'customer'
-  | 'lineOfBusiness'
-  | 'warehouse'
-  | 'shipment'
-  | 'itemReceipt'
-  | 'inventoryAdjustment'
-  | 'quickReceipt'
-  | 'quickAdjustment';
+/** The resources the simulator serves (path names under `/infoplus-wms/api/{version}/`): the client's paths. */
+export type ResourceName = ResourcePath;
 
 /** Every resource name, in a stable order (also the order of the state file). */
 export const RESOURCE_NAMES: readonly ResourceName[] = [

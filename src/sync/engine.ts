@@ -207,7 +207,7 @@ export class SyncEngine {
   }
 
   /** ERP rows beside the Infoplus JSON they become (push), or Infoplus records beside their ERP parameters (pull). */
-  previewMapping(tp: TouchpointName, limit: number): Promise<MappingPreview> {
+  async previewMapping(tp: TouchpointName, limit: number): Promise<MappingPreview> {
     if (!this.isEnabled(tp)) throw new TouchpointNotConfiguredError(tp);
     return previewTouchpoint({ ...this.deps, io: this.io, resolver: this.resolver }, tp, limit);
   }

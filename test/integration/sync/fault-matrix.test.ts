@@ -3,7 +3,9 @@ import type { ErpConnection } from '../../../src/erp/types.js';
 import type { FaultConfig } from '../../../src/simulator/index.js';
 import type { RunSummary } from '../../../src/contract/index.js';
 import { pullAgreement, pushAgreement, problemsOf } from './agreement.js';
-import { makeRig, makeTestErp, tempDir, type Rig } from './harness.js';
+import { openErp } from '../../../src/erp/index.js';
+import { SyncEngine } from '../../../src/sync/index.js';
+import { makeRig, makeTestErp, quietLogger, tempDir, type Rig } from './harness.js';
 
 /** Runs everything until a round has no failed record and no failed run (bounded), as the scheduler would. */
 async function converge(rig: Rig, rounds = 12): Promise<RunSummary[][]> {
@@ -75,46 +77,101 @@ describe('fault matrix: the ERP connection is lost in the middle of a pull (Post
     tmp.remove();
   });
 
-  it('fails the run cleanly, and the next run completes without losing or repeating a record', async (t) => {
-    let db;
-    try {
-      db = await makeTestErp('postgres', tmp.dir);
-    } catch (e) {
-      if (process.env.CI === 'true') throw e;
-      available = false;
-    }
-    if (!available || !db) return t.skip();
-    drop = db.drop;
-    erp = await db.open();
-    rig = await makeRig({ erp, driver: 'postgres', orders: 200, dataDir: `${tmp.dir}/state` });
+  // Known issue (ERP driver, reported): a pg stream on a pooled connection whose backend was terminated can
+  // hang instead of failing; when that happens this test times out rather than passing.
+  it(
+    'fails the run cleanly, and the next run completes without losing or repeating a record',
+    { timeout: 120_000 },
+    async (t) => {
+      let db;
+      try {
+        db = await makeTestErp('postgres', tmp.dir);
+      } catch (e) {
+        if (process.env.CI === 'true') throw e;
+        available = false;
+      }
+      if (!available || !db) return t.skip();
+      drop = db.drop;
+      erp = await db.open();
+      rig = await makeRig({ erp, driver: 'postgres', orders: 200, dataDir: `${tmp.dir}/state` });
+      await converge(rig);
+      rig.sim.warehouse.shipOrders({ share: 1, partialShare: 0.3 });
+      rig.sim.setFaults({ latencyMs: 3 });
+
+      const dbName = db.url.split('/').pop()!;
+      const killer = await (
+        await import('../../../src/erp/index.js')
+      ).openErp({
+        driver: 'postgres',
+        url: process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+      });
+      const running = rig.engine.runTouchpoint('shipments', { trigger: 'manual' });
+      // Let some records land, then cut every connection of the ERP database under the engine.
+      await new Promise((r) => setTimeout(r, 150));
+      await killer.query(
+        'SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = @db AND pid <> pg_backend_pid()',
+        { db: dbName },
+      );
+      await killer.close();
+      const cut = await running;
+      // Usually the cut lands mid-run (failed, with a message naming the lost connection); on a very fast
+      // machine the run may finish first. Either way nothing may be lost or doubled afterwards.
+      expect(['failed', 'succeeded']).toContain(cut.status);
+      if (cut.status === 'failed') expect(cut.error).toMatch(/connection|terminat/i);
+      const cursorAfterCut = rig.store.cursors.get('shipments');
+
+      await converge(rig);
+      expect(problemsOf(await pullAgreement(erp, rig.sim))).toEqual([]);
+      if (cut.status === 'failed') expect(rig.store.cursors.get('shipments')).not.toEqual(cursorAfterCut);
+    },
+  );
+});
+
+describe('fault matrix: the ERP connection is closed under the engine in the middle of a pull (SQLite)', () => {
+  const tmp = tempDir('sync-erp-closed-');
+  let rig: Rig | null = null;
+  let erp: ErpConnection | null = null;
+  afterAll(async () => {
+    await rig?.close();
+    await erp?.close().catch(() => {});
+    tmp.remove();
+  });
+
+  it('fails the run with the lost connection named, and a run on a new connection completes it', async () => {
+    const db = await makeTestErp('sqlite', tmp.dir);
+    const first = await db.open();
+    rig = await makeRig({ erp: first, driver: 'sqlite', orders: 200, dataDir: `${tmp.dir}/state` });
     await converge(rig);
     rig.sim.warehouse.shipOrders({ share: 1, partialShare: 0.3 });
-    rig.sim.setFaults({ latencyMs: 3 });
+    rig.sim.setFaults({ latencyMs: 5 });
+    let written = 0;
+    const cut = await new SyncEngine({
+      erp: first,
+      infoplus: rig.client,
+      profile: rig.profile,
+      store: rig.store,
+      logger: quietLogger,
+      options: { progressIntervalMs: 0 },
+      onEvent: (e) => {
+        // Close the connection under the engine once some records are in.
+        if (e.type === 'run-progress' && e.progress.counts.pulled > 20 && written++ === 0) void first.close();
+      },
+    }).runTouchpoint('shipments', { trigger: 'manual' });
+    expect(cut.status).toBe('failed');
+    expect(cut.counts.pulled).toBeGreaterThan(0);
+    expect(cut.error).toMatch(/connection|closed/i);
 
-    const dbName = db.url.split('/').pop()!;
-    const killer = await (
-      await import('../../../src/erp/index.js')
-    ).openErp({
-      driver: 'postgres',
-      url: process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    // The agent reconnects (a new connection) and the next run finishes the job: nothing lost, nothing twice.
+    erp = await openErp({ driver: 'sqlite', url: db.url });
+    const next = new SyncEngine({
+      erp,
+      infoplus: rig.client,
+      profile: rig.profile,
+      store: rig.store,
+      logger: quietLogger,
     });
-    const running = rig.engine.runTouchpoint('shipments', { trigger: 'manual' });
-    // Let some records land, then cut every connection of the ERP database under the engine.
-    await new Promise((r) => setTimeout(r, 150));
-    await killer.query(
-      'SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = @db AND pid <> pg_backend_pid()',
-      { db: dbName },
-    );
-    await killer.close();
-    const cut = await running;
-    // Usually the cut lands mid-run (failed, with a message naming the lost connection); on a very fast
-    // machine the run may finish first. Either way nothing may be lost or doubled afterwards.
-    expect(['failed', 'succeeded']).toContain(cut.status);
-    if (cut.status === 'failed') expect(cut.error).toMatch(/connection|terminat/i);
-    const cursorAfterCut = rig.store.cursors.get('shipments');
-
-    await converge(rig);
+    const done = await next.runTouchpoint('shipments', { trigger: 'manual' });
+    expect(done.status).toBe('succeeded');
     expect(problemsOf(await pullAgreement(erp, rig.sim))).toEqual([]);
-    if (cut.status === 'failed') expect(rig.store.cursors.get('shipments')).not.toEqual(cursorAfterCut);
   });
 });

@@ -1,0 +1,280 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isErpError, openErp } from '../../../src/erp/index.js';
+import type { ErpConnection } from '../../../src/erp/index.js';
+
+// The server terminates the backends under a pooled ERP connection (a DBA's pg_terminate_backend, a
+// failover, a restart): every statement waiting on them must fail with 'connection-lost' instead of hanging,
+// and the same ErpConnection must work again afterwards. A hang shows up as a test timeout.
+
+const PG_URL = process.env['PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const CI = process.env['CI'] === 'true';
+const DB = `erp_lost_${process.pid}_${randomBytes(3).toString('hex')}`;
+const HANG = 20_000;
+
+let admin: pg.Client | null = null;
+let unavailable: string | null = null;
+try {
+  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${DB}`);
+  admin = c;
+} catch (e) {
+  if (CI) throw e;
+  unavailable = `PostgreSQL not reachable at PG_URL: ${e instanceof Error ? e.message : String(e)}`;
+  console.warn(`postgres connection-lost: skipping: ${unavailable}`);
+}
+
+const dbUrl = (): string => {
+  const u = new URL(PG_URL);
+  u.pathname = `/${DB}`;
+  return u.toString();
+};
+
+/** Terminates every session of the test database (the admin connection is on another database). */
+async function terminateAll(): Promise<number> {
+  const r = await admin!.query<{ n: string }>(
+    'SELECT count(pg_terminate_backend(pid))::text AS n FROM pg_stat_activity WHERE datname = $1',
+    [DB],
+  );
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+async function terminate(pid: number): Promise<void> {
+  await admin!.query('SELECT pg_terminate_backend($1)', [pid]);
+}
+
+/** Waits until the server has really ended the session (its pid is gone from pg_stat_activity). */
+async function gone(pid: number): Promise<void> {
+  for (;;) {
+    const r = await admin!.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid]);
+    if (r.rowCount === 0) return;
+    await new Promise((res) => setTimeout(res, 20));
+  }
+}
+
+async function caught(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected the operation to fail');
+}
+
+function expectLost(e: unknown, statement?: string): void {
+  expect(isErpError(e), String(e)).toBe(true);
+  if (!isErpError(e)) return;
+  expect(e.code).toBe('connection-lost');
+  expect(e.message).toMatch(/connection to the database lost/i);
+  if (statement) expect(e.statement).toBe(statement);
+}
+
+/** The connection is usable again: as many statements at once as the pool holds, plus one that must wait. */
+async function expectRecovered(erp: ErpConnection, poolMax: number): Promise<void> {
+  const all = await Promise.all(
+    Array.from({ length: poolMax + 1 }, (_, i) => erp.query<{ n: number }>('SELECT @i::int AS n', { i })),
+  );
+  expect(all.map((r) => r[0]?.n)).toEqual(Array.from({ length: poolMax + 1 }, (_, i) => i));
+}
+
+describe.skipIf(unavailable !== null)('postgres: the server terminates the backend', () => {
+  let erp: ErpConnection;
+  const POOL = 2;
+
+  beforeAll(async () => {
+    const setup = await openErp({ driver: 'postgres', url: dbUrl() });
+    await setup.execute('CREATE TABLE t (id int PRIMARY KEY, v text)');
+    await setup.close();
+  });
+
+  // a connection per test, so that a client one case leaks cannot fail the next one
+  beforeEach(async () => {
+    // a short connect timeout so that a leaked (never released) client fails the recovery check quickly
+    erp = await openErp({ driver: 'postgres', url: dbUrl(), poolMax: POOL, connectTimeoutMs: 5000 });
+    await erp.execute('TRUNCATE t');
+  });
+
+  afterEach(async () => {
+    // pool.end() waits for every checked-out client: a leaked one would hold the suite
+    await Promise.race([erp.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
+  });
+
+  afterAll(async () => {
+    await admin?.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    await admin?.end();
+  });
+
+  it(
+    'a stream whose backend dies while the consumer holds rows fails with connection-lost',
+    { timeout: HANG },
+    async () => {
+      const seen: number[] = [];
+      const err = await caught(
+        (async () => {
+          for await (const r of erp.stream<{ g: number }>(
+            'SELECT g FROM generate_series(1, 3000) g',
+            {},
+            { name: 'lost.stream', touchpoint: 'orders' },
+          )) {
+            seen.push(r.g);
+            if (seen.length === 10) expect(await terminateAll()).toBeGreaterThan(0);
+          }
+        })(),
+      );
+      expectLost(err, 'lost.stream');
+      expect(err).toMatchObject({ touchpoint: 'orders' });
+      expect(seen.length).toBeLessThan(3000);
+      await expectRecovered(erp, POOL);
+    },
+  );
+
+  it(
+    'a stream whose backend dies while it waits for the next batch fails with connection-lost',
+    { timeout: HANG },
+    async () => {
+      let pid = 0;
+      const err = await caught(
+        (async () => {
+          // row 600 is in the second batch and takes seconds: the kill lands while that read waits
+          const sql =
+            'SELECT g, pg_backend_pid() AS pid FROM generate_series(1, 2000) g, ' +
+            'LATERAL (SELECT pg_sleep(CASE WHEN g = 600 THEN 10 ELSE 0 END)) s';
+          for await (const r of erp.stream<{ g: number; pid: number }>(sql, {}, { name: 'lost.batch' })) {
+            if (r.g === 1) {
+              pid = r.pid;
+              setTimeout(() => void terminate(pid), 300);
+            }
+          }
+        })(),
+      );
+      expectLost(err, 'lost.batch');
+      await gone(pid);
+      await expectRecovered(erp, POOL);
+    },
+  );
+
+  it('breaking out of a stream whose backend died releases the connection', { timeout: HANG }, async () => {
+    let rows = 0;
+    for await (const r of erp.stream<{ pid: number }>(
+      'SELECT pg_backend_pid() AS pid FROM generate_series(1, 3000)',
+    )) {
+      rows++;
+      await terminate(r.pid);
+      await gone(r.pid);
+      break;
+    }
+    expect(rows).toBe(1);
+    await expectRecovered(erp, POOL);
+  });
+
+  it(
+    'a transaction whose backend dies between statements fails with connection-lost, nothing is kept',
+    { timeout: HANG },
+    async () => {
+      const err = await caught(
+        erp.transaction(async (tx) => {
+          await tx.execute('INSERT INTO t (id, v) VALUES (1, @v)', { v: 'first' }, { name: 'lost.insert1' });
+          const [me] = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+          await terminate(me!.pid);
+          await gone(me!.pid);
+          await tx.execute('INSERT INTO t (id, v) VALUES (2, @v)', { v: 'second' }, { name: 'lost.insert2' });
+        }),
+      );
+      expectLost(err, 'lost.insert2');
+      expect(await erp.query('SELECT id FROM t')).toEqual([]);
+      await expectRecovered(erp, POOL);
+    },
+  );
+
+  it(
+    'a transaction whose backend dies during a statement fails with connection-lost',
+    { timeout: HANG },
+    async () => {
+      const err = await caught(
+        erp.transaction(async (tx) => {
+          await tx.execute('INSERT INTO t (id, v) VALUES (3, @v)', { v: 'third' });
+          const [me] = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+          setTimeout(() => void terminate(me!.pid), 300);
+          await tx.execute('SELECT pg_sleep(10)', {}, { name: 'lost.sleep' });
+        }),
+      );
+      expectLost(err, 'lost.sleep');
+      expect(await erp.query('SELECT id FROM t')).toEqual([]);
+      await expectRecovered(erp, POOL);
+    },
+  );
+
+  it('a backend killed while its client sits idle in the pool is replaced', { timeout: HANG }, async () => {
+    await expectRecovered(erp, POOL); // fills the pool with idle clients
+    expect(await terminateAll()).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 200));
+    await expectRecovered(erp, POOL);
+  });
+
+  it(
+    'short transactions and streams while every backend is terminated, repeatedly, all settle',
+    { timeout: 60_000 },
+    async () => {
+      let stop = false;
+      const outcomes = { committed: 0, lost: 0 };
+      const other: unknown[] = [];
+      const settle = async (p: Promise<unknown>): Promise<void> => {
+        try {
+          await p;
+          outcomes.committed++;
+        } catch (e) {
+          if (isErpError(e) && e.code === 'connection-lost') outcomes.lost++;
+          else other.push(e);
+        }
+      };
+      const writer = async (base: number): Promise<void> => {
+        for (let i = 0; !stop; i++) {
+          const id = base + i;
+          await settle(
+            erp.transaction(async (tx) => {
+              await tx.execute(
+                'INSERT INTO t (id, v) VALUES (@id, @v)',
+                { id, v: 'x' },
+                { name: 'loop.insert' },
+              );
+              await tx.execute('UPDATE t SET v = @v WHERE id = @id', { id, v: 'y' }, { name: 'loop.update' });
+              await tx.query('SELECT count(*) AS n FROM t', {}, { name: 'loop.count' });
+            }),
+          );
+        }
+      };
+      const reader = async (): Promise<void> => {
+        while (!stop) {
+          await settle(
+            (async () => {
+              for await (const r of erp.stream(
+                'SELECT g FROM generate_series(1, 2000) g',
+                {},
+                { name: 'loop.stream' },
+              )) {
+                void r;
+                await new Promise((res) => setImmediate(res));
+              }
+            })(),
+          );
+        }
+      };
+      const killer = async (): Promise<void> => {
+        for (let k = 0; k < 8; k++) {
+          await new Promise((r) => setTimeout(r, 150));
+          await terminateAll();
+        }
+        stop = true;
+      };
+      await Promise.all([writer(1_000), writer(100_000), reader(), killer()]);
+      expect(other).toEqual([]);
+      expect(outcomes.lost).toBeGreaterThan(0);
+      expect(outcomes.committed).toBeGreaterThan(0);
+      // every committed transaction left a 'y' row; a failed one left nothing half-done
+      expect(await erp.query("SELECT id FROM t WHERE v <> 'y'")).toEqual([]);
+      await expectRecovered(erp, POOL);
+    },
+  );
+});
