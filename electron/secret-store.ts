@@ -1,8 +1,7 @@
 import { safeStorage } from 'electron';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../src/settings/file-backend.js';
 import type { SecretName, SecretStore } from '../src/settings/secret-store.js';
+import { secretsFile } from '../src/settings/secrets-file.js';
 
 const LABELS: Record<SecretName, string> = {
   erpPassword: 'ERP password',
@@ -24,10 +23,6 @@ interface Entry {
   encoding: 'safeStorage' | 'plain';
   data: string;
 }
-interface SecretsDoc {
-  version: 1;
-  secrets: Partial<Record<SecretName, Entry>>;
-}
 
 /** True when the OS really protects the data (DPAPI, Keychain, libsecret/kwallet). */
 export function osEncryptionAvailable(): boolean {
@@ -46,25 +41,12 @@ export function safeStorageSecretStore(opts: {
 }): SecretStore {
   const file = join(opts.dir, 'secrets.json');
 
-  const load = async (): Promise<SecretsDoc> => {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, secrets: {} };
-      throw error;
-    }
-    try {
-      const doc = JSON.parse(text) as SecretsDoc;
-      return doc?.secrets ? doc : { version: 1, secrets: {} };
-    } catch {
-      throw new SecretStoreError(
-        'secret-unreadable',
-        `${file} is damaged; enter the secrets again in Settings.`,
-      );
-    }
-  };
-  const save = (doc: SecretsDoc) => writeFileAtomic(file, `${JSON.stringify(doc, null, 2)}\n`, 0o600);
+  // a file that cannot be read is reported as it is; one that is not JSON was damaged
+  const sealedFile = secretsFile<Entry>(file, (error) =>
+    error instanceof SyntaxError
+      ? new SecretStoreError('secret-unreadable', `${file} is damaged; enter the secrets again in Settings.`)
+      : error,
+  );
 
   const seal = async (name: SecretName, value: string): Promise<Entry> => {
     if (osEncryptionAvailable())
@@ -84,7 +66,7 @@ export function safeStorageSecretStore(opts: {
       return osEncryptionAvailable();
     },
     async get(name) {
-      const entry = (await load()).secrets[name];
+      const entry = await sealedFile.entry(name);
       if (!entry) return null;
       if (entry.encoding === 'plain') return entry.data;
       try {
@@ -97,16 +79,10 @@ export function safeStorageSecretStore(opts: {
         );
       }
     },
-    async set(name, value) {
-      const doc = await load();
-      doc.secrets[name] = await seal(name, value);
-      await save(doc);
-    },
-    async delete(name) {
-      const doc = await load();
-      if (!doc.secrets[name]) return;
-      delete doc.secrets[name];
-      await save(doc);
-    },
+    set: (name, value) =>
+      sealedFile.update(async (secrets) => {
+        secrets[name] = await seal(name, value);
+      }),
+    delete: (name) => sealedFile.remove(name),
   };
 }

@@ -19,6 +19,26 @@ export function statementContext(driver: ErpDriverName, opts: StatementOptions |
   return { driver, statement: opts?.name, touchpoint: opts?.touchpoint };
 }
 
+const PRODUCT: Readonly<Record<ErpDriverName, string>> = {
+  mysql: 'MySQL',
+  postgres: 'PostgreSQL',
+  sqlserver: 'SQL Server',
+  sqlite: 'SQLite',
+};
+
+/** Parses a connection URL; a malformed one is an ErpError that shows the expected form. */
+export function parseConnectionUrl(url: string, driver: ErpDriverName, expected: string): URL {
+  try {
+    return new URL(url);
+  } catch {
+    throw new ErpError({
+      code: 'unknown',
+      driver,
+      detail: `the ${PRODUCT[driver]} URL is not valid; expected ${expected}`,
+    });
+  }
+}
+
 /** Checks every bound value (an 'invalid-parameter' error names the parameter) and converts it for the driver. */
 export function checkedValues(
   values: readonly SqlValue[],

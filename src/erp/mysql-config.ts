@@ -1,5 +1,5 @@
 import type { FieldPacket, PoolOptions } from 'mysql2/promise';
-import { ErpError } from './errors.js';
+import { parseConnectionUrl } from './driver-support.js';
 import type { Row, UrlErpConfig } from './types.js';
 
 const APP_NAME = 'Infoplus ERP Sync';
@@ -13,16 +13,7 @@ export interface Target {
 
 /** Pool options from a mysql:// URL; query options ssl=true|skip-verify. */
 export function poolOptions(config: UrlErpConfig): { options: PoolOptions; target: Target } {
-  let u: URL;
-  try {
-    u = new URL(config.url);
-  } catch {
-    throw new ErpError({
-      code: 'unknown',
-      driver: 'mysql',
-      detail: 'the MySQL URL is not valid; expected mysql://user@host:3306/database',
-    });
-  }
+  const u = parseConnectionUrl(config.url, 'mysql', 'mysql://user@host:3306/database');
   const password = u.password ? decodeURIComponent(u.password) : config.password;
   const ssl = u.searchParams.get('ssl');
   const options: PoolOptions = {

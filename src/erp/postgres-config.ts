@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { ErpError } from './errors.js';
+import { parseConnectionUrl } from './driver-support.js';
 import type { PgTarget } from './postgres-errors.js';
 import { integerValue } from './sql-values.js';
 import type { UrlErpConfig } from './types.js';
@@ -27,16 +27,7 @@ function utcDate(iso: string, raw: string): Date | string {
 
 /** URL with the TimeZone session setting added (URL values override pg's config object, so it goes in the URL). */
 export function effectiveUrl(config: UrlErpConfig): { url: string; target: PgTarget } {
-  let u: URL;
-  try {
-    u = new URL(config.url);
-  } catch {
-    throw new ErpError({
-      code: 'unknown',
-      driver: 'postgres',
-      detail: 'the PostgreSQL URL is not valid; expected postgres://user@host:5432/database',
-    });
-  }
+  const u = parseConnectionUrl(config.url, 'postgres', 'postgres://user@host:5432/database');
   if (config.password !== undefined && !u.password) u.password = encodeURIComponent(config.password);
   const options = u.searchParams.get('options') ?? '';
   if (!/TimeZone/i.test(options)) u.searchParams.set('options', `${options} -c TimeZone=UTC`.trim());

@@ -84,7 +84,7 @@ class PostgresConnection implements ErpConnection {
     cancelledClients.add(client); // never reused: a late cancel must not hit its next statement
     // a cancel that cannot reach the server (dead network) would leave the statement waiting forever
     setTimeout(
-      () => destroySocket(client, 'cancel was not answered; connection closed'),
+      () => destroySocket(client, 'Connection terminated: the server did not answer a cancel in time'),
       CANCEL_GRACE_MS,
     ).unref();
     const pid = (client as unknown as { processID?: number }).processID;

@@ -7,7 +7,8 @@ import { parseSqlServerTarget, toMssqlConfig } from './sqlserver-config.js';
 import type { SqlServerTarget } from './sqlserver-config.js';
 import { mapMssqlError } from './sqlserver-errors.js';
 import { checkParamValue, decimalFromNumber, integerValue } from './sql-values.js';
-import { guardStatement, stoppedError, throwIfAborted } from './statement-guard.js';
+import { guardedRows, statementContext, stoppedBy, whileOpen } from './driver-support.js';
+import { guardStatement, throwIfAborted, type StatementGuard } from './statement-guard.js';
 import type {
   ErpConnection,
   ErpExecutor,
@@ -108,7 +109,7 @@ class SqlServerConnection implements ErpConnection {
     params: SqlParams | undefined,
     opts: StatementOptions | undefined,
   ): void {
-    const ctx = { driver: 'sqlserver' as const, statement: opts?.name, touchpoint: opts?.touchpoint };
+    const ctx = statementContext('sqlserver', opts);
     const bound = bindNamedParams(text, params, 'named', ctx);
     bound.names.forEach((name, k) => {
       const v = bound.values[k] ?? null;
@@ -129,19 +130,18 @@ class SqlServerConnection implements ErpConnection {
     const guard = guardStatement(opts, this.defaultTimeoutMs, () => req.cancel());
     try {
       const result = await req.query<Row>(text);
-      if (guard.reason !== null)
-        throw stoppedError(guard.reason, 'sqlserver', opts, undefined, this.timeoutOf(opts));
+      const stop = this.stopped(guard, opts, undefined);
+      if (stop) throw stop;
       return result;
     } catch (e) {
-      if (guard.reason !== null) throw stoppedError(guard.reason, 'sqlserver', opts, e, this.timeoutOf(opts));
-      throw mapMssqlError(e, opts, this.target);
+      throw this.stopped(guard, opts, e) ?? mapMssqlError(e, opts, this.target);
     } finally {
       guard.done();
     }
   }
 
-  private timeoutOf(opts: StatementOptions | undefined): number {
-    return opts?.timeoutMs ?? this.defaultTimeoutMs;
+  private stopped(guard: StatementGuard, opts: StatementOptions | undefined, e: unknown): ErpError | null {
+    return stoppedBy(guard, 'sqlserver', opts, e, this.defaultTimeoutMs);
   }
 
   query<T extends Row = Row>(text: string, params?: SqlParams, opts?: StatementOptions): Promise<T[]> {
@@ -170,25 +170,12 @@ class SqlServerConnection implements ErpConnection {
     const guard = guardStatement(opts, this.defaultTimeoutMs, () => req.cancel());
     let finished = false;
     req.query(text).catch(() => undefined); // failures arrive through the stream
-    const it = readable[Symbol.asyncIterator]() as AsyncIterator<Row>;
+    const errors = {
+      stopped: (e: unknown) => this.stopped(guard, opts, e),
+      map: (e: unknown) => mapMssqlError(e, opts, this.target),
+    };
     try {
-      for (;;) {
-        guard.rearm();
-        let r: IteratorResult<Row>;
-        try {
-          r = await it.next();
-        } catch (e) {
-          if (guard.reason !== null)
-            throw stoppedError(guard.reason, 'sqlserver', opts, e, this.timeoutOf(opts));
-          throw mapMssqlError(e, opts, this.target);
-        }
-        guard.pause();
-        if (guard.reason !== null)
-          throw stoppedError(guard.reason, 'sqlserver', opts, undefined, this.timeoutOf(opts));
-        if (r.done) break;
-        const f = fix as ((row: Row) => Row) | null;
-        yield (f ? f(r.value) : r.value) as T;
-      }
+      for await (const row of guardedRows(readable, guard, errors, () => fix)) yield row as T;
       finished = true;
     } finally {
       guard.done();
@@ -216,27 +203,16 @@ class SqlServerConnection implements ErpConnection {
     const lock = new AsyncLock();
     let open = true;
     const make = (): sql.Request => new sql.Request(transaction);
-    const check = (o?: StatementOptions): void => {
-      if (!open) {
-        throw new ErpError({
-          code: 'unknown',
-          driver: 'sqlserver',
-          detail: 'the transaction has already finished; run statements inside the transaction callback',
-          ...(o?.name !== undefined ? { statement: o.name } : {}),
-        });
-      }
-    };
+    // the open check runs inside the lock: a statement queued behind COMMIT must see the transaction closed
+    const inner = whileOpen('sqlserver', () => open, {
+      query: async <T extends Row = Row>(text: string, params?: SqlParams, o?: StatementOptions) =>
+        rowsOf<T>(await this.run(make, text, params, o)),
+      execute: async (text, params, o) => affectedOf(await this.run(make, text, params, o)),
+    });
     const tx: ErpExecutor = {
       query: <T extends Row = Row>(text: string, params?: SqlParams, o?: StatementOptions) =>
-        lock.run(async () => {
-          check(o);
-          return rowsOf<T>(await this.run(make, text, params, o));
-        }),
-      execute: (text, params, o) =>
-        lock.run(async () => {
-          check(o);
-          return affectedOf(await this.run(make, text, params, o));
-        }),
+        lock.run(() => inner.query<T>(text, params, o)),
+      execute: (text, params, o) => lock.run(() => inner.execute(text, params, o)),
     };
     try {
       const result = await fn(tx);

@@ -12,6 +12,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './file-backend.js';
+import { secretsFile } from './secrets-file.js';
 
 export type SecretName = 'erpPassword' | 'infoplusApiKey';
 
@@ -50,10 +51,6 @@ interface SealedValue {
   tag: string;
   data: string;
 }
-interface SecretsFile {
-  version: 1;
-  secrets: Partial<Record<SecretName, SealedValue>>;
-}
 
 /** Options of the headless store. */
 export interface HeadlessSecretStoreOptions {
@@ -67,6 +64,13 @@ export interface HeadlessSecretStoreOptions {
 export function headlessSecretStore(opts: HeadlessSecretStoreOptions): SecretStore {
   const env = opts.env ?? process.env;
   const file = join(opts.dataDir, 'secrets.enc.json');
+  const sealedFile = secretsFile<SealedValue>(
+    file,
+    (error) =>
+      new Error(`The secrets file ${file} cannot be read; enter the secrets again in Settings`, {
+        cause: error,
+      }),
+  );
   const keyFile = opts.keyFile ?? join(opts.dataDir, 'secret.key');
 
   async function key(create: boolean): Promise<Buffer | null> {
@@ -86,28 +90,12 @@ export function headlessSecretStore(opts: HeadlessSecretStoreOptions): SecretSto
     }
   }
 
-  async function load(): Promise<SecretsFile> {
-    try {
-      const parsed = JSON.parse(await readFile(file, 'utf8')) as SecretsFile;
-      return parsed && parsed.secrets ? parsed : { version: 1, secrets: {} };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, secrets: {} };
-      throw new Error(`The secrets file ${file} cannot be read; enter the secrets again in Settings`, {
-        cause: error,
-      });
-    }
-  }
-
-  async function save(doc: SecretsFile): Promise<void> {
-    await writeFileAtomic(file, `${JSON.stringify(doc, null, 2)}\n`, 0o600);
-  }
-
   return {
     encrypted: true,
     async get(name) {
       const fromEnv = env[SECRET_ENV[name]];
       if (fromEnv) return fromEnv;
-      const sealed = (await load()).secrets[name];
+      const sealed = await sealedFile.entry(name);
       if (!sealed) return null;
       const k = await key(false);
       if (!k) return null;
@@ -131,19 +119,15 @@ export function headlessSecretStore(opts: HeadlessSecretStoreOptions): SecretSto
       const cipher = createCipheriv('aes-256-gcm', k, iv);
       cipher.setAAD(Buffer.from(name));
       const data = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
-      const doc = await load();
-      doc.secrets[name] = {
+      const sealed = {
         iv: iv.toString('base64'),
         tag: cipher.getAuthTag().toString('base64'),
         data: data.toString('base64'),
       };
-      await save(doc);
+      await sealedFile.update((secrets) => {
+        secrets[name] = sealed;
+      });
     },
-    async delete(name) {
-      const doc = await load();
-      if (!doc.secrets[name]) return;
-      delete doc.secrets[name];
-      await save(doc);
-    },
+    delete: (name) => sealedFile.remove(name),
   };
 }

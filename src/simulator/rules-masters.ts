@@ -12,6 +12,43 @@ import { IX } from './store.js';
 import type { SimContext } from './context.js';
 import type { SimRecord } from './types.js';
 
+type Checks = (ctx: SimContext, rec: SimRecord, errors: string[]) => void;
+
+/** Rules that run the same checks on create (after the defaults) and on update (on the merged record). */
+function checkedRules(checks: Checks, defaults?: Readonly<SimRecord>): ResourceRules {
+  return {
+    prepareCreate({ ctx }, rec, errors) {
+      if (defaults) applyDefaults(rec, defaults);
+      checks(ctx, rec, errors);
+    },
+    prepareUpdate({ ctx }, _existing, merged, _patch, errors) {
+      checks(ctx, merged, errors);
+    },
+  };
+}
+
+/** A line of business must exist, and `field` must be unique within it (vendorNo, customerNo). */
+function numberPerLob(
+  resource: 'vendor' | 'customer',
+  index: string,
+  field: 'vendorNo' | 'customerNo',
+  shown: (no: string) => string,
+): Checks {
+  return (ctx, rec, errors) => {
+    requireRef(ctx, 'lineOfBusiness', rec.lobId, 'lobId', errors, 'line of business');
+    const no = rec[field];
+    checkUnique(
+      ctx,
+      resource,
+      index,
+      no === undefined || rec.lobId === undefined ? null : `${String(rec.lobId)}|${String(no)}`,
+      rec.id,
+      `${field}: ${shown(String(no))} already exists in line of business ${String(rec.lobId)}`,
+      errors,
+    );
+  };
+}
+
 function itemChecks(ctx: SimContext, rec: SimRecord, errors: string[]): void {
   requireRef(ctx, 'lineOfBusiness', rec.lobId, 'lobId', errors, 'line of business');
   const sku = normaliseSku(rec.sku, 'sku', errors);
@@ -42,62 +79,25 @@ export const itemRules: ResourceRules = {
   },
 };
 
-function vendorChecks(ctx: SimContext, rec: SimRecord, errors: string[]): void {
-  requireRef(ctx, 'lineOfBusiness', rec.lobId, 'lobId', errors, 'line of business');
-  checkUnique(
-    ctx,
-    'vendor',
-    IX.vendorNo,
-    rec.vendorNo === undefined || rec.lobId === undefined
-      ? null
-      : `${String(rec.lobId)}|${String(rec.vendorNo)}`,
-    rec.id,
-    `vendorNo: ${String(rec.vendorNo)} already exists in line of business ${String(rec.lobId)}`,
-    errors,
-  );
-}
-
 /** Vendor: vendorNo unique per lobId. */
-export const vendorRules: ResourceRules = {
-  prepareCreate({ ctx }, rec, errors) {
-    applyDefaults(rec, VENDOR_DEFAULTS);
-    vendorChecks(ctx, rec, errors);
-  },
-  prepareUpdate({ ctx }, _existing, merged, _patch, errors) {
-    vendorChecks(ctx, merged, errors);
-  },
-};
-
-function customerChecks(ctx: SimContext, rec: SimRecord, errors: string[]): void {
-  requireRef(ctx, 'lineOfBusiness', rec.lobId, 'lobId', errors, 'line of business');
-  checkUnique(
-    ctx,
-    'customer',
-    IX.customerNo,
-    rec.customerNo === undefined || rec.lobId === undefined
-      ? null
-      : `${String(rec.lobId)}|${String(rec.customerNo)}`,
-    rec.id,
-    `customerNo: '${String(rec.customerNo)}' already exists in line of business ${String(rec.lobId)}`,
-    errors,
-  );
-}
+export const vendorRules: ResourceRules = checkedRules(
+  numberPerLob('vendor', IX.vendorNo, 'vendorNo', (no) => no),
+  VENDOR_DEFAULTS,
+);
 
 /** Customer: customerNo unique per lobId. */
 export const customerRules: ResourceRules = {
-  prepareCreate({ ctx }, rec, errors) {
-    applyDefaults(rec, CUSTOMER_DEFAULTS);
-    customerChecks(ctx, rec, errors);
-  },
+  ...checkedRules(
+    numberPerLob('customer', IX.customerNo, 'customerNo', (no) => `'${no}'`),
+    CUSTOMER_DEFAULTS,
+  ),
   finishCreate(_call, rec, now) {
     rec.openDate = now;
   },
-  prepareUpdate({ ctx }, _existing, merged, _patch, errors) {
-    customerChecks(ctx, merged, errors);
-  },
 };
 
-function lobChecks(ctx: SimContext, rec: SimRecord, errors: string[]): void {
+/** Line of business: code unique. */
+export const lobRules: ResourceRules = checkedRules((ctx, rec, errors) =>
   checkUnique(
     ctx,
     'lineOfBusiness',
@@ -106,18 +106,8 @@ function lobChecks(ctx: SimContext, rec: SimRecord, errors: string[]): void {
     rec.id,
     `code: line of business code '${String(rec.code)}' already exists`,
     errors,
-  );
-}
-
-/** Line of business: code unique. */
-export const lobRules: ResourceRules = {
-  prepareCreate({ ctx }, rec, errors) {
-    lobChecks(ctx, rec, errors);
-  },
-  prepareUpdate({ ctx }, _existing, merged, _patch, errors) {
-    lobChecks(ctx, merged, errors);
-  },
-};
+  ),
+);
 
 /** Warehouse: defaults for the station switches. */
 export const warehouseRules: ResourceRules = {

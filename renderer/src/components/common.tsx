@@ -119,3 +119,30 @@ const STATUS_TEXT: Record<string, string> = {
 export function Badge({ value }: { value: string }) {
   return <span className={`badge badge-${value}`}>{STATUS_TEXT[value] ?? value}</span>;
 }
+
+/** A screen's title (focus lands on it after navigation) with the screen's actions beside it. */
+export function ScreenHead({ id, title, children }: { id: string; title: string; children?: ReactNode }) {
+  return (
+    <div className="screen-head">
+      <h1 id={id} tabIndex={-1}>
+        {title}
+      </h1>
+      {children}
+    </div>
+  );
+}
+
+/** A table's header row: one column heading per name. */
+export function TableHead({ columns }: { columns: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <th key={c} scope="col">
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TouchpointName } from '../contract.js';
-import { ErrorNote, Note, Spinner, formatTime, relativeTime } from '../components/common.js';
+import { ErrorNote, Note, Spinner, formatTime, relativeTime, ScreenHead } from '../components/common.js';
 import { HealthLight } from '../components/health-light.js';
 import { TouchpointCard } from '../components/touchpoint-card.js';
 import { useBridge } from '../hooks/bridge-context.js';
@@ -33,10 +33,7 @@ export function Dashboard() {
 
   return (
     <section aria-labelledby="dashboard-title">
-      <div className="screen-head">
-        <h1 id="dashboard-title" tabIndex={-1}>
-          Dashboard
-        </h1>
+      <ScreenHead id="dashboard-title" title="Dashboard">
         <div className="actions">
           <button
             type="button"
@@ -59,7 +56,7 @@ export function Dashboard() {
             {status.paused ? 'Resume schedules' : 'Pause schedules'}
           </button>
         </div>
-      </div>
+      </ScreenHead>
       <div id="sync-progress" className="progress-line">
         {sync.busy && !syncingOne ? <Spinner label="Syncing all touchpoints…" /> : null}
         {!sync.busy && runningAny ? (

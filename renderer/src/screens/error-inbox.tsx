@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ErrorCategory, InboxItem, InboxStatus, TouchpointName } from '../contract.js';
 import { TOUCHPOINT_LABELS } from '../contract.js';
-import { Badge, ErrorNote, Note, Spinner, relativeTime } from '../components/common.js';
+import { Badge, ErrorNote, Note, Spinner, relativeTime, ScreenHead } from '../components/common.js';
 import { TouchpointSelect } from '../components/touchpoint-select.js';
 import { useBridge, useEvent } from '../hooks/bridge-context.js';
 import { useAction, useLoad } from '../hooks/use-async.js';
@@ -76,11 +76,7 @@ export function ErrorInbox() {
 
   return (
     <section aria-labelledby="inbox-title">
-      <div className="screen-head">
-        <h1 id="inbox-title" tabIndex={-1}>
-          Error inbox
-        </h1>
-      </div>
+      <ScreenHead id="inbox-title" title="Error inbox" />
       <div className="filters" role="group" aria-label="Filter errors">
         <div className="field inline">
           <label htmlFor="inbox-category">Category</label>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LogEntry, LogLevel } from '../contract.js';
-import { ErrorNote, Note, Spinner } from '../components/common.js';
+import { ErrorNote, Note, Spinner, ScreenHead } from '../components/common.js';
 import { useBridge, useEvent } from '../hooks/bridge-context.js';
 import { useAction, useLoad } from '../hooks/use-async.js';
 
@@ -67,10 +67,7 @@ export function Logs() {
 
   return (
     <section aria-labelledby="logs-title">
-      <div className="screen-head">
-        <h1 id="logs-title" tabIndex={-1}>
-          Logs
-        </h1>
+      <ScreenHead id="logs-title" title="Logs">
         <div className="actions">
           <button
             type="button"
@@ -86,7 +83,7 @@ export function Logs() {
             {exporting.busy ? <Spinner label="Exporting…" /> : 'Export logs'}
           </button>
         </div>
-      </div>
+      </ScreenHead>
       <div className="filters" role="group" aria-label="Filter logs">
         <div className="field inline">
           <label htmlFor="logs-level">Minimum level</label>

@@ -55,16 +55,7 @@ export function DryRunTable({ report }: { report: DryRunReport }) {
       <p className="muted small">Nothing was written to Infoplus or the ERP.</p>
       <div className="table-wrap">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Touchpoint</th>
-              <th scope="col">Records</th>
-              <th scope="col">Would create</th>
-              <th scope="col">Would update</th>
-              <th scope="col">Unchanged</th>
-              <th scope="col">Problems</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Touchpoint', 'Records', 'Would create', 'Would update', 'Unchanged', 'Problems']} />
           <tbody>
             {report.touchpoints.map((tp) => (
               <tr key={tp.touchpoint}>

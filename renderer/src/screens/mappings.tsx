@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { TOUCHPOINT_LABELS } from '../contract.js';
 import type { DryRunReport, MappingPreview, ProfileDocument, TouchpointName } from '../contract.js';
-import { ErrorNote, Field, Note, Spinner } from '../components/common.js';
+import { ErrorNote, Field, Note, Spinner, ScreenHead } from '../components/common.js';
+import { ProfileProblems } from '../components/profile-problems.js';
 import { useBridge } from '../hooks/bridge-context.js';
 import { useAction, useLoad } from '../hooks/use-async.js';
 import { TouchpointSelect } from '../components/touchpoint-select.js';
@@ -52,11 +53,7 @@ export function Mappings() {
 
   return (
     <section aria-labelledby="mappings-title">
-      <div className="screen-head">
-        <h1 id="mappings-title" tabIndex={-1}>
-          Mappings
-        </h1>
-      </div>
+      <ScreenHead id="mappings-title" title="Mappings" />
       <div className="filters">
         <TouchpointSelect
           id="mappings-touchpoint"
@@ -121,18 +118,7 @@ export function Mappings() {
       <section aria-labelledby="profile-title" className="card">
         <h2 id="profile-title">Profile editor</h2>
         <p className="muted small">{doc?.path ? `File: ${doc.path}` : 'Built-in profile'}</p>
-        {problems.length > 0 ? (
-          <div role="alert" className="note note-error">
-            <strong>Problems in the profile:</strong>
-            <ul>
-              {problems.map((p, i) => (
-                <li key={`${p.path}-${i}`}>
-                  <code>{p.path || '(document)'}</code>: {p.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ProfileProblems problems={problems} />
         <Field id="profile-text" label="Profile (YAML)">
           <textarea
             id="profile-text"

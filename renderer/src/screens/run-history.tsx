@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RunStatus, TouchpointName } from '../contract.js';
 import { TOUCHPOINT_LABELS } from '../contract.js';
-import { Badge, ErrorNote, Spinner, formatTime } from '../components/common.js';
+import { Badge, ErrorNote, Spinner, formatTime, ScreenHead, TableHead } from '../components/common.js';
 import { TouchpointSelect } from '../components/touchpoint-select.js';
 import { useBridge, useEvent } from '../hooks/bridge-context.js';
 import { useLoad } from '../hooks/use-async.js';
@@ -39,11 +39,7 @@ export function RunHistory({ runId }: { runId: string | null }) {
 
   return (
     <section aria-labelledby="runs-title">
-      <div className="screen-head">
-        <h1 id="runs-title" tabIndex={-1}>
-          Run history
-        </h1>
-      </div>
+      <ScreenHead id="runs-title" title="Run history" />
       <div className="filters" role="group" aria-label="Filter runs">
         <TouchpointSelect id="runs-touchpoint" value={touchpoint} onChange={setTouchpoint} />
         <div className="field inline">
@@ -69,21 +65,7 @@ export function RunHistory({ runId }: { runId: string | null }) {
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">Runs, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Touchpoint</th>
-                <th scope="col">Status</th>
-                <th scope="col">Trigger</th>
-                <th scope="col">Created</th>
-                <th scope="col">Updated</th>
-                <th scope="col">Unchanged</th>
-                <th scope="col">Pulled</th>
-                <th scope="col">Failed</th>
-                <th scope="col">Duration</th>
-                <th scope="col">Records</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Started', 'Touchpoint', 'Status', 'Trigger', 'Created', 'Updated', 'Unchanged', 'Pulled', 'Failed', 'Duration', 'Records']} />
             <tbody>
               {runs.data.map((run) => (
                 <tr key={run.id}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RecordAction } from '../contract.js';
 import { TOUCHPOINT_LABELS } from '../contract.js';
-import { ErrorNote, Spinner, formatTime } from '../components/common.js';
+import { ErrorNote, Spinner, formatTime, TableHead } from '../components/common.js';
 import { useBridge } from '../hooks/bridge-context.js';
 import { useLoad } from '../hooks/use-async.js';
 import { href } from '../hooks/use-route.js';
@@ -76,15 +76,7 @@ export function RunRecords({ runId }: { runId: string }) {
       {shown.length > 0 ? (
         <div className="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Record</th>
-                <th scope="col">Action</th>
-                <th scope="col">Infoplus id</th>
-                <th scope="col">Message</th>
-                <th scope="col">At</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Record', 'Action', 'Infoplus id', 'Message', 'At']} />
             <tbody>
               {shown.slice(0, 2000).map((r, i) => (
                 <tr key={`${r.recordKey}-${i}`}>

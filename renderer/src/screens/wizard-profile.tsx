@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ProfileDocument } from '../contract.js';
 import { ErrorNote, Field, Spinner } from '../components/common.js';
+import { ProfileProblems } from '../components/profile-problems.js';
 import { useBridge } from '../hooks/bridge-context.js';
 import { useLoad } from '../hooks/use-async.js';
 import { fieldErrorsOf } from '../settings/field-errors.js';
@@ -46,18 +47,7 @@ export function WizardProfileStep({
       </p>
       {loaded.loading && !draft.base ? <Spinner label="Loading the suggested profile…" /> : null}
       <ErrorNote error={loaded.error} />
-      {problems.length > 0 ? (
-        <div role="alert" className="note note-error">
-          <strong>Problems in the profile:</strong>
-          <ul>
-            {problems.map((p, i) => (
-              <li key={`${p.path}-${i}`}>
-                <code>{p.path || '(document)'}</code>: {p.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ProfileProblems problems={problems} />
       <Field id="wizard-profile" label="Mapping profile (YAML)">
         <textarea
           id="wizard-profile"

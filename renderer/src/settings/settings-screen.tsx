@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Settings, SettingsUpdate } from '../contract.js';
-import { ErrorNote, Note, Spinner } from '../components/common.js';
+import { ErrorNote, Note, Spinner, ScreenHead } from '../components/common.js';
 import { useBridge } from '../hooks/bridge-context.js';
 import { useLiveStatus } from '../hooks/live-status.js';
 import { useAction, useLoad } from '../hooks/use-async.js';
@@ -136,11 +136,7 @@ export function SettingsScreen() {
   const current = savedSettings?.settings ?? loaded.data;
   return (
     <section aria-labelledby="settings-title">
-      <div className="screen-head">
-        <h1 id="settings-title" tabIndex={-1}>
-          Settings
-        </h1>
-      </div>
+      <ScreenHead id="settings-title" title="Settings" />
       {loaded.loading && !loaded.data ? <Spinner label="Loading settings…" /> : null}
       <ErrorNote error={loaded.error} />
       {current ? (

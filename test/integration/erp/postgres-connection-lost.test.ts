@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isErpError, openErp } from '../../../src/erp/index.js';
@@ -275,6 +276,71 @@ describe.skipIf(unavailable !== null)('postgres: the server terminates the backe
       // every committed transaction left a 'y' row; a failed one left nothing half-done
       expect(await erp.query("SELECT id FROM t WHERE v <> 'y'")).toEqual([]);
       await expectRecovered(erp, POOL);
+    },
+  );
+});
+
+/** A TCP proxy to the server whose current connections can be frozen: no FIN, no RST, just silence. */
+async function freezableProxy(
+  target: URL,
+): Promise<{ port: number; freeze(): void; close(): Promise<void> }> {
+  const pairs: [net.Socket, net.Socket][] = [];
+  const server = net.createServer((down) => {
+    const up = net.connect(Number(target.port || 5432), target.hostname);
+    down.on('error', () => undefined);
+    up.on('error', () => undefined);
+    down.pipe(up);
+    up.pipe(down);
+    pairs.push([down, up]);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    freeze() {
+      for (const [down, up] of pairs.splice(0)) {
+        down.unpipe(up);
+        up.unpipe(down);
+        down.pause();
+        up.pause();
+      }
+    },
+    async close() {
+      for (const [down, up] of pairs.splice(0)) {
+        down.destroy();
+        up.destroy();
+      }
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+describe.skipIf(unavailable !== null)('postgres: the network to the server goes silent', () => {
+  it(
+    'a statement on a connection that stopped answering still settles after its timeout',
+    { timeout: HANG },
+    async () => {
+      const proxy = await freezableProxy(new URL(PG_URL));
+      const u = new URL(PG_URL); // nothing is terminated here, the shared database will do
+      u.host = `127.0.0.1:${proxy.port}`;
+      const erp = await openErp({
+        driver: 'postgres',
+        url: u.toString(),
+        poolMax: 1,
+        connectTimeoutMs: 5000,
+      });
+      try {
+        const running = caught(erp.query('SELECT pg_sleep(3)', {}, { name: 'silent.sleep', timeoutMs: 500 }));
+        await new Promise((r) => setTimeout(r, 100));
+        proxy.freeze(); // the cancel still reaches the server on a new connection; its answer never comes back
+        const err = await running;
+        expect(isErpError(err) && err.code).toBe('timeout');
+        expect(err).toMatchObject({ statement: 'silent.sleep' });
+        // the silent connection was dropped: the only pool slot works again through a new one
+        await expectRecovered(erp, 1);
+      } finally {
+        await Promise.race([erp.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
+        await proxy.close();
+      }
     },
   );
 });
