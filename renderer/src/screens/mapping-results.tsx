@@ -1,5 +1,6 @@
 import type { DryRunReport, MappingPreview } from '../contract.js';
 import { TOUCHPOINT_LABELS } from '../contract.js';
+import { TableHead } from '../components/common.js';
 
 /** ERP rows beside the Infoplus JSON they become; rows with problems are marked. */
 export function PreviewTable({ preview }: { preview: MappingPreview }) {
@@ -55,7 +56,9 @@ export function DryRunTable({ report }: { report: DryRunReport }) {
       <p className="muted small">Nothing was written to Infoplus or the ERP.</p>
       <div className="table-wrap">
         <table>
-          <TableHead columns={['Touchpoint', 'Records', 'Would create', 'Would update', 'Unchanged', 'Problems']} />
+          <TableHead
+            columns={['Touchpoint', 'Records', 'Would create', 'Would update', 'Unchanged', 'Problems']}
+          />
           <tbody>
             {report.touchpoints.map((tp) => (
               <tr key={tp.touchpoint}>

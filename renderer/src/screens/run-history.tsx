@@ -65,7 +65,21 @@ export function RunHistory({ runId }: { runId: string | null }) {
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">Runs, newest first</caption>
-            <TableHead columns={['Started', 'Touchpoint', 'Status', 'Trigger', 'Created', 'Updated', 'Unchanged', 'Pulled', 'Failed', 'Duration', 'Records']} />
+            <TableHead
+              columns={[
+                'Started',
+                'Touchpoint',
+                'Status',
+                'Trigger',
+                'Created',
+                'Updated',
+                'Unchanged',
+                'Pulled',
+                'Failed',
+                'Duration',
+                'Records',
+              ]}
+            />
             <tbody>
               {runs.data.map((run) => (
                 <tr key={run.id}>
