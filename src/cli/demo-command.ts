@@ -94,8 +94,8 @@ export function registerDemoCommand(program: Command): void {
         progress('Pushing vendors, items, purchase orders and sales orders ...');
         const pushRuns = await app.runs.runAndWait({ touchpoints: [...PUSH_TOUCHPOINTS] });
         progress('The simulated warehouse ships, receives and adjusts ...');
-        const shipped = sim.warehouse.shipOrders({ share: 1, partialShare: 0 });
-        const received = sim.warehouse.receiveAsns({ share: 1 });
+        const shipped = sim.warehouse.shipOrders({ share: 1, partialShare: 0.3 });
+        const received = sim.warehouse.receiveAsns({ share: 1, partialShare: 0.3 });
         const adjusted = sim.warehouse.adjustInventory({ count: Math.max(5, Math.ceil(opts.orders / 5)) });
         progress('Pulling shipments, item receipts and inventory adjustments back into the ERP ...');
         const pullRuns = await app.runs.runAndWait({ touchpoints: [...PULL_TOUCHPOINTS] });
