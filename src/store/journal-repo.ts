@@ -45,12 +45,16 @@ const toEntry = (r: Row): JournalEntry => ({
   updatedAt: r.updated_at,
 });
 
+// bound parameters per look-up query; well under SQLite's limit of 32766
+const MANY_CHUNK = 500;
+
 /** The per-record journal. */
 export class JournalRepo {
   private readonly getStmt;
   private readonly byIdStmt;
   private readonly upsertStmt;
   private readonly failStmt;
+  private readonly manyStmts = new Map<number, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
     this.getStmt = db.prepare('SELECT * FROM journal WHERE touchpoint = ? AND record_key = ?');
@@ -78,6 +82,33 @@ export class JournalRepo {
   get(touchpoint: TouchpointName, recordKey: string): JournalEntry | null {
     const r = this.getStmt.get(touchpoint, recordKey) as Row | undefined;
     return r ? toEntry(r) : null;
+  }
+
+  /**
+   * The journal rows of many records of one touchpoint, by record key (keys without a row are absent).
+   * One query per chunk of keys instead of one per record: a full scan looks up every record.
+   */
+  getMany(touchpoint: TouchpointName, recordKeys: readonly string[]): Map<string, JournalEntry> {
+    const out = new Map<string, JournalEntry>();
+    for (let i = 0; i < recordKeys.length; i += MANY_CHUNK) {
+      const chunk = recordKeys.slice(i, i + MANY_CHUNK);
+      for (const r of this.manyStmt(chunk.length).all(touchpoint, ...chunk) as Row[]) {
+        out.set(r.record_key, toEntry(r));
+      }
+    }
+    return out;
+  }
+
+  /** Prepared `IN (?, ...)` look-ups by size; a scan uses one or two sizes, so the map stays small. */
+  private manyStmt(n: number): Database.Statement {
+    let st = this.manyStmts.get(n);
+    if (!st) {
+      if (this.manyStmts.size >= 16) this.manyStmts.clear();
+      const marks = new Array<string>(n).fill('?').join(', ');
+      st = this.db.prepare(`SELECT * FROM journal WHERE touchpoint = ? AND record_key IN (${marks})`);
+      this.manyStmts.set(n, st);
+    }
+    return st;
   }
 
   /** The journal row that points at an Infoplus id. */

@@ -17,7 +17,7 @@ import {
 import type { ErpConnection } from '../erp/types.js';
 import type { InfoplusClient } from '../infoplus/index.js';
 import type { Profile } from '../profile/index.js';
-import type { StateStore } from '../store/index.js';
+import type { JournalEntry, StateStore } from '../store/index.js';
 import type { ErpIo } from './erp-io.js';
 import { Sender } from './push-sender.js';
 import { PUSH_RESOURCES, idOf, type InfoplusRecord } from './push-resources.js';
@@ -57,19 +57,23 @@ export type Verdict =
     }
   | { readonly kind: 'send'; readonly candidate: Candidate };
 
-/** Builds the payload of one record and decides what to do with it (no Infoplus write). */
+/**
+ * Builds the payload of one record and decides what to do with it (no Infoplus write). `journal` is the
+ * record's journal row when the caller already loaded it (null = none); left out, it is looked up here.
+ */
 export async function judgeRecord(
   store: StateStore,
   env: { readonly profile: Profile; readonly resolver: Pick<LookupResolver, 'prefetch' | 'resolve'> },
   tp: PushTouchpoint,
   rec: PushSourceRecord,
   due: ReadonlySet<string>,
+  journal?: JournalEntry | null,
 ): Promise<Verdict> {
   const res = PUSH_RESOURCES[tp];
   await env.resolver.prefetch(resolveRequests(env.profile, tp, rec));
   const built = buildPayload(env.profile, tp, rec, { resolve: env.resolver.resolve });
   const hash = contentHash(built.payload);
-  const j = store.journal.get(tp, rec.key);
+  const j = journal === undefined ? store.journal.get(tp, rec.key) : journal;
   if (j && j.status === 'synced' && j.contentHash === hash) return { kind: 'unchanged' };
   if (j && (j.status === 'failed' || j.status === 'skipped') && j.failedHash === hash && !due.has(rec.key)) {
     // Parked and not changed since: wait for the data to change, a retry to come due, or Retry.
@@ -112,6 +116,9 @@ export async function judgeRecord(
   };
 }
 
+/** Records judged per journal query during a push read. */
+const JOURNAL_GROUP = 200;
+
 /** Runs one push touchpoint. */
 export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint): Promise<void> {
   const cfg = pushConfig(env.profile, tp);
@@ -146,7 +153,7 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
   try {
     for (let pass = 1; ; pass++) {
       let sentThisPass = 0;
-      const consider = async (rec: PushSourceRecord): Promise<void> => {
+      const consider = async (rec: PushSourceRecord, journal: JournalEntry | null): Promise<void> => {
         ctx.checkAborted();
         if (handled.has(rec.key)) return;
         handled.add(rec.key);
@@ -155,7 +162,7 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
           ctx.outcome(rec.key, 'skipped', { message: 'waiting for Infoplus to confirm an earlier request' });
           return;
         }
-        const v = await judgeRecord(ctx.store, env, tp, rec, due);
+        const v = await judgeRecord(ctx.store, env, tp, rec, due, journal);
         if (v.kind === 'unchanged') ctx.outcome(rec.key, 'unchanged');
         else if (v.kind === 'parked') ctx.counts.skipped++;
         else if (v.kind === 'problems') {
@@ -168,16 +175,35 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
         }
       };
       const full = (): boolean => sentThisPass >= ctx.options.pushBatchSize;
-      for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, { since })) {
-        await consider(rec);
-        if (full()) break;
-      }
+      // Records are judged in small groups whose journal rows come with one query (a full scan of a big ERP
+      // otherwise spends much of its time on one look-up per record). Read-ahead records a full pass did not
+      // judge are not marked handled, so the next pass reads them again.
+      const judgeAll = async (records: AsyncIterable<PushSourceRecord>): Promise<void> => {
+        let group: PushSourceRecord[] = [];
+        const judgeGroup = async (): Promise<void> => {
+          const list = group;
+          group = [];
+          const rows = ctx.store.journal.getMany(
+            tp,
+            list.map((r) => r.key),
+          );
+          for (const rec of list) {
+            await consider(rec, rows.get(rec.key) ?? null);
+            if (full()) return;
+          }
+        };
+        for await (const rec of records) {
+          group.push(rec);
+          if (group.length < JOURNAL_GROUP) continue;
+          await judgeGroup();
+          if (full()) return;
+        }
+        await judgeGroup();
+      };
+      await judgeAll(env.io.readPushRecords(env.erp, env.profile, tp, { since }));
       const missing = full() ? [] : [...reread].filter((k) => !handled.has(k));
       if (missing.length > 0) {
-        for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, { keys: missing })) {
-          await consider(rec);
-          if (full()) break;
-        }
+        await judgeAll(env.io.readPushRecords(env.erp, env.profile, tp, { keys: missing }));
       }
       await sendChunk();
       if (!full()) break;

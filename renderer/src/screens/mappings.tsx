@@ -2,8 +2,8 @@ import { useMemo, useState } from 'react';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { TOUCHPOINT_LABELS } from '../contract.js';
 import type { DryRunReport, MappingPreview, ProfileDocument, TouchpointName } from '../contract.js';
-import { ErrorNote, Field, Note, Spinner, ScreenHead } from '../components/common.js';
-import { ProfileProblems } from '../components/profile-problems.js';
+import { ErrorNote, Note, Spinner, ScreenHead } from '../components/common.js';
+import { ProfileEditor } from '../components/profile-editor.js';
 import { useBridge } from '../hooks/bridge-context.js';
 import { useAction, useLoad } from '../hooks/use-async.js';
 import { TouchpointSelect } from '../components/touchpoint-select.js';
@@ -118,17 +118,14 @@ export function Mappings() {
       <section aria-labelledby="profile-title" className="card">
         <h2 id="profile-title">Profile editor</h2>
         <p className="muted small">{doc?.path ? `File: ${doc.path}` : 'Built-in profile'}</p>
-        <ProfileProblems problems={problems} />
-        <Field id="profile-text" label="Profile (YAML)">
-          <textarea
-            id="profile-text"
-            className="code"
-            rows={24}
-            spellCheck={false}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </Field>
+        <ProfileEditor
+          id="profile-text"
+          label="Profile (YAML)"
+          rows={24}
+          text={text}
+          onChange={setText}
+          problems={problems}
+        />
         <div className="actions">
           <button
             type="button"

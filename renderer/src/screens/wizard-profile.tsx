@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProfileDocument } from '../contract.js';
-import { ErrorNote, Field, Spinner } from '../components/common.js';
-import { ProfileProblems } from '../components/profile-problems.js';
+import { ErrorNote, Spinner } from '../components/common.js';
+import { ProfileEditor } from '../components/profile-editor.js';
 import { useBridge } from '../hooks/bridge-context.js';
 import { useLoad } from '../hooks/use-async.js';
 import { fieldErrorsOf } from '../settings/field-errors.js';
@@ -47,17 +47,14 @@ export function WizardProfileStep({
       </p>
       {loaded.loading && !draft.base ? <Spinner label="Loading the suggested profile…" /> : null}
       <ErrorNote error={loaded.error} />
-      <ProfileProblems problems={problems} />
-      <Field id="wizard-profile" label="Mapping profile (YAML)">
-        <textarea
-          id="wizard-profile"
-          className="code"
-          rows={18}
-          spellCheck={false}
-          value={draft.text}
-          onChange={(e) => onChange({ ...draft, text: e.target.value })}
-        />
-      </Field>
+      <ProfileEditor
+        id="wizard-profile"
+        label="Mapping profile (YAML)"
+        rows={18}
+        text={draft.text}
+        onChange={(text) => onChange({ ...draft, text })}
+        problems={problems}
+      />
     </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 /** ERP record -> Infoplus payload, driven by the profile. Pure: no I/O. */
 import type { PushTouchpoint } from '../../contract/touchpoints.js';
-import type { FieldSpec, Profile, PushTouchpointProfile } from '../../profile/schema.js';
+import type { FieldMapping, FieldSpec, Profile, PushTouchpointProfile } from '../../profile/schema.js';
 import { PUSH_MODELS } from '../../profile/touchpoint-models.js';
 import { mapField, type FieldEnv } from './map-field.js';
 import type {
@@ -64,15 +64,18 @@ function mapInto(
   env: FieldEnv,
   problems: MappingProblem[],
 ): void {
-  for (const [name, spec] of Object.entries(fields)) {
-    const r = mapField(row, spec, `${prefix}${name}`, env);
+  // for-in with hasOwn visits what Object.entries would, in the same order, without an array per record
+  for (const name in fields) {
+    if (!Object.hasOwn(fields, name)) continue;
+    const r = mapField(row, fields[name]!, `${prefix}${name}`, env);
     if (r.problem) problems.push(r.problem);
     else if (r.value !== undefined) target[name] = r.value;
   }
   if (!customFields) return;
   const custom: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(customFields)) {
-    const r = mapField(row, spec, `${prefix}customFields.${name}`, env);
+  for (const name in customFields) {
+    if (!Object.hasOwn(customFields, name)) continue;
+    const r = mapField(row, customFields[name]!, `${prefix}customFields.${name}`, env);
     if (r.problem) problems.push(r.problem);
     else if (r.value !== undefined) custom[name] = r.value;
   }
@@ -87,20 +90,40 @@ export function resolveRequests(
 ): { kind: ResolveKind; value: string }[] {
   const cfg = pushConfig(profile, tp);
   const out = new Map<string, { kind: ResolveKind; value: string }>();
-  const scan = (row: SourceRow, fields: Readonly<Record<string, FieldSpec>> | undefined): void => {
-    for (const [name, spec] of Object.entries(fields ?? {})) {
-      if (typeof spec === 'string' || spec.resolve === undefined) continue;
-      // map without the resolver: the value it would resolve is what we need
-      const r = mapField(row, { ...spec, resolve: undefined, type: 'string', maxLength: undefined }, name, {
-        zone: profile.timezone,
-        lookups: profile.lookups ?? {},
-        ctx: {},
-      });
-      if (r.value !== undefined)
-        out.set(`${spec.resolve}:${String(r.value)}`, { kind: spec.resolve, value: String(r.value) });
-    }
-  };
-  scan(rec.header, cfg.fields);
-  for (const line of rec.lines) scan(line, cfg.lines?.fields);
+  const headerResolves = resolvingFields(cfg.fields);
+  const lineResolves = resolvingFields(cfg.lines?.fields);
+  // most touchpoints resolve nothing: skip the per-row work (this runs for every record of a full scan)
+  if (headerResolves.length === 0 && lineResolves.length === 0) return [];
+  scanResolves(rec.header, headerResolves, profile, out);
+  if (lineResolves.length > 0) for (const line of rec.lines) scanResolves(line, lineResolves, profile, out);
   return [...out.values()];
+}
+
+type ResolvingField = readonly [name: string, spec: FieldMapping & { resolve: ResolveKind }];
+
+function resolvingFields(fields: Readonly<Record<string, FieldSpec>> | undefined): ResolvingField[] {
+  const list: ResolvingField[] = [];
+  for (const [name, spec] of Object.entries(fields ?? {})) {
+    if (typeof spec === 'string' || spec.resolve === undefined) continue;
+    list.push([name, spec as FieldMapping & { resolve: ResolveKind }]);
+  }
+  return list;
+}
+
+function scanResolves(
+  row: SourceRow,
+  fields: readonly ResolvingField[],
+  profile: Profile,
+  out: Map<string, { kind: ResolveKind; value: string }>,
+): void {
+  for (const [name, spec] of fields) {
+    // map without the resolver: the value it would resolve is what we need
+    const r = mapField(row, { ...spec, resolve: undefined, type: 'string', maxLength: undefined }, name, {
+      zone: profile.timezone,
+      lookups: profile.lookups ?? {},
+      ctx: {},
+    });
+    if (r.value !== undefined)
+      out.set(`${spec.resolve}:${String(r.value)}`, { kind: spec.resolve, value: String(r.value) });
+  }
 }

@@ -1,5 +1,5 @@
 /** Converting one ERP value to the Infoplus type: numbers, booleans, and dates read in the ERP's time zone. */
-import { instantFromWallClock } from './zoned-time.js';
+import { instantFromWallClock, type WallClock } from './zoned-time.js';
 
 /** Target type of a mapped field. */
 export type FieldType = 'string' | 'int' | 'decimal' | 'date' | 'datetime' | 'bool';
@@ -69,15 +69,7 @@ function toBool(value: unknown): Converted {
  * (whose UTC fields carry the column's wall-clock time), are read as local time in `zone`.
  */
 export function toInstant(value: unknown, type: 'date' | 'datetime', zone: string): Converted {
-  let wall: {
-    year: number;
-    month: number;
-    day: number;
-    hour: number;
-    minute: number;
-    second: number;
-    ms: number;
-  };
+  let wall: WallClock;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return { ok: false, message: 'invalid date' };
     wall = {
@@ -123,14 +115,7 @@ function finish(instant: Date, _type: 'date' | 'datetime', _zone: string): Conve
   return { ok: true, value: instant.toISOString() };
 }
 
-function validWall(w: {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}): boolean {
+function validWall(w: WallClock): boolean {
   if (w.month < 1 || w.month > 12 || w.day < 1 || w.hour > 23 || w.minute > 59 || w.second > 59) return false;
   const daysInMonth = new Date(Date.UTC(w.year, w.month, 0)).getUTCDate();
   return w.day <= daysInMonth;

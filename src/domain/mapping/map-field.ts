@@ -31,17 +31,15 @@ const isEmpty = (v: unknown): boolean =>
 export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: FieldEnv): FieldResult {
   const spec: FieldMapping = typeof specIn === 'string' ? { column: specIn } : specIn;
   const column = spec.column;
-  const fail = (message: string, category: MappingProblem['category'] = 'erp-data'): FieldResult => ({
-    value: undefined,
-    problem: { field, message, category, ...(column !== undefined ? { column } : {}) },
-  });
 
   let raw: unknown;
   if (spec.const !== undefined) raw = spec.const;
   else if (column !== undefined) {
     const got = columnValue(row, column);
     if (!got.found) {
-      return fail(
+      return problemResult(
+        field,
+        column,
         `column "${column}" is not in the query result (columns: ${Object.keys(row).join(', ')})`,
         'mapping',
       );
@@ -51,7 +49,12 @@ export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: 
   if (typeof raw === 'string' && spec.trim !== false) raw = raw.trim();
   if (isEmpty(raw) && spec.default !== undefined) raw = spec.default;
   if (isEmpty(raw)) {
-    if (spec.required) return fail(column ? `missing value: column "${column}" is empty` : 'missing value');
+    if (spec.required)
+      return problemResult(
+        field,
+        column,
+        column ? `missing value: column "${column}" is empty` : 'missing value',
+      );
     return { value: undefined };
   }
   if (typeof raw === 'string' && spec.case)
@@ -59,12 +62,15 @@ export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: 
 
   if (spec.lookup !== undefined) {
     const table = env.lookups[spec.lookup];
-    if (!table) return fail(`lookup table "${spec.lookup}" is not defined`, 'mapping');
+    if (!table)
+      return problemResult(field, column, `lookup table "${spec.lookup}" is not defined`, 'mapping');
     const code = String(raw);
     const hit = lookupValue(table, code);
     if (hit === undefined) {
       const known = Object.keys(table.values).slice(0, 10).join(', ');
-      return fail(
+      return problemResult(
+        field,
+        column,
         `unknown code "${code}" in lookup "${spec.lookup}" (known: ${known}); add it to the lookup table or fix the ERP record`,
       );
     }
@@ -73,7 +79,9 @@ export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: 
   if (spec.resolve !== undefined) {
     const resolved = env.ctx.resolve?.(spec.resolve, String(raw));
     if (resolved === undefined) {
-      return fail(
+      return problemResult(
+        field,
+        column,
         `vendor ${String(raw)} is not in Infoplus yet; push vendors first (or check the vendor number)`,
       );
     }
@@ -81,18 +89,39 @@ export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: 
   }
 
   const converted = convertValue(raw, spec.type, env.zone);
-  if (!converted.ok) return fail(converted.message);
+  if (!converted.ok) return problemResult(field, column, converted.message);
   let value = converted.value;
-  if (spec.maxLength !== undefined && typeof value === 'string' && [...value].length > spec.maxLength) {
+  // value.length counts UTF-16 units, never fewer than code points: only longer strings need counting
+  if (
+    spec.maxLength !== undefined &&
+    typeof value === 'string' &&
+    value.length > spec.maxLength &&
+    [...value].length > spec.maxLength
+  ) {
     const chars = [...value];
     if (!spec.truncate) {
-      return fail(
+      return problemResult(
+        field,
+        column,
         `value is ${chars.length} characters; Infoplus allows ${spec.maxLength}. Shorten it in the ERP or set truncate: true`,
       );
     }
     value = chars.slice(0, spec.maxLength).join('');
   }
   return { value };
+}
+
+// a module-level helper rather than a closure in mapField: that runs for every field of every record
+function problemResult(
+  field: string,
+  column: string | undefined,
+  message: string,
+  category: MappingProblem['category'] = 'erp-data',
+): FieldResult {
+  return {
+    value: undefined,
+    problem: { field, message, category, ...(column !== undefined ? { column } : {}) },
+  };
 }
 
 function lookupValue(table: LookupTable, code: string): string | number | undefined {
