@@ -1,28 +1,8 @@
 import { safeStorage } from 'electron';
-import { join } from 'node:path';
-import type { SecretName, SecretStore } from '../src/settings/secret-store.js';
-import { secretsFile } from '../src/settings/secrets-file.js';
+import type { SecretStore } from '../src/settings/secret-store.js';
+import { sealedSecretStore } from '../src/settings/sealed-secret-store.js';
 
-const LABELS: Record<SecretName, string> = {
-  erpPassword: 'ERP password',
-  infoplusApiKey: 'Infoplus API key',
-};
-
-/** A secret could not be kept or read safely; `code` says which, the message says what to do. */
-export class SecretStoreError extends Error {
-  constructor(
-    readonly code: 'secrets-unprotected' | 'secret-unreadable',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SecretStoreError';
-  }
-}
-
-interface Entry {
-  encoding: 'safeStorage' | 'plain';
-  data: string;
-}
+export { SecretStoreError } from '../src/settings/sealed-secret-store.js';
 
 /** True when the OS really protects the data (DPAPI, Keychain, libsecret/kwallet). */
 export function osEncryptionAvailable(): boolean {
@@ -31,58 +11,17 @@ export function osEncryptionAvailable(): boolean {
   return !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
 }
 
-/**
- * Secrets as safeStorage ciphertext in `<dir>/secrets.json` (never in the settings file). Refuses plain text
- * unless the admin set `allowPlaintextSecrets` in the settings.
- */
+/** Secrets sealed with safeStorage (DPAPI on Windows) in `<dir>/secrets.json`; plain text only if allowed. */
 export function safeStorageSecretStore(opts: {
   dir: string;
   allowPlaintext: () => Promise<boolean>;
 }): SecretStore {
-  const file = join(opts.dir, 'secrets.json');
-
-  // a file that cannot be read is reported as it is; one that is not JSON was damaged
-  const sealedFile = secretsFile<Entry>(file, (error) =>
-    error instanceof SyntaxError
-      ? new SecretStoreError('secret-unreadable', `${file} is damaged; enter the secrets again in Settings.`)
-      : error,
-  );
-
-  const seal = async (name: SecretName, value: string): Promise<Entry> => {
-    if (osEncryptionAvailable())
-      return { encoding: 'safeStorage', data: safeStorage.encryptString(value).toString('base64') };
-    if (await opts.allowPlaintext()) return { encoding: 'plain', data: value };
-    throw new SecretStoreError(
-      'secrets-unprotected',
-      `The ${LABELS[name]} was not saved: this computer offers no protected storage for secrets ` +
-        '(on Linux, install and unlock a keyring such as GNOME Keyring or KWallet). ' +
-        'An administrator can allow keeping secrets in plain text by setting "allowPlaintextSecrets": true ' +
-        `in ${join(opts.dir, 'settings.json')}.`,
-    );
-  };
-
-  return {
-    get encrypted() {
-      return osEncryptionAvailable();
+  return sealedSecretStore({
+    ...opts,
+    cipher: {
+      available: osEncryptionAvailable,
+      encrypt: (plain) => safeStorage.encryptString(plain),
+      decrypt: (sealed) => safeStorage.decryptString(sealed),
     },
-    async get(name) {
-      const entry = await sealedFile.entry(name);
-      if (!entry) return null;
-      if (entry.encoding === 'plain') return entry.data;
-      try {
-        return safeStorage.decryptString(Buffer.from(entry.data, 'base64'));
-      } catch {
-        throw new SecretStoreError(
-          'secret-unreadable',
-          `The saved ${LABELS[name]} can no longer be decrypted (was the Windows user or the computer changed?). ` +
-            'Enter it again in Settings.',
-        );
-      }
-    },
-    set: (name, value) =>
-      sealedFile.update(async (secrets) => {
-        secrets[name] = await seal(name, value);
-      }),
-    delete: (name) => sealedFile.remove(name),
-  };
+  });
 }
