@@ -85,6 +85,16 @@ async function checkErp(
   }
 }
 
+/**
+ * Infoplus accepts a second order with the same customerOrderNo unless the account rejects duplicates. The sync
+ * never sends one twice, but orders keyed in by hand or a lost data folder could; the account setting is the
+ * second guard.
+ */
+const DUPLICATE_ORDER_ADVICE =
+  'Infoplus: orders: Infoplus accepts a duplicate customerOrderNo by default. As a second guard (orders keyed ' +
+  "in by hand, a restored data folder), ask your Infoplus admin to turn on the account's rejection of duplicate " +
+  'customer order numbers.';
+
 async function checkInfoplus(
   profile: Profile,
   env: NodeJS.ProcessEnv,
@@ -96,6 +106,8 @@ async function checkInfoplus(
   const result = await client.testConnection();
   if (!result.ok) return [{ path: 'connections.infoplus', message: result.message, severity: 'error' }];
   notes.push(`Infoplus: ${result.message}`);
+  if (profile.touchpoints.orders?.enabled !== false && profile.touchpoints.orders)
+    notes.push(DUPLICATE_ORDER_ADVICE);
   const out: CheckProblem[] = [];
   const { lobId, warehouseId } = profile.infoplus;
   const lobs = result.linesOfBusiness ?? [];

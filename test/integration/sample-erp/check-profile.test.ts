@@ -38,6 +38,8 @@ describe('check with both connections', () => {
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.notes.join('\n')).toMatch(/Infoplus: Connected/);
+    // the setup check offers Infoplus's duplicate-order rejection as a second guard (user voices #2)
+    expect(report.notes.join('\n')).toMatch(/duplicate customerOrderNo/);
   });
 
   it('names a line of business and a warehouse the key cannot see', async () => {
