@@ -31,6 +31,11 @@ const dir = join(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
 
+/** Whether a no-op figure meets the 2 s target, spelled out so a miss is not read as a pass. */
+function against2s(seconds: number): string {
+  return seconds < 2 ? '(met)' : '(MISSED)';
+}
+
 const rows: [string, string, string][] = [
   [
     `push ${push.orders} orders (avg ${push.avgLines.toFixed(1)} lines), engine req/s`,
@@ -45,8 +50,17 @@ const rows: [string, string, string][] = [
   ['API calls per new record', String(push.callsPerNewRecord), '<= 1.05'],
   ['API calls per unchanged record', String(push.callsPerUnchangedRecord), '0'],
   ['429 answers during the engine push', String(push.rateLimited429), '-'],
-  [`no-op re-sync of ${noop.records} records (watermark)`, `${noop.watermarkRunSeconds} s`, '< 2 s'],
-  [`no-op re-sync of ${noop.records} records (full scan + hash)`, `${noop.fullScanSeconds} s`, '< 2 s'],
+  [
+    `no-op re-sync of ${noop.records} records (watermark)`,
+    `${noop.watermarkRunSeconds} s ${against2s(noop.watermarkRunSeconds)}`,
+    '< 2 s',
+  ],
+  // every record read, mapped and hashed (hash-mode change detection, or a watermark reset): the worst case
+  [
+    `no-op re-sync of ${noop.records} records (full scan + hash)`,
+    `${noop.fullScanSeconds} s ${against2s(noop.fullScanSeconds)}`,
+    '< 2 s',
+  ],
   ['API writes during no-op re-syncs', String(noop.apiWrites), '0'],
   [`pull ${pull.shipments} shipments`, `${pull.seconds} s, ${pull.recordsPerSecond} rec/s`, '-'],
   ['pull peak RSS', `${pull.peakRssMb} MB`, '< 250 MB'],

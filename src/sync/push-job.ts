@@ -70,7 +70,8 @@ export async function judgeRecord(
   journal?: JournalEntry | null,
 ): Promise<Verdict> {
   const res = PUSH_RESOURCES[tp];
-  await env.resolver.prefetch(resolveRequests(env.profile, tp, rec));
+  const lookups = resolveRequests(env.profile, tp, rec);
+  if (lookups.length > 0) await env.resolver.prefetch(lookups);
   const built = buildPayload(env.profile, tp, rec, { resolve: env.resolver.resolve });
   const hash = contentHash(built.payload);
   const j = journal === undefined ? store.journal.get(tp, rec.key) : journal;

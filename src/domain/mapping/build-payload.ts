@@ -103,6 +103,13 @@ type ResolvingField = readonly [name: string, spec: FieldMapping & { resolve: Re
 
 function resolvingFields(fields: Readonly<Record<string, FieldSpec>> | undefined): ResolvingField[] {
   const list: ResolvingField[] = [];
+  // the common case (nothing to resolve) without building the entries array for every record
+  let any = false;
+  for (const name in fields) {
+    const spec = fields[name];
+    if (Object.hasOwn(fields, name) && typeof spec === 'object' && spec.resolve !== undefined) any = true;
+  }
+  if (!any) return list;
   for (const [name, spec] of Object.entries(fields ?? {})) {
     if (typeof spec === 'string' || spec.resolve === undefined) continue;
     list.push([name, spec as FieldMapping & { resolve: ResolveKind }]);

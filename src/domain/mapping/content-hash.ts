@@ -9,6 +9,19 @@ export function canonicalJson(value: unknown): string {
 // Keys JSON.stringify would put first in numeric order (array indices), whatever the sorted order says.
 const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
 
+// Payloads repeat the same few dozen field names; quoting each once saves a JSON.stringify per field.
+const quotedKeys = new Map<string, string>();
+
+function quotedKey(k: string): string {
+  let q = quotedKeys.get(k);
+  if (q === undefined) {
+    q = `${JSON.stringify(k)}:`;
+    if (quotedKeys.size >= 10_000) quotedKeys.clear();
+    quotedKeys.set(k, q);
+  }
+  return q;
+}
+
 /**
  * The same text as JSON.stringify(sortKeys(value)) written in one pass without copying the payload (a full
  * scan hashes every record). Returns null for anything unusual (class instances, functions, index-like keys),
@@ -49,7 +62,7 @@ function directJson(value: unknown): string | null {
     if (v === undefined) continue;
     const text = directJson(v);
     if (text === null) return null;
-    out += `${out.length === 1 ? '' : ','}${JSON.stringify(k)}:${text}`;
+    out += `${out.length === 1 ? '' : ','}${quotedKey(k)}${text}`;
   }
   return `${out}}`;
 }

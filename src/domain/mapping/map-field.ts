@@ -24,27 +24,44 @@ export function columnValue(row: SourceRow, column: string): { found: boolean; v
   return { found: false, value: undefined };
 }
 
+// `sku: 'sku'` specs as mappings, made once per column name (mapField only reads them)
+const columnOnlySpecs = new Map<string, FieldMapping>();
+
+function columnOnly(column: string): FieldMapping {
+  let spec = columnOnlySpecs.get(column);
+  if (spec === undefined) {
+    if (columnOnlySpecs.size >= 10_000) columnOnlySpecs.clear();
+    spec = { column };
+    columnOnlySpecs.set(column, spec);
+  }
+  return spec;
+}
+
 const isEmpty = (v: unknown): boolean =>
   v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** Maps one field; `field` is the Infoplus field path used in problems. */
 export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: FieldEnv): FieldResult {
-  const spec: FieldMapping = typeof specIn === 'string' ? { column: specIn } : specIn;
+  const spec: FieldMapping = typeof specIn === 'string' ? columnOnly(specIn) : specIn;
   const column = spec.column;
 
   let raw: unknown;
   if (spec.const !== undefined) raw = spec.const;
   else if (column !== undefined) {
-    const got = columnValue(row, column);
-    if (!got.found) {
-      return problemResult(
-        field,
-        column,
-        `column "${column}" is not in the query result (columns: ${Object.keys(row).join(', ')})`,
-        'mapping',
-      );
+    // the exact-name hit inline (no result object per field); other spellings go through columnValue
+    if (Object.hasOwn(row, column)) raw = row[column];
+    else {
+      const got = columnValue(row, column);
+      if (!got.found) {
+        return problemResult(
+          field,
+          column,
+          `column "${column}" is not in the query result (columns: ${Object.keys(row).join(', ')})`,
+          'mapping',
+        );
+      }
+      raw = got.value;
     }
-    raw = got.value;
   }
   if (typeof raw === 'string' && spec.trim !== false) raw = raw.trim();
   if (isEmpty(raw) && spec.default !== undefined) raw = spec.default;
