@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { saveScreen } from './support/screens.js';
-import { setSimulatorFaults, startServe } from './support/serve.js';
-import type { ServeProcess } from './support/serve.js';
+import { setSimulatorFaults } from './support/serve.js';
+import { serveForThisFile } from './support/serve-per-file.js';
 import {
   card,
   countOf,
@@ -13,23 +13,10 @@ import {
   stillMarked,
 } from './support/ui.js';
 
-let serve: ServeProcess;
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  serve = await startServe({ demo: true });
-});
-// eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures object even when none is used
-test.afterEach(async ({}, testInfo) => {
-  if (serve && testInfo.status !== testInfo.expectedStatus) {
-    await testInfo.attach('serve-output', { body: serve.output(), contentType: 'text/plain' });
-  }
-});
-test.afterAll(async () => {
-  await serve?.stop();
-});
+const serve = serveForThisFile({ demo: true, serial: true });
 
 test('Sync now (by keyboard) shows progress and updates the counts live', async ({ page }, testInfo) => {
-  await page.goto(serve.uiUrl);
+  await page.goto(serve().uiUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await pauseSchedules(page);
   const orders = card(page, 'Sales orders → Orders');
@@ -37,7 +24,7 @@ test('Sync now (by keyboard) shows progress and updates the counts live', async 
   await markPage(page);
 
   // A little latency so the run lasts long enough to be watched in flight.
-  await setSimulatorFaults(serve, { latencyMs: 100 });
+  await setSimulatorFaults(serve(), { latencyMs: 100 });
   try {
     const syncNow = page.getByRole('button', { name: 'Sync now', exact: true });
     // Keyboard only: Tab until the button has focus, then Enter.
@@ -55,7 +42,7 @@ test('Sync now (by keyboard) shows progress and updates the counts live', async 
     await expect.poll(() => countOf(orders, 'Created'), { timeout: 60_000 }).toBeGreaterThan(0);
     await expect(orders.getByText('Succeeded').first()).toBeVisible({ timeout: 60_000 });
   } finally {
-    await setSimulatorFaults(serve, { latencyMs: 0 });
+    await setSimulatorFaults(serve(), { latencyMs: 0 });
   }
   expect(await countOf(orders, 'Failed')).toBe(0);
   expect(await countOf(card(page, 'Vendors'), 'Created')).toBeGreaterThan(0);
@@ -69,7 +56,7 @@ test('Sync now (by keyboard) shows progress and updates the counts live', async 
 test('re-pull since… is guarded by a confirmation and moves the cursor of a pull touchpoint', async ({
   page,
 }) => {
-  await page.goto(serve.uiUrl);
+  await page.goto(serve().uiUrl);
   const shipments = card(page, 'Shipments');
   await shipments.getByRole('button', { name: 'Re-pull Shipments since…' }).click();
   await shipments.getByLabel('Re-pull Shipments changed since').fill('2026-01-01T00:00');
@@ -83,7 +70,7 @@ test('re-pull since… is guarded by a confirmation and moves the cursor of a pu
 test('run history filters by touchpoint and status and drills down to the records of a run', async ({
   page,
 }, testInfo) => {
-  await page.goto(serve.uiUrl);
+  await page.goto(serve().uiUrl);
   await openScreen(page, 'Run history');
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows.nth(1)).toBeVisible();
@@ -121,7 +108,7 @@ test('readable at 125% scaling: no sideways scrolling, and every screen has its 
   });
   const page = await context.newPage();
   // 125% of a 1280-pixel-wide laptop screen leaves 1024 CSS pixels.
-  await page.goto(serve.uiUrl);
+  await page.goto(serve().uiUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   expect(await scrollsSideways(page)).toBe(false);
   await saveScreen(page, testInfo, 'dashboard-125-percent');

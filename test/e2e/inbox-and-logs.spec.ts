@@ -1,33 +1,20 @@
 import { expect, test } from '@playwright/test';
 import { saveScreen } from './support/screens.js';
-import { setSimulatorFaults, startServe } from './support/serve.js';
-import type { ServeProcess } from './support/serve.js';
+import { setSimulatorFaults } from './support/serve.js';
+import { serveForThisFile } from './support/serve-per-file.js';
 import { card, countOf, openScreen, pauseSchedules } from './support/ui.js';
 
-let serve: ServeProcess;
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  serve = await startServe({ demo: true });
-});
-// eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures object even when none is used
-test.afterEach(async ({}, testInfo) => {
-  if (serve && testInfo.status !== testInfo.expectedStatus) {
-    await testInfo.attach('serve-output', { body: serve.output(), contentType: 'text/plain' });
-  }
-});
-test.afterAll(async () => {
-  await serve?.stop();
-});
+const serve = serveForThisFile({ demo: true, serial: true });
 
 test('an Infoplus failure lands in the error inbox with details, and Retry clears it', async ({
   page,
 }, testInfo) => {
-  await page.goto(serve.uiUrl);
+  await page.goto(serve().uiUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await pauseSchedules(page);
 
   // Infoplus answers every request with a server error while Vendors syncs.
-  await setSimulatorFaults(serve, { failRate: 1 });
+  await setSimulatorFaults(serve(), { failRate: 1 });
   const vendors = card(page, 'Vendors');
   let failed = 0;
   try {
@@ -37,7 +24,7 @@ test('an Infoplus failure lands in the error inbox with details, and Retry clear
     await expect(vendors.getByRole('progressbar')).toHaveCount(0);
     failed = await countOf(vendors, 'Failed');
   } finally {
-    await setSimulatorFaults(serve, { failRate: 0 });
+    await setSimulatorFaults(serve(), { failRate: 0 });
   }
   expect(failed).toBeGreaterThan(0);
   await expect(page.getByRole('link', { name: /open errors? in the inbox/ })).toBeVisible();
@@ -80,7 +67,7 @@ test('an Infoplus failure lands in the error inbox with details, and Retry clear
 test('logs: level filter and search narrow the lines, export downloads the jsonl', async ({
   page,
 }, testInfo) => {
-  await page.goto(serve.uiUrl);
+  await page.goto(serve().uiUrl);
   await openScreen(page, 'Logs');
   const log = page.getByRole('log', { name: 'Log lines' });
   const lines = log.locator('.log-line');

@@ -1,26 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { saveScreen } from './support/screens.js';
-import { startServe } from './support/serve.js';
-import type { ServeProcess } from './support/serve.js';
+import { serveForThisFile } from './support/serve-per-file.js';
 import { card, openScreen } from './support/ui.js';
 
-let serve: ServeProcess;
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  serve = await startServe({ demo: true });
-});
-// eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures object even when none is used
-test.afterEach(async ({}, testInfo) => {
-  if (serve && testInfo.status !== testInfo.expectedStatus) {
-    await testInfo.attach('serve-output', { body: serve.output(), contentType: 'text/plain' });
-  }
-});
-test.afterAll(async () => {
-  await serve?.stop();
-});
+const serve = serveForThisFile({ demo: true, serial: true });
 
 test('Test connection reports success and failure for Infoplus and the ERP', async ({ page }) => {
-  await page.goto(serve.uiUrl);
+  await page.goto(serve().uiUrl);
   await openScreen(page, 'Settings');
 
   // The saved API key is never shown, only that one is saved.
@@ -56,7 +42,7 @@ test('Test connection reports success and failure for Infoplus and the ERP', asy
 test('schedules read cron in words, refuse a bad one next to the field, and Save keeps the change', async ({
   page,
 }, testInfo) => {
-  await page.goto(serve.uiUrl);
+  await page.goto(serve().uiUrl);
   await openScreen(page, 'Settings');
   const orders = page.getByRole('group', { name: 'Sales orders → Orders' });
   await orders.getByLabel('Schedule type of Sales orders → Orders').selectOption('cron');
@@ -84,7 +70,7 @@ test('schedules read cron in words, refuse a bad one next to the field, and Save
 test('mappings: the touchpoint section, Preview beside Infoplus JSON, and a dry run', async ({
   page,
 }, testInfo) => {
-  await page.goto(serve.uiUrl);
+  await page.goto(serve().uiUrl);
   await openScreen(page, 'Mappings');
   await page.getByLabel('Touchpoint').selectOption('orders');
   await expect(

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { saveScreen } from './support/screens.js';
+import { serveForThisFile } from './support/serve-per-file.js';
 import { startServe } from './support/serve.js';
 import type { ServeProcess } from './support/serve.js';
 import { join } from 'node:path';
@@ -7,25 +8,13 @@ import { createSampleErpFile, startSimulatorCli } from './support/manual-setup.j
 import type { SimulatorProcess } from './support/manual-setup.js';
 import { card, countOf } from './support/ui.js';
 
-let serve: ServeProcess;
-test.beforeAll(async () => {
-  // A fresh data folder and no --demo: the engine is not configured, so the wizard shows.
-  serve = await startServe({ demo: false });
-});
-// eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures object even when none is used
-test.afterEach(async ({}, testInfo) => {
-  if (serve && testInfo.status !== testInfo.expectedStatus) {
-    await testInfo.attach('serve-output', { body: serve.output(), contentType: 'text/plain' });
-  }
-});
-test.afterAll(async () => {
-  await serve?.stop();
-});
+// A fresh data folder and no --demo: the engine is not configured, so the wizard shows.
+const serve = serveForThisFile({ demo: false });
 
 test('token login: a wrong token is refused, the right one signs in and leaves the address bar', async ({
   page,
 }, testInfo) => {
-  await page.goto(`${serve.origin}/`);
+  await page.goto(`${serve().origin}/`);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await saveScreen(page, testInfo, 'login');
 
@@ -33,16 +22,16 @@ test('token login: a wrong token is refused, the right one signs in and leaves t
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText('refused that token');
 
-  await page.getByLabel('Access token').fill(serve.token);
+  await page.getByLabel('Access token').fill(serve().token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Infoplus ERP Sync' })).toBeVisible();
-  expect(page.url()).not.toContain(serve.token);
+  expect(page.url()).not.toContain(serve().token);
 });
 
 test('first run: the wizard checks its fields, then "Try it with demo data" ends on a working dashboard', async ({
   page,
 }, testInfo) => {
-  await page.goto(serve.uiUrl);
+  await page.goto(serve().uiUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Infoplus ERP Sync' })).toBeVisible();
   // The token moved from the address bar to this tab's sessionStorage.
   await expect(page).not.toHaveURL(/token=/);
