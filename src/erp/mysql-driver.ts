@@ -23,6 +23,9 @@ export async function openMysql(config: UrlErpConfig): Promise<ErpConnection> {
   const { options, target } = poolOptions(config);
   const pool = mysql.createPool(options);
   pool.pool.on('connection', (core) => {
+    // mysql2's pool listens only once; a second fatal error on a dying connection must not crash the
+    // process (statements already get their error through their own callbacks)
+    core.on('error', () => undefined);
     // session clock in UTC so NOW()/TIMESTAMP columns agree with the UTC Dates we bind and read
     core.query("SET time_zone = '+00:00'", () => undefined);
   });
@@ -67,6 +70,7 @@ class MysqlConnection implements ErpConnection {
     void mysql
       .createConnection(single)
       .then(async (c) => {
+        c.on('error', () => undefined); // a killer dropped mid-way must not crash the process
         try {
           await c.query(`KILL QUERY ${Math.trunc(threadId)}`);
         } finally {

@@ -31,6 +31,10 @@ export async function openPostgres(config: UrlErpConfig): Promise<ErpConnection>
   });
   // an idle client that loses its server must not crash the process; the next statement reports it
   pool.on('error', () => undefined);
+  // Watch every client from the moment it connects, before the pool hands it out: the pool drops its own
+  // 'error' listener on checkout, and a FATAL that arrives in the same packet as the connect's
+  // ReadyForQuery would otherwise be emitted before acquire() could attach one, crashing the process.
+  pool.on('connect', (client) => watchClient(client));
   const conn = new PostgresConnection(pool, target, config.requestTimeoutMs ?? 60_000);
   try {
     await conn.query('SELECT 1');
@@ -90,6 +94,8 @@ class PostgresConnection implements ErpConnection {
     const pid = (client as unknown as { processID?: number }).processID;
     if (pid === undefined) return;
     const canceller = new pg.Client({ connectionString: effectiveUrlFromPool(this.pool) });
+    // a canceller terminated between connect and query (a failover, a DBA) must not crash the process
+    canceller.on('error', () => undefined);
     canceller
       .connect()
       .then(() => canceller.query('SELECT pg_cancel_backend($1)', [pid]))

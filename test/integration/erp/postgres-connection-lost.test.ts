@@ -344,3 +344,82 @@ describe.skipIf(unavailable !== null)('postgres: the network to the server goes 
     },
   );
 });
+
+/** ErrorResponse 57P01, as the server sends it when an administrator terminates the backend. */
+function adminShutdownMessage(): Buffer {
+  const fields = Buffer.concat([
+    ...[
+      ['S', 'FATAL'],
+      ['V', 'FATAL'],
+      ['C', '57P01'],
+      ['M', 'terminating connection due to administrator command'],
+    ].map(([k, v]) => Buffer.from(`${k}${v}\0`)),
+    Buffer.from([0]),
+  ]);
+  const head = Buffer.alloc(5);
+  head.write('E', 0);
+  head.writeInt32BE(fields.length + 4, 1);
+  return Buffer.concat([head, fields]);
+}
+
+/**
+ * A proxy that, on its `nth` connection, appends a FATAL to the very packet that ends the startup
+ * (ReadyForQuery), then hangs up: the backend died right as the connection became ready.
+ */
+async function dyingAtReadyProxy(
+  target: URL,
+  nth: number,
+): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets: net.Socket[] = [];
+  let count = 0;
+  const server = net.createServer((down) => {
+    const index = ++count;
+    const up = net.connect(Number(target.port || 5432), target.hostname);
+    sockets.push(down, up);
+    down.on('error', () => undefined);
+    up.on('error', () => undefined);
+    down.pipe(up);
+    if (index !== nth) {
+      up.pipe(down);
+      return;
+    }
+    const ready = Buffer.from([0x5a, 0, 0, 0, 5]); // 'Z', length 5
+    up.on('data', (chunk: Buffer) => {
+      const at = chunk.indexOf(ready);
+      if (at < 0) return void down.write(chunk);
+      down.end(Buffer.concat([chunk.subarray(0, at + 6), adminShutdownMessage()]));
+      up.destroy();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    async close() {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+describe.skipIf(unavailable !== null)('postgres: the backend dies as its connection becomes ready', () => {
+  it('fails only the statement that got that connection, without crashing the process', async () => {
+    const proxy = await dyingAtReadyProxy(new URL(PG_URL), 2);
+    const u = new URL(PG_URL);
+    u.host = `127.0.0.1:${proxy.port}`;
+    const erp = await openErp({ driver: 'postgres', url: u.toString(), poolMax: 2, connectTimeoutMs: 5000 });
+    try {
+      // the probe used connection 1; two statements at once make the pool open connection 2
+      const [slow, hit] = await Promise.allSettled([
+        erp.query('SELECT 1 AS n FROM pg_sleep(0.3)'),
+        erp.query('SELECT 2 AS n', {}, { name: 'ready.dies' }),
+      ]);
+      expect(slow).toMatchObject({ status: 'fulfilled', value: [{ n: 1 }] });
+      expect(hit.status).toBe('rejected');
+      if (hit.status === 'rejected') expectLost(hit.reason, 'ready.dies');
+      await expectRecovered(erp, 2);
+    } finally {
+      await Promise.race([erp.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
+      await proxy.close();
+    }
+  });
+});
