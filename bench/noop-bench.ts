@@ -4,7 +4,8 @@ import { buildPayload, contentHash } from '../src/domain/mapping/index.js';
 import { readPushRecords } from '../src/erp/profile-io.js';
 import { startSimulator } from '../src/simulator/index.js';
 import { round } from './push-bench.js';
-import { engineFor, profileFor, sampleErp, scratch } from './setup.js';
+import { SyncEngine } from '../src/sync/index.js';
+import { engineFor, profileFor, sampleErp, scratch, silent } from './setup.js';
 
 /** Figures of the no-op part. */
 export interface NoopFigures {
@@ -12,6 +13,9 @@ export interface NoopFigures {
   watermarkRunSeconds: number;
   fullScanSeconds: number;
   fullScanUnchanged: number;
+  /** Full scan with changeDetection.fingerprint, after one scan has stored the fingerprints. */
+  fingerprintScanSeconds: number;
+  fingerprintScanUnchanged: number;
   apiWrites: number;
   apiRequests: number;
 }
@@ -65,6 +69,18 @@ export async function noopBench(orders: number): Promise<NoopFigures> {
   t0 = performance.now();
   const full = await engine.runTouchpoint('orders', { trigger: 'manual' });
   const fullScanSeconds = (performance.now() - t0) / 1000;
+
+  // The same full scan with a fingerprint column (the sample's updated_at, which the ERP bumps on any change).
+  const fpProfile = structuredClone(profile);
+  const ordersTp = fpProfile.touchpoints.orders!;
+  ordersTp.changeDetection = { ...ordersTp.changeDetection, fingerprint: 'updated_at' };
+  const fpEngine = new SyncEngine({ erp, infoplus: client, profile: fpProfile, store, logger: silent });
+  store.touchpoints.setPushWatermark('orders', null);
+  await fpEngine.runTouchpoint('orders', { trigger: 'manual' }); // stores the fingerprints
+  store.touchpoints.setPushWatermark('orders', null);
+  t0 = performance.now();
+  const fp = await fpEngine.runTouchpoint('orders', { trigger: 'manual' });
+  const fingerprintScanSeconds = (performance.now() - t0) / 1000;
   const stats = sim.stats();
   store.close();
   client.close();
@@ -75,6 +91,8 @@ export async function noopBench(orders: number): Promise<NoopFigures> {
     watermarkRunSeconds: round(watermarkRunSeconds, 3),
     fullScanSeconds: round(fullScanSeconds, 3),
     fullScanUnchanged: full.counts.unchanged,
+    fingerprintScanSeconds: round(fingerprintScanSeconds, 3),
+    fingerprintScanUnchanged: fp.counts.unchanged,
     apiWrites: stats.writes,
     apiRequests: stats.requests,
   };

@@ -7,6 +7,7 @@ import type { PullTouchpoint, PushTouchpoint } from '../contract/touchpoints.js'
 import { buildPayload, pushConfig } from '../domain/mapping/build-payload.js';
 import { columnValue } from '../domain/mapping/map-field.js';
 import { toInstant } from '../domain/mapping/convert.js';
+import { rawFingerprint } from '../domain/mapping/fingerprint.js';
 import type { BuiltPayload, MappingContext, PushSourceRecord, SourceRow } from '../domain/mapping/types.js';
 import { formatWallClock } from '../domain/mapping/zoned-time.js';
 import {
@@ -23,6 +24,13 @@ export interface ReadPushOptions {
   readonly since?: Date | null;
   readonly keys?: readonly string[];
   readonly signal?: AbortSignal;
+  /**
+   * Given a batch of headers with their fingerprints (changeDetection.fingerprint), the keys known unchanged:
+   * their lines are not read and they come out marked `unchangedByFingerprint`.
+   */
+  readonly unchangedByFingerprint?: (
+    batch: readonly { key: string; fingerprint: string }[],
+  ) => ReadonlySet<string>;
 }
 
 const DEFAULT_BATCH = 500;
@@ -70,11 +78,17 @@ export async function* readPushRecords(
     if (wanted && !wanted.has(key)) continue;
     batch.push(row);
     if (batch.length >= batchSize) {
-      yield* withLines(erp, profile, tp, cfg, batch, stmt('lines'));
+      yield* withLines(erp, profile, tp, cfg, batch, stmt('lines'), opts.unchangedByFingerprint);
       batch = [];
     }
   }
-  if (batch.length > 0) yield* withLines(erp, profile, tp, cfg, batch, stmt('lines'));
+  if (batch.length > 0)
+    yield* withLines(erp, profile, tp, cfg, batch, stmt('lines'), opts.unchangedByFingerprint);
+}
+
+function fingerprintOf(row: SourceRow, cfg: PushTouchpointProfile): string | null {
+  const column = cfg.changeDetection.fingerprint;
+  return column === undefined ? null : rawFingerprint(row, column);
 }
 
 function sinceParams(sql: string, profile: Profile, driver: ErpDriverName, since: Date | null): SqlParams {
@@ -122,15 +136,21 @@ async function* withLines(
   cfg: PushTouchpointProfile,
   headers: SourceRow[],
   opts: { name: string; touchpoint: string },
+  unchangedByFingerprint: ReadPushOptions['unchangedByFingerprint'],
 ): AsyncGenerator<PushSourceRecord> {
-  const keyed = headers.map((h) => ({
+  const all = headers.map((h) => ({
     key: keyOf(h, cfg.key, tp),
     header: h,
     raw: columnValue(h, cfg.key).value,
+    fingerprint: fingerprintOf(h, cfg),
   }));
+  const withPrint = all.filter((k): k is typeof k & { fingerprint: string } => k.fingerprint !== null);
+  const unchanged =
+    unchangedByFingerprint && withPrint.length > 0 ? unchangedByFingerprint(withPrint) : new Set<string>();
+  const keyed = unchanged.size > 0 ? all.filter((k) => !unchanged.has(k.key)) : all;
   const linesByKey = new Map<string, SourceRow[]>();
   const linesSql = cfg.source.lines;
-  if (linesSql) {
+  if (linesSql && keyed.length > 0) {
     const lineKey = cfg.source.lineKey ?? cfg.key;
     const add = (rows: Row[]): void => {
       for (const r of rows) {
@@ -151,13 +171,26 @@ async function* withLines(
       for (const k of keyed) add(await erp.query(linesSql, { key: k.raw as string }, opts));
     }
   }
-  for (const k of keyed) {
-    yield {
-      key: k.key,
-      header: k.header,
-      lines: linesByKey.get(k.key) ?? [],
-      watermark: watermarkOf(k.header, cfg, profile),
-    };
+  for (const k of all) {
+    const watermark = watermarkOf(k.header, cfg, profile);
+    if (unchanged.has(k.key)) {
+      yield {
+        key: k.key,
+        header: k.header,
+        lines: [],
+        watermark,
+        fingerprint: k.fingerprint,
+        unchangedByFingerprint: true,
+      };
+    } else {
+      yield {
+        key: k.key,
+        header: k.header,
+        lines: linesByKey.get(k.key) ?? [],
+        watermark,
+        fingerprint: k.fingerprint,
+      };
+    }
   }
 }
 
@@ -175,7 +208,13 @@ async function* readFlat(
   const done = new Set<string>();
   const emit = (c: { key: string; header: SourceRow; lines: SourceRow[] }): PushSourceRecord => {
     done.add(c.key);
-    return { key: c.key, header: c.header, lines: c.lines, watermark: watermarkOf(c.header, cfg, profile) };
+    return {
+      key: c.key,
+      header: c.header,
+      lines: c.lines,
+      watermark: watermarkOf(c.header, cfg, profile),
+      fingerprint: fingerprintOf(c.header, cfg),
+    };
   };
   for await (const row of erp.stream(sql, params, {
     name: `${tp}.flat`,

@@ -68,6 +68,14 @@ export async function probePushQueries(
         severity: 'error',
       });
     }
+    const fingerprint = cfg.changeDetection.fingerprint;
+    if (fingerprint !== undefined && !columnValue(first.header, fingerprint).found) {
+      out.push({
+        path: `touchpoints.${tp}.changeDetection.fingerprint`,
+        message: `column "${fingerprint}" is not in the result of ${src}`,
+        severity: 'error',
+      });
+    }
     if (cfg.source.headerByKeys) {
       try {
         const again = readPushRecords(erp, profile, tp, { keys: [first.key] });

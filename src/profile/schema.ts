@@ -49,6 +49,16 @@ export const scheduleSchema = z
   ])
   .meta({ id: 'ProfileSchedule' });
 
+const fingerprintSchema = z
+  .string()
+  .min(1)
+  .optional()
+  .describe(
+    'Optional header column whose value changes whenever the record or any of its lines changes (a SQL Server ' +
+      'rowversion, a version counter, a hash computed in SQL): a record whose fingerprint and mapping are ' +
+      'unchanged since its last push is passed over without reading its lines or building its payload',
+  );
+
 export const changeDetectionSchema = z.discriminatedUnion('mode', [
   z.strictObject({
     mode: z.literal('watermark'),
@@ -56,9 +66,11 @@ export const changeDetectionSchema = z.discriminatedUnion('mode', [
       .string()
       .min(1)
       .describe('Column holding the last-change time; the header/flat query reads @since'),
+    fingerprint: fingerprintSchema,
   }),
   z.strictObject({
     mode: z.literal('hash').describe('Every record is read; unchanged content costs no API call'),
+    fingerprint: fingerprintSchema,
   }),
 ]);
 

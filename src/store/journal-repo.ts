@@ -16,6 +16,8 @@ export interface JournalEntry {
   readonly attempts: number;
   readonly lastError: string | null;
   readonly watermark: string | null;
+  /** The ERP fingerprint (see changeDetection.fingerprint) the record had when it was last pushed. */
+  readonly sourceFingerprint: string | null;
   readonly updatedAt: string;
 }
 
@@ -29,6 +31,7 @@ interface Row {
   attempts: number;
   last_error: string | null;
   watermark: string | null;
+  source_fingerprint: string | null;
   updated_at: string;
 }
 
@@ -42,6 +45,7 @@ const toEntry = (r: Row): JournalEntry => ({
   attempts: r.attempts,
   lastError: r.last_error,
   watermark: r.watermark,
+  sourceFingerprint: r.source_fingerprint,
   updatedAt: r.updated_at,
 });
 
@@ -54,18 +58,25 @@ export class JournalRepo {
   private readonly byIdStmt;
   private readonly upsertStmt;
   private readonly failStmt;
+  private readonly fingerprintStmt;
   private readonly manyStmts = new Map<number, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
     this.getStmt = db.prepare('SELECT * FROM journal WHERE touchpoint = ? AND record_key = ?');
     this.byIdStmt = db.prepare('SELECT * FROM journal WHERE touchpoint = ? AND infoplus_id = ? LIMIT 1');
     this.upsertStmt = db.prepare(
-      `INSERT INTO journal (touchpoint, record_key, infoplus_id, content_hash, status, attempts, last_error, watermark, updated_at)
-       VALUES (@touchpoint, @recordKey, @infoplusId, @contentHash, @status, 0, NULL, @watermark, @at)
+      `INSERT INTO journal (touchpoint, record_key, infoplus_id, content_hash, status, attempts, last_error, watermark, source_fingerprint, updated_at)
+       VALUES (@touchpoint, @recordKey, @infoplusId, @contentHash, @status, 0, NULL, @watermark, @fingerprint, @at)
        ON CONFLICT (touchpoint, record_key) DO UPDATE SET
          infoplus_id = COALESCE(excluded.infoplus_id, journal.infoplus_id), content_hash = excluded.content_hash,
          status = excluded.status, attempts = 0, last_error = NULL, failed_hash = NULL,
-         watermark = COALESCE(excluded.watermark, journal.watermark), updated_at = excluded.updated_at`,
+         watermark = COALESCE(excluded.watermark, journal.watermark),
+         source_fingerprint = excluded.source_fingerprint, updated_at = excluded.updated_at`,
+    );
+    // only a record still synced with that very content may take the fingerprint it was just read with
+    this.fingerprintStmt = db.prepare(
+      `UPDATE journal SET source_fingerprint = @fingerprint
+       WHERE touchpoint = @touchpoint AND record_key = @recordKey AND status = 'synced' AND content_hash = @contentHash`,
     );
     // A failed update keeps the last *good* content hash, so the record still looks changed next time; the
     // hash that failed is kept apart so an unchanged bad record is not re-sent on every run.
@@ -125,6 +136,8 @@ export class JournalRepo {
     contentHash: string;
     status?: 'synced' | 'written';
     watermark?: string | null;
+    /** Null (or left out) clears it: what was pushed can then only be compared by content hash. */
+    sourceFingerprint?: string | null;
     at: string;
   }): void {
     this.upsertStmt.run({
@@ -134,8 +147,27 @@ export class JournalRepo {
       contentHash: e.contentHash,
       status: e.status ?? 'synced',
       watermark: e.watermark ?? null,
+      fingerprint: e.sourceFingerprint ?? null,
       at: e.at,
     });
+  }
+
+  /**
+   * Stores the fingerprints of records found unchanged by content hash (first scan after the fingerprint was
+   * configured or the mapping changed), so that the next scan can skip them early.
+   */
+  setFingerprints(
+    touchpoint: TouchpointName,
+    entries: readonly { recordKey: string; contentHash: string; sourceFingerprint: string }[],
+  ): void {
+    for (const e of entries) {
+      this.fingerprintStmt.run({
+        touchpoint,
+        recordKey: e.recordKey,
+        contentHash: e.contentHash,
+        fingerprint: e.sourceFingerprint,
+      });
+    }
   }
 
   /** Records a failure (or a skip); attempts counts up. */

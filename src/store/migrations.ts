@@ -114,6 +114,12 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'journal keeps the ERP fingerprint of what was pushed',
+    // Lets a full scan pass over unchanged records without reading their lines or building payloads.
+    sql: `ALTER TABLE journal ADD COLUMN source_fingerprint TEXT;`,
+  },
 ];
 
 /** Brings the database to the newest schema; refuses a database written by a newer version of the app. */

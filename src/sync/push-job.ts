@@ -10,7 +10,9 @@ import { classifyError, type ClassifiedError } from '../domain/error-classificat
 import {
   buildPayload,
   contentHash,
+  mappingDigest,
   pushConfig,
+  storedFingerprint,
   resolveRequests,
   type PushSourceRecord,
 } from '../domain/mapping/index.js';
@@ -41,13 +43,19 @@ export interface Candidate {
   readonly payload: InfoplusRecord;
   readonly hash: string;
   readonly watermark: Date | null;
+  /** The source fingerprint to keep in the journal once the record is in Infoplus (null: none configured). */
+  readonly fingerprint: string | null;
   op: 'create' | 'update';
   infoplusId: string | null;
 }
 
 /** How one ERP record compares with the journal. */
 export type Verdict =
-  | { readonly kind: 'unchanged' }
+  | {
+      readonly kind: 'unchanged';
+      /** Unchanged by content hash while the journal lacks this fingerprint: store it for the next scan. */
+      readonly refresh?: { readonly contentHash: string; readonly sourceFingerprint: string };
+    }
   | { readonly kind: 'parked' }
   | {
       readonly kind: 'problems';
@@ -60,22 +68,41 @@ export type Verdict =
 /**
  * Builds the payload of one record and decides what to do with it (no Infoplus write). `journal` is the
  * record's journal row when the caller already loaded it (null = none); left out, it is looked up here.
+ * With `fingerprintDigest` (see mappingDigest) a synced record whose source fingerprint is unchanged is not
+ * even built.
  */
 export async function judgeRecord(
   store: StateStore,
-  env: { readonly profile: Profile; readonly resolver: Pick<LookupResolver, 'prefetch' | 'resolve'> },
+  env: {
+    readonly profile: Profile;
+    readonly resolver: Pick<LookupResolver, 'prefetch' | 'resolve'>;
+    readonly fingerprintDigest?: string | null;
+  },
   tp: PushTouchpoint,
   rec: PushSourceRecord,
   due: ReadonlySet<string>,
   journal?: JournalEntry | null,
 ): Promise<Verdict> {
   const res = PUSH_RESOURCES[tp];
+  const j = journal === undefined ? store.journal.get(tp, rec.key) : journal;
+  const fingerprint = env.fingerprintDigest
+    ? storedFingerprint(env.fingerprintDigest, rec.fingerprint)
+    : null;
+  const synced = j !== null && j.status === 'synced';
+  if (synced && fingerprint !== null && j.sourceFingerprint === fingerprint) return { kind: 'unchanged' };
+  if (rec.unchangedByFingerprint) {
+    // the reader skipped its lines on the journal's word; a payload built now would lose them
+    throw new Error(`${res.label} ${rec.key}: read without lines but its fingerprint no longer matches`);
+  }
   const lookups = resolveRequests(env.profile, tp, rec);
   if (lookups.length > 0) await env.resolver.prefetch(lookups);
   const built = buildPayload(env.profile, tp, rec, { resolve: env.resolver.resolve });
   const hash = contentHash(built.payload);
-  const j = journal === undefined ? store.journal.get(tp, rec.key) : journal;
-  if (j && j.status === 'synced' && j.contentHash === hash) return { kind: 'unchanged' };
+  if (synced && j.contentHash === hash) {
+    return fingerprint === null
+      ? { kind: 'unchanged' }
+      : { kind: 'unchanged', refresh: { contentHash: hash, sourceFingerprint: fingerprint } };
+  }
   if (j && (j.status === 'failed' || j.status === 'skipped') && j.failedHash === hash && !due.has(rec.key)) {
     // Parked and not changed since: wait for the data to change, a retry to come due, or Retry.
     return { kind: 'parked' };
@@ -111,6 +138,7 @@ export async function judgeRecord(
       payload: built.payload,
       hash,
       watermark: rec.watermark,
+      fingerprint,
       op: j?.infoplusId ? 'update' : 'create',
       infoplusId: j?.infoplusId ?? null,
     },
@@ -133,6 +161,35 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
   const stored = watermarkMode ? ctx.store.touchpoints.pushWatermark(tp) : null;
   const since = stored ? new Date(Date.parse(stored) - ctx.options.watermarkOverlapMs) : null;
   let maxWatermark = stored ? Date.parse(stored) : -Infinity;
+  const digest = cfg.changeDetection.fingerprint === undefined ? null : mappingDigest(env.profile, tp);
+  const judgeEnv = { profile: env.profile, resolver: env.resolver, fingerprintDigest: digest };
+  // Records found unchanged by hash whose fingerprint the journal lacks: stored in batches (never in a dry run).
+  let refreshes: { recordKey: string; contentHash: string; sourceFingerprint: string }[] = [];
+  const flushRefreshes = (): void => {
+    const list = refreshes;
+    refreshes = [];
+    if (list.length > 0 && !ctx.dryRun)
+      ctx.store.transaction(() => ctx.store.journal.setFingerprints(tp, list));
+  };
+  // Lets the reader pass over synced records whose fingerprint is unchanged without reading their lines.
+  const unchangedByFingerprint =
+    digest === null
+      ? undefined
+      : (batch: readonly { key: string; fingerprint: string }[]): ReadonlySet<string> => {
+          const rows = ctx.store.journal.getMany(
+            tp,
+            batch.map((b) => b.key),
+          );
+          const out = new Set<string>();
+          for (const b of batch) {
+            if (due.has(b.key) || blocked.keys.has(b.key)) continue;
+            const j = rows.get(b.key);
+            if (j?.status === 'synced' && j.sourceFingerprint === storedFingerprint(digest, b.fingerprint)) {
+              out.add(b.key);
+            }
+          }
+          return out;
+        };
 
   // Records are judged and sent in one pipeline: the pool's back-pressure paces the ERP read, so sending
   // starts with the first records. One ERP read stays open for at most pushBatchSize sends; then it is closed
@@ -163,9 +220,16 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
           ctx.outcome(rec.key, 'skipped', { message: 'waiting for Infoplus to confirm an earlier request' });
           return;
         }
-        const v = await judgeRecord(ctx.store, env, tp, rec, due, journal);
-        if (v.kind === 'unchanged') ctx.outcome(rec.key, 'unchanged');
-        else if (v.kind === 'parked') ctx.counts.skipped++;
+        if (rec.unchangedByFingerprint) {
+          ctx.outcome(rec.key, 'unchanged');
+          return;
+        }
+        const v = await judgeRecord(ctx.store, judgeEnv, tp, rec, due, journal);
+        if (v.kind === 'unchanged') {
+          ctx.outcome(rec.key, 'unchanged');
+          if (v.refresh) refreshes.push({ recordKey: rec.key, ...v.refresh });
+          if (refreshes.length >= 500) flushRefreshes();
+        } else if (v.kind === 'parked') ctx.counts.skipped++;
         else if (v.kind === 'problems') {
           if (ctx.dryRun) ctx.outcome(rec.key, 'failed', { message: v.error.message });
           else ctx.park(rec.key, v.error, { contentHash: v.hash, payload: v.payload });
@@ -184,9 +248,10 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
         const judgeGroup = async (): Promise<void> => {
           const list = group;
           group = [];
+          // records the reader already found unchanged need no second look-up
           const rows = ctx.store.journal.getMany(
             tp,
-            list.map((r) => r.key),
+            list.filter((r) => !r.unchangedByFingerprint).map((r) => r.key),
           );
           for (const rec of list) {
             await consider(rec, rows.get(rec.key) ?? null);
@@ -201,11 +266,13 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
         }
         await judgeGroup();
       };
-      await judgeAll(env.io.readPushRecords(env.erp, env.profile, tp, { since }));
+      const skip = unchangedByFingerprint ? { unchangedByFingerprint } : {};
+      await judgeAll(env.io.readPushRecords(env.erp, env.profile, tp, { since, ...skip }));
       const missing = full() ? [] : [...reread].filter((k) => !handled.has(k));
       if (missing.length > 0) {
-        await judgeAll(env.io.readPushRecords(env.erp, env.profile, tp, { keys: missing }));
+        await judgeAll(env.io.readPushRecords(env.erp, env.profile, tp, { keys: missing, ...skip }));
       }
+      flushRefreshes();
       await sendChunk();
       if (!full()) break;
       ctx.logger.debug({ touchpoint: tp, pass }, 'push pass reached its size; reading again');

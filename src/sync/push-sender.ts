@@ -218,6 +218,7 @@ export class Sender {
         infoplusId: id,
         contentHash: c.hash,
         watermark: c.watermark ? c.watermark.toISOString() : null,
+        sourceFingerprint: c.fingerprint,
         at,
       });
       ctx.store.outbox.setState(tp, c.key, 'done', at, id);

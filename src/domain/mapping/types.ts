@@ -11,6 +11,13 @@ export interface PushSourceRecord {
   readonly lines: readonly SourceRow[];
   /** Watermark column value as an instant (watermark mode), else null. */
   readonly watermark: Date | null;
+  /** The fingerprint column's value as text (changeDetection.fingerprint), null when not configured or empty. */
+  readonly fingerprint?: string | null;
+  /**
+   * Set when the reader found the record's fingerprint unchanged in the journal and so read no lines: the
+   * record must be counted unchanged, never built into a payload.
+   */
+  readonly unchangedByFingerprint?: true;
 }
 
 /** What is wrong with one record's data or mapping; the record goes to the error inbox. */

@@ -69,4 +69,20 @@ describe('check with both connections', () => {
       expect.objectContaining({ path: 'connections.erp', message: expect.stringMatching(/missing\.sqlite/) }),
     ]);
   });
+
+  it('names a fingerprint column the header query does not return', async () => {
+    const edit = (t: string): string => {
+      const at = t.lastIndexOf('column: updated_at'); // the orders touchpoint comes last
+      return `${t.slice(0, at)}column: updated_at\n      fingerprint: row_version${t.slice(at + 'column: updated_at'.length)}`;
+    };
+    const report = await checkProfileFile(profileWith('fp.yaml', edit), {
+      env: { INFOPLUS_API_KEY: 'check-key' },
+    });
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        path: 'touchpoints.orders.changeDetection.fingerprint',
+        message: expect.stringMatching(/column "row_version" is not in the result/),
+      }),
+    ]);
+  });
 });
