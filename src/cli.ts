@@ -4,6 +4,7 @@ import { registerSimulatorCommand } from './cli/simulator-command.js';
 import { registerSampleErpCommand } from './cli/sample-erp-command.js';
 import { registerCheckCommand } from './cli/check-command.js';
 import { registerRunCommand } from './cli/run-command.js';
+import { registerReconcileCommand } from './cli/reconcile-command.js';
 import { registerStatusCommand } from './cli/status-command.js';
 import { registerDemoCommand } from './cli/demo-command.js';
 import { registerServeCommand } from './cli/serve-command.js';
@@ -18,6 +19,7 @@ const program = new Command()
 registerDemoCommand(program);
 registerServeCommand(program);
 registerRunCommand(program);
+registerReconcileCommand(program);
 registerStatusCommand(program);
 registerCheckCommand(program);
 registerSampleErpCommand(program);

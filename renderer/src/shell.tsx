@@ -10,6 +10,7 @@ import { Dashboard } from './screens/dashboard.js';
 import { ErrorInbox } from './screens/error-inbox.js';
 import { Logs } from './screens/logs.js';
 import { Mappings } from './screens/mappings.js';
+import { Reconcile } from './screens/reconcile.js';
 import { RunHistory } from './screens/run-history.js';
 import { SettingsScreen } from './settings/settings-screen.js';
 import { Wizard } from './screens/wizard.js';
@@ -18,6 +19,7 @@ const NAV: readonly { screen: Screen; label: string }[] = [
   { screen: 'dashboard', label: 'Dashboard' },
   { screen: 'runs', label: 'Run history' },
   { screen: 'inbox', label: 'Error inbox' },
+  { screen: 'reconcile', label: 'Reconcile' },
   { screen: 'logs', label: 'Logs' },
   { screen: 'settings', label: 'Settings' },
   { screen: 'mappings', label: 'Mappings' },
@@ -103,6 +105,8 @@ function CurrentScreen({ screen, param }: { screen: Screen; param: string | null
       return <RunHistory runId={param} />;
     case 'inbox':
       return <ErrorInbox />;
+    case 'reconcile':
+      return <Reconcile />;
     case 'logs':
       return <Logs />;
     case 'settings':

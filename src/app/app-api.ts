@@ -218,6 +218,12 @@ export function createAppApi(core: AppCore): AppApi {
       );
     },
 
+    reconcile: async ({ touchpoints, repair }) =>
+      core.runs.requireEngine().reconcile({
+        ...(touchpoints && touchpoints.length > 0 ? { touchpoints } : {}),
+        ...(repair ? { repair } : {}),
+      }),
+
     useDemo: async () => {
       if (!core.demo) {
         core.demo = await core.startDemoEnv();

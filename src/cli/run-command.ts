@@ -1,15 +1,8 @@
 import type { Command } from 'commander';
 import type { DryRunReport, RunSummary } from '../contract/dto.js';
 import { TOUCHPOINT_LABELS, TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
-import { createApp } from '../app/index.js';
-import {
-  checkConfigOrDemo,
-  collectTouchpoint,
-  dataDirOf,
-  out,
-  table,
-  type CommonCliOptions,
-} from '../app/cli-support.js';
+import { collectTouchpoint, out, table, type CommonCliOptions } from '../app/cli-support.js';
+import { withConfiguredApp } from './configured-app.js';
 
 interface RunOptions extends CommonCliOptions {
   touchpoint?: TouchpointName[];
@@ -78,23 +71,8 @@ export function registerRunCommand(program: Command): void {
       'after',
       '\nExit codes: 0 all records synced, 1 a run or a record failed, 2 not set up (missing connection or profile).',
     )
-    .action(async (opts: RunOptions) => {
-      checkConfigOrDemo(opts);
-      const app = await createApp({
-        dataDir: dataDirOf(opts),
-        ...(opts.config ? { configFile: opts.config } : {}),
-        ...(opts.demo ? { demo: true } : {}),
-      });
-      try {
-        const status = await app.api.getStatus({});
-        if (!status.configured) {
-          const msg = status.lastResult ?? 'The app is not set up.';
-          if (opts.json)
-            out(JSON.stringify({ ok: false, error: { code: 'not-configured', message: msg } }, null, 2));
-          else process.stderr.write(`infoplus-sync run: ${msg}\n`);
-          process.exitCode = 2;
-          return;
-        }
+    .action((opts: RunOptions) =>
+      withConfiguredApp('run', opts, async (app) => {
         const touchpoints = opts.touchpoint ?? [];
         if (opts.dryRun) {
           const report = await app.api.dryRun(touchpoints.length > 0 ? { touchpoints } : {});
@@ -110,8 +88,6 @@ export function registerRunCommand(program: Command): void {
         if (opts.json) out(JSON.stringify({ ok, runs, openErrors: after.openErrors }, null, 2));
         else printRuns(runs, after.openErrors);
         process.exitCode = ok ? 0 : 1;
-      } finally {
-        await app.stop();
-      }
-    });
+      }),
+    );
 }

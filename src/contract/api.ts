@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PUSH_TOUCHPOINTS } from './touchpoints.js';
 import {
   erpConnectionSchema,
   infoplusConnectionSchema,
@@ -14,6 +15,7 @@ import type {
   LogEntry,
   MappingPreview,
   ProfileDocument,
+  ReconcileReport,
   RunRecord,
   RunSummary,
   Settings,
@@ -72,6 +74,10 @@ export const API_ARGS = {
   dryRun: z.object({ touchpoints: z.array(touchpoint).optional() }),
   useDemo: z.object({}),
   resetCursor: z.object({ touchpoint, since: z.string().datetime({ offset: true }) }),
+  reconcile: z.object({
+    touchpoints: z.array(z.enum(PUSH_TOUCHPOINTS)).optional(),
+    repair: z.boolean().optional(),
+  }),
 } as const;
 
 export type ApiMethod = keyof typeof API_ARGS;
@@ -100,6 +106,7 @@ export interface ApiResults {
   dryRun: DryRunReport;
   useDemo: AppStatus;
   resetCursor: AppStatus;
+  reconcile: ReconcileReport;
 }
 
 /** The one typed API between UI and engine. The preload bridge and the HTTP client both implement it. */

@@ -240,6 +240,54 @@ export interface DryRunReport {
   readonly touchpoints: readonly DryRunTouchpointReport[];
 }
 
+/** What reconciliation found for one record. */
+export type ReconcileFindingKind =
+  /** In the ERP, never pushed (or its push is not recorded), and not in Infoplus. */
+  | 'missing'
+  /** Pushed once, but Infoplus no longer has a record with its key (deleted there?). */
+  | 'gone-from-infoplus'
+  /** In Infoplus more than once under the same key. */
+  | 'duplicated'
+  /** In Infoplus, but this app has no record of pushing it (another tool, a lost data folder). */
+  | 'untracked'
+  /** This app links the record to an Infoplus id that no longer carries its key. */
+  | 'stale-link';
+
+export interface ReconcileFinding {
+  readonly kind: ReconcileFindingKind;
+  readonly recordKey: string;
+  /** Infoplus ids carrying the record's key (orderNo for orders, id elsewhere). */
+  readonly infoplusIds: readonly string[];
+  /** What is wrong and what to do, in plain words. */
+  readonly message: string;
+  /** What the repair did (only with repair). */
+  readonly repaired?: string;
+}
+
+/** ERP vs Infoplus for one push touchpoint. */
+export interface ReconcileTouchpointReport {
+  readonly touchpoint: TouchpointName;
+  readonly erpRecords: number;
+  readonly infoplusRecords: number;
+  /** ERP records found exactly once in Infoplus, where this app expects them. */
+  readonly agreeing: number;
+  /** ERP records not in Infoplus because they wait in the error inbox (listed there, not here). */
+  readonly inErrorInbox: number;
+  /** Infoplus records whose key is not among the ERP records the profile selects (a few listed). */
+  readonly onlyInInfoplus: number;
+  readonly onlyInInfoplusSample: readonly string[];
+  readonly counts: Readonly<Record<ReconcileFindingKind, number>>;
+  /** The first findings (at most 500). */
+  readonly findings: readonly ReconcileFinding[];
+  readonly error?: string;
+}
+
+export interface ReconcileReport {
+  readonly at: string;
+  readonly repair: boolean;
+  readonly touchpoints: readonly ReconcileTouchpointReport[];
+}
+
 /** The mapping profile as the editor sees it: the document and where it stands. */
 export interface ProfileDocument {
   readonly path: string | null;

@@ -28,6 +28,8 @@ export interface ReadPushOptions {
    * Given a batch of headers with their fingerprints (changeDetection.fingerprint), the keys known unchanged:
    * their lines are not read and they come out marked `unchangedByFingerprint`.
    */
+  /** Only the header rows (records come with no lines): for comparing keys, never for building payloads. */
+  readonly headersOnly?: boolean;
   readonly unchangedByFingerprint?: (
     batch: readonly { key: string; fingerprint: string }[],
   ) => ReadonlySet<string>;
@@ -78,12 +80,11 @@ export async function* readPushRecords(
     if (wanted && !wanted.has(key)) continue;
     batch.push(row);
     if (batch.length >= batchSize) {
-      yield* withLines(erp, profile, tp, cfg, batch, stmt('lines'), opts.unchangedByFingerprint);
+      yield* withLines(erp, profile, tp, cfg, batch, stmt('lines'), opts);
       batch = [];
     }
   }
-  if (batch.length > 0)
-    yield* withLines(erp, profile, tp, cfg, batch, stmt('lines'), opts.unchangedByFingerprint);
+  if (batch.length > 0) yield* withLines(erp, profile, tp, cfg, batch, stmt('lines'), opts);
 }
 
 function fingerprintOf(row: SourceRow, cfg: PushTouchpointProfile): string | null {
@@ -135,9 +136,10 @@ async function* withLines(
   tp: PushTouchpoint,
   cfg: PushTouchpointProfile,
   headers: SourceRow[],
-  opts: { name: string; touchpoint: string },
-  unchangedByFingerprint: ReadPushOptions['unchangedByFingerprint'],
+  stmtOpts: { name: string; touchpoint: string },
+  read: Pick<ReadPushOptions, 'unchangedByFingerprint' | 'headersOnly'>,
 ): AsyncGenerator<PushSourceRecord> {
+  const { unchangedByFingerprint } = read;
   const all = headers.map((h) => ({
     key: keyOf(h, cfg.key, tp),
     header: h,
@@ -150,7 +152,7 @@ async function* withLines(
   const keyed = unchanged.size > 0 ? all.filter((k) => !unchanged.has(k.key)) : all;
   const linesByKey = new Map<string, SourceRow[]>();
   const linesSql = cfg.source.lines;
-  if (linesSql && keyed.length > 0) {
+  if (linesSql && keyed.length > 0 && !read.headersOnly) {
     const lineKey = cfg.source.lineKey ?? cfg.key;
     const add = (rows: Row[]): void => {
       for (const r of rows) {
@@ -166,9 +168,9 @@ async function* withLines(
         keyed.map((k) => k.raw as string),
         erp.driver,
       );
-      add(await erp.query(exp.sql, exp.params, opts));
+      add(await erp.query(exp.sql, exp.params, stmtOpts));
     } else {
-      for (const k of keyed) add(await erp.query(linesSql, { key: k.raw as string }, opts));
+      for (const k of keyed) add(await erp.query(linesSql, { key: k.raw as string }, stmtOpts));
     }
   }
   for (const k of all) {

@@ -170,6 +170,11 @@ export class JournalRepo {
     }
   }
 
+  /** Forgets a record (reconciliation found it gone from Infoplus): the next push creates it again. */
+  forget(touchpoint: TouchpointName, recordKey: string): void {
+    this.db.prepare('DELETE FROM journal WHERE touchpoint = ? AND record_key = ?').run(touchpoint, recordKey);
+  }
+
   /** Records a failure (or a skip); attempts counts up. */
   markFailed(e: {
     touchpoint: TouchpointName;

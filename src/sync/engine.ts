@@ -7,6 +7,9 @@ import {
   type InboxItem,
   type MappingPreview,
   type PullTouchpoint,
+  type PushTouchpoint,
+  type ReconcileReport,
+  type ReconcileTouchpointReport,
   type RunSummary,
   type TouchpointName,
 } from '../contract/index.js';
@@ -18,6 +21,7 @@ import { profileErpIo, type ErpIo } from './erp-io.js';
 import { previewTouchpoint } from './preview.js';
 import { cursorKindOf, runPull } from './pull-job.js';
 import { runPush } from './push-job.js';
+import { emptyReconcileReport, reconcileTouchpoint } from './reconcile.js';
 import { LookupResolver } from './resolver.js';
 import { RunContext } from './run-context.js';
 import { acquireLease, isAlreadyRunning } from './single-flight.js';
@@ -210,6 +214,41 @@ export class SyncEngine {
   async previewMapping(tp: TouchpointName, limit: number): Promise<MappingPreview> {
     if (!this.isEnabled(tp)) throw new TouchpointNotConfiguredError(tp);
     return previewTouchpoint({ ...this.deps, io: this.io, resolver: this.resolver }, tp, limit);
+  }
+
+  /**
+   * ERP vs Infoplus for the enabled push touchpoints (or the given ones): what is missing, duplicated, untracked
+   * or linked to a record that is gone; with `repair`, fixes what is safe to fix (see reconcile.ts).
+   */
+  async reconcile(
+    opts: { touchpoints?: readonly TouchpointName[]; repair?: boolean } = {},
+  ): Promise<ReconcileReport> {
+    const repair = opts.repair ?? false;
+    const list = this.enabledTouchpoints().filter(
+      (tp): tp is PushTouchpoint =>
+        isPushTouchpoint(tp) && (!opts.touchpoints || opts.touchpoints.includes(tp)),
+    );
+    const env = {
+      ...this.deps,
+      io: this.io,
+      resolver: this.resolver,
+      clock: this.clock,
+      lease: { staleMs: this.options.leaseStaleMs, heartbeatMs: this.options.heartbeatMs },
+    };
+    const reports: ReconcileTouchpointReport[] = [];
+    for (const tp of list) {
+      try {
+        reports.push(await reconcileTouchpoint(env, tp, repair));
+      } catch (e) {
+        const message = isAlreadyRunning(e) ? e.message : classifyError(e, 'infoplus-read').message;
+        this.deps.logger.warn({ touchpoint: tp, err: message }, 'reconciliation stopped');
+        reports.push(emptyReconcileReport(tp, message));
+      }
+    }
+    const at = this.clock().toISOString();
+    if (repair) this.emitInbox(this.store.inbox.list({ status: 'retrying' }));
+    this.deps.logger.info({ repair, touchpoints: list }, 'reconciliation finished');
+    return { at, repair, touchpoints: reports };
   }
 
   /** Queues inbox items for the next run. */

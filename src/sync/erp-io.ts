@@ -3,7 +3,7 @@ import type { PullTouchpoint, PushTouchpoint } from '../contract/index.js';
 import type { PushSourceRecord } from '../domain/mapping/index.js';
 import type { ErpConnection } from '../erp/types.js';
 import type { Profile } from '../profile/index.js';
-import { applyPushResult, applyWriteBack, readPushRecords } from '../erp/profile-io.js';
+import { applyPushResult, applyWriteBack, readPushRecords, type ReadPushOptions } from '../erp/profile-io.js';
 
 /** Reading push records and writing pulled records / after-push statements through the profile. */
 export interface ErpIo {
@@ -11,7 +11,7 @@ export interface ErpIo {
     erp: ErpConnection,
     profile: Profile,
     tp: PushTouchpoint,
-    opts?: { since?: Date | null; keys?: readonly string[] },
+    opts?: ReadPushOptions,
   ): AsyncIterable<PushSourceRecord>;
   applyWriteBack(erp: ErpConnection, profile: Profile, tp: PullTouchpoint, record: object): Promise<void>;
   /** Runs the profile's afterPush statements (e.g. store the Infoplus orderNo in the ERP) in one transaction. */

@@ -18,6 +18,8 @@ export interface PushResource {
   update(client: InfoplusClient, payload: InfoplusRecord): Promise<void>;
   /** Finds the Infoplus record of a key: the reconciliation lookup (lowest id when duplicates exist). */
   lookup(client: InfoplusClient, lobId: number, keyValue: unknown): Promise<InfoplusRecord | null>;
+  /** Every record of the line of business, page by page (reconciliation). */
+  list(client: InfoplusClient, lobId: number): AsyncIterable<InfoplusRecord>;
 }
 
 const asRecord = (r: unknown): InfoplusRecord => r as InfoplusRecord;
@@ -42,6 +44,8 @@ export const PUSH_RESOURCES: Readonly<Record<PushTouchpoint, PushResource>> = {
     editable: 'always',
     create: async (c, p) => asRecord(await c.vendor.create(p)),
     update: (c, p) => c.vendor.update(p),
+    list: (c, lobId) =>
+      c.vendor.iterate({ filter: f.eq('lobId', lobId), sort: 'id' }) as AsyncIterable<InfoplusRecord>,
     lookup: async (c, lobId, key) =>
       lowest('id')(
         await c.vendor.search({
@@ -57,6 +61,8 @@ export const PUSH_RESOURCES: Readonly<Record<PushTouchpoint, PushResource>> = {
     editable: 'always',
     create: async (c, p) => asRecord(await c.item.create(p)),
     update: (c, p) => c.item.update(p),
+    list: (c, lobId) =>
+      c.item.iterate({ filter: f.eq('lobId', lobId), sort: 'id' }) as AsyncIterable<InfoplusRecord>,
     // Infoplus upper-cases SKUs on create.
     lookup: async (c, lobId, key) => {
       const item = await c.item.getBySKU(lobId, String(key).trim().toUpperCase());
@@ -70,6 +76,8 @@ export const PUSH_RESOURCES: Readonly<Record<PushTouchpoint, PushResource>> = {
     editable: 'until-processed',
     create: async (c, p) => asRecord(await c.asn.create(p)),
     update: (c, p) => c.asn.update(p),
+    list: (c, lobId) =>
+      c.asn.iterate({ filter: f.eq('lobId', lobId), sort: 'id' }) as AsyncIterable<InfoplusRecord>,
     lookup: async (c, lobId, key) =>
       lowest('id')(
         await c.asn.search({ filter: f.and(f.eq('lobId', lobId), f.eq('poNo', String(key))), limit: 20 }),
@@ -82,6 +90,8 @@ export const PUSH_RESOURCES: Readonly<Record<PushTouchpoint, PushResource>> = {
     editable: 'until-processed',
     create: async (c, p) => asRecord(await c.order.create(p)),
     update: (c, p) => c.order.update(p),
+    list: (c, lobId) =>
+      c.order.iterate({ filter: f.eq('lobId', lobId), sort: 'orderNo' }) as AsyncIterable<InfoplusRecord>,
     lookup: async (c, lobId, key) =>
       lowest('orderNo')(
         await c.order.search({

@@ -7,18 +7,21 @@ export function TouchpointSelect({
   value,
   onChange,
   label = 'Touchpoint',
+  choices = TOUCHPOINTS,
 }: {
   id: string;
   value: TouchpointName | '';
   onChange: (value: TouchpointName | '') => void;
   label?: string;
+  /** The touchpoints offered (all by default). */
+  choices?: readonly TouchpointName[];
 }) {
   return (
     <div className="field inline">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value as TouchpointName | '')}>
         <option value="">All touchpoints</option>
-        {TOUCHPOINTS.map((tp) => (
+        {choices.map((tp) => (
           <option key={tp} value={tp}>
             {TOUCHPOINT_LABELS[tp]}
           </option>

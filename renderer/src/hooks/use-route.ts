@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The screens reachable from the navigation. */
-export type Screen = 'dashboard' | 'runs' | 'inbox' | 'logs' | 'settings' | 'mappings';
+export type Screen = 'dashboard' | 'runs' | 'inbox' | 'reconcile' | 'logs' | 'settings' | 'mappings';
 
 /** The current hash route, e.g. `#/runs/abc` -> { screen: 'runs', param: 'abc' }. */
 export interface Route {
@@ -9,7 +9,15 @@ export interface Route {
   readonly param: string | null;
 }
 
-const SCREENS: readonly Screen[] = ['dashboard', 'runs', 'inbox', 'logs', 'settings', 'mappings'];
+const SCREENS: readonly Screen[] = [
+  'dashboard',
+  'runs',
+  'inbox',
+  'reconcile',
+  'logs',
+  'settings',
+  'mappings',
+];
 
 /** Parses a location hash into a route; anything unknown is the dashboard. */
 export function parseRoute(hash: string): Route {

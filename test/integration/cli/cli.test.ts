@@ -47,7 +47,7 @@ afterAll(async () => {
 
 describe('infoplus-sync CLI', () => {
   it('has --help on every engine command', async () => {
-    const commands = ['demo', 'serve', 'run', 'status'];
+    const commands = ['demo', 'serve', 'run', 'status', 'reconcile'];
     const results = await Promise.all(commands.map((c) => cli([c, '--help'])));
     results.forEach(({ code, stdout }, i) => {
       expect(code).toBe(0);
@@ -141,6 +141,55 @@ describe('infoplus-sync CLI', () => {
     expect(s).toMatchObject({ configured: true, health: 'ok' });
     expect(s.touchpoints.find((t) => t.name === 'items')?.lastRun?.status).toBe('succeeded');
     expect(s.touchpoints.find((t) => t.name === 'orders')?.lastRun).toBeNull();
+  });
+
+  it('reconcile --demo: reports what is missing (exit 1), --repair queues it, a run makes both sides agree', async () => {
+    const dataDir = join(dir, 'reconcile');
+    type Report = {
+      ok: boolean;
+      report: {
+        touchpoints: {
+          touchpoint: string;
+          agreeing: number;
+          counts: { missing: number };
+          findings: { repaired?: string }[];
+        }[];
+      };
+    };
+    const vendorsOf = (stdout: string) => (JSON.parse(stdout) as Report).report.touchpoints[0]!;
+    const before = await cli(['reconcile', '--demo', '-t', 'vendors', '--json', '--data-dir', dataDir]);
+    expect(before.code).toBe(1);
+    expect(vendorsOf(before.stdout)).toMatchObject({
+      touchpoint: 'vendors',
+      agreeing: 0,
+      counts: { missing: 3 },
+    });
+
+    const repair = await cli([
+      'reconcile',
+      '--demo',
+      '-t',
+      'vendors',
+      '--repair',
+      '--json',
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(repair.code).toBe(0);
+    expect(vendorsOf(repair.stdout).findings.map((f) => f.repaired)).toEqual(
+      Array(3).fill('queued for the next run'),
+    );
+
+    expect((await cli(['run', '--demo', '-t', 'vendors', '--data-dir', dataDir])).code).toBe(0);
+    const after = await cli(['reconcile', '--demo', '-t', 'vendors', '--data-dir', dataDir]);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toMatch(/Vendors\s+3\s+3\s+3\s/);
+
+    const pull = await cli(['reconcile', '--demo', '-t', 'shipments', '--data-dir', dataDir]);
+    expect(pull.code).not.toBe(0);
+    expect(pull.stderr).toContain(
+      '"shipments" is not a push touchpoint; reconcile compares vendors, items, asns, orders',
+    );
   });
 
   it('status --json on a fresh data folder says it is not set up (exit 2)', async () => {

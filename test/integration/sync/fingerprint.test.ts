@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ErpConnection, SqlParams, StatementOptions } from '../../../src/erp/types.js';
 import type { Profile } from '../../../src/profile/index.js';
 import { SyncEngine } from '../../../src/sync/index.js';
-import { makeRig, makeTestErp, quietLogger, tempDir, type Rig } from './harness.js';
+import { pushedSqliteRig, quietLogger, type Rig } from './harness.js';
 
 // changeDetection.fingerprint: a full scan (watermark reset, hash mode) passes over records whose ERP
 // fingerprint is unchanged without reading their lines or building payloads, and never misses a change.
@@ -33,21 +33,14 @@ function countingErp(erp: ErpConnection): { erp: ErpConnection; ran: Map<string,
 }
 
 describe('sync engine: fingerprint change detection', () => {
-  const tmp = tempDir('sync-fingerprint-');
   const ORDERS = 30;
+  // everything in Infoplus first, without fingerprints (as after upgrading from a version without them)
+  const setup = pushedSqliteRig('sync-fingerprint-', ORDERS);
   let erp: ErpConnection;
   let rig: Rig;
-
-  beforeAll(async () => {
-    erp = await (await makeTestErp('sqlite', tmp.dir)).open();
-    rig = await makeRig({ erp, driver: 'sqlite', orders: ORDERS, dataDir: `${tmp.dir}/state` });
-    // everything in Infoplus first, without fingerprints (as after upgrading from a version without them)
-    await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
-  });
-  afterAll(async () => {
-    await rig.close();
-    await erp.close();
-    tmp.remove();
+  beforeAll(() => {
+    erp = setup.erp();
+    rig = setup.rig();
   });
 
   const withFingerprint = (change?: (p: Profile) => void): Profile => {

@@ -1,5 +1,6 @@
 /** Shared set-up of the engine integration tests: simulator + sample ERP + state folder + engine. */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ErpConnection, ErpDriverName } from '../../../src/erp/types.js';
@@ -155,4 +156,36 @@ export function countBy(rows: readonly Record<string, unknown>[], field: string)
     m.set(k, (m.get(k) ?? 0) + 1);
   }
   return m;
+}
+
+/**
+ * For one describe block: a SQLite sample ERP with `orders` orders, a rig over it, and vendors, items and orders
+ * already pushed; torn down afterwards. Returns getters (the rig exists once beforeAll ran).
+ */
+export function pushedSqliteRig(
+  prefix: string,
+  orders: number,
+): { rig(): Rig; erp(): ErpConnection; dir: string } {
+  const tmp = tempDir(prefix);
+  let erp: ErpConnection | undefined;
+  let rig: Rig | undefined;
+  beforeAll(async () => {
+    erp = await (await makeTestErp('sqlite', tmp.dir)).open();
+    rig = await makeRig({ erp, driver: 'sqlite', orders, dataDir: join(tmp.dir, 'state') });
+    await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
+  });
+  afterAll(async () => {
+    await rig?.close();
+    await erp?.close();
+    tmp.remove();
+  });
+  return {
+    rig: () => rig ?? fail('the rig is not ready (beforeAll failed)'),
+    erp: () => erp ?? fail('the ERP is not open (beforeAll failed)'),
+    dir: tmp.dir,
+  };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }

@@ -1,0 +1,292 @@
+/**
+ * Reconciliation: every ERP record of a push touchpoint against every Infoplus record of the line of business,
+ * with this app's journal in between. Reports what disagrees in plain words and, on request, repairs what can
+ * be repaired safely:
+ * - missing / gone from Infoplus: queued to be sent on the next run (shown in the error inbox until sent);
+ * - untracked (already in Infoplus, unknown here) and stale links: linked to the Infoplus record, so the next
+ *   run updates it instead of creating a duplicate;
+ * - duplicates in Infoplus: reported only; deleting a warehouse record is a person's decision.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  PushTouchpoint,
+  ReconcileFinding,
+  ReconcileFindingKind,
+  ReconcileTouchpointReport,
+} from '../contract/index.js';
+import { buildPayload } from '../domain/mapping/index.js';
+import type { ErpConnection } from '../erp/types.js';
+import type { InfoplusClient } from '../infoplus/index.js';
+import type { Profile } from '../profile/index.js';
+import type { JournalEntry, StateStore } from '../store/index.js';
+import type { ErpIo } from './erp-io.js';
+import { judgeRecord } from './push-job.js';
+import { PUSH_RESOURCES, idOf, type PushResource } from './push-resources.js';
+import type { LookupResolver } from './resolver.js';
+import { acquireLease } from './single-flight.js';
+
+/** What reconciliation works with. */
+export interface ReconcileEnv {
+  readonly erp: ErpConnection;
+  readonly infoplus: InfoplusClient;
+  readonly profile: Profile;
+  readonly io: ErpIo;
+  readonly resolver: LookupResolver;
+  readonly store: StateStore;
+  readonly clock: () => Date;
+  readonly lease: { readonly staleMs: number; readonly heartbeatMs: number };
+}
+
+const MAX_FINDINGS = 500;
+const SAMPLE = 20;
+const JOURNAL_CHUNK = 500;
+
+/** One ERP record as reconciliation sees it. */
+interface ErpSide {
+  readonly key: string;
+  /** The value of the Infoplus key field its payload carries, normalised for comparison. */
+  readonly match: string;
+}
+
+/** Compares (and with `repair`, repairs) one push touchpoint. */
+export async function reconcileTouchpoint(
+  env: ReconcileEnv,
+  tp: PushTouchpoint,
+  repair: boolean,
+): Promise<ReconcileTouchpointReport> {
+  const res = PUSH_RESOURCES[tp];
+  // a repair writes the journal: never beside a run of the same touchpoint
+  const lease = repair
+    ? acquireLease(env.store, tp, { runId: `reconcile-${randomUUID()}`, ...env.lease, clock: env.clock })
+    : null;
+  try {
+    const erpSide = await readErpSide(env, tp, res);
+    const infoplus = new Map<string, string[]>();
+    let infoplusRecords = 0;
+    for await (const r of res.list(env.infoplus, env.profile.infoplus.lobId)) {
+      infoplusRecords++;
+      const id = idOf(res, r);
+      const k = r[res.keyField];
+      if (id === null || k === undefined || k === null) continue;
+      const m = normalise(tp, k);
+      const ids = infoplus.get(m);
+      if (ids) ids.push(id);
+      else infoplus.set(m, [id]);
+    }
+
+    const counts: Record<ReconcileFindingKind, number> = {
+      missing: 0,
+      'gone-from-infoplus': 0,
+      duplicated: 0,
+      untracked: 0,
+      'stale-link': 0,
+    };
+    const findings: ReconcileFinding[] = [];
+    const toAdopt: { key: string; id: string; finding: number }[] = [];
+    const toResend: { key: string; finding: number }[] = [];
+    let agreeing = 0;
+    let inErrorInbox = 0;
+    const seen = new Set<string>();
+    const add = (f: ReconcileFinding): number => {
+      counts[f.kind]++;
+      if (findings.length >= MAX_FINDINGS) return -1;
+      findings.push(f);
+      return findings.length - 1;
+    };
+
+    for (let i = 0; i < erpSide.length; i += JOURNAL_CHUNK) {
+      const chunk = erpSide.slice(i, i + JOURNAL_CHUNK);
+      const journal = env.store.journal.getMany(
+        tp,
+        chunk.map((r) => r.key),
+      );
+      for (const rec of chunk) {
+        seen.add(rec.match);
+        const ids = sortedIds(infoplus.get(rec.match) ?? []);
+        const j = journal.get(rec.key) ?? null;
+        const verdict = judge(res, rec, ids, j);
+        if (verdict === 'agree') agreeing++;
+        else if (verdict === 'inbox') inErrorInbox++;
+        else {
+          const at = add(verdict);
+          if (verdict.kind === 'missing' || verdict.kind === 'gone-from-infoplus')
+            toResend.push({ key: rec.key, finding: at });
+          if (verdict.kind === 'untracked' || verdict.kind === 'stale-link')
+            toAdopt.push({ key: rec.key, id: ids[0]!, finding: at });
+        }
+      }
+    }
+    const onlyInInfoplus = [...infoplus.keys()].filter((k) => !seen.has(k));
+
+    if (repair) {
+      await adopt(env, tp, toAdopt, findings);
+      resend(env, tp, res, toResend, findings);
+    }
+    return {
+      touchpoint: tp,
+      erpRecords: erpSide.length,
+      infoplusRecords,
+      agreeing,
+      inErrorInbox,
+      onlyInInfoplus: onlyInInfoplus.length,
+      onlyInInfoplusSample: onlyInInfoplus.slice(0, SAMPLE),
+      counts,
+      findings,
+    };
+  } finally {
+    lease?.release();
+  }
+}
+
+/** Every ERP record the profile selects (headers only: the key field is all that is compared). */
+async function readErpSide(env: ReconcileEnv, tp: PushTouchpoint, res: PushResource): Promise<ErpSide[]> {
+  const out: ErpSide[] = [];
+  for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, {
+    since: null,
+    headersOnly: true,
+  })) {
+    const built = buildPayload(env.profile, tp, rec, { resolve: () => undefined });
+    const v = built.payload[res.keyField];
+    out.push({ key: rec.key, match: normalise(tp, v === undefined || v === null ? rec.key : v) });
+  }
+  return out;
+}
+
+/** Infoplus keeps SKUs upper-case; everything else is compared as trimmed text. */
+function normalise(tp: PushTouchpoint, v: unknown): string {
+  const s = String(v).trim();
+  return tp === 'items' ? s.toUpperCase() : s;
+}
+
+function sortedIds(ids: readonly string[]): string[] {
+  return [...ids].sort((a, b) => Number(a) - Number(b));
+}
+
+function judge(
+  res: PushResource,
+  rec: ErpSide,
+  ids: readonly string[],
+  j: JournalEntry | null,
+): 'agree' | 'inbox' | ReconcileFinding {
+  const label = res.label.charAt(0).toUpperCase() + res.label.slice(1);
+  const linked = j?.status === 'synced' ? j.infoplusId : null;
+  if (ids.length > 1) {
+    return {
+      kind: 'duplicated',
+      recordKey: rec.key,
+      infoplusIds: ids,
+      message: `${label} ${rec.key} is in Infoplus ${ids.length} times (${ids.join(', ')}). Keep ${
+        linked && ids.includes(linked) ? linked : ids[0]
+      } and cancel or delete the others in Infoplus; consider turning on Infoplus's duplicate-order rejection.`,
+    };
+  }
+  if (ids.length === 1) {
+    if (linked === ids[0]) return 'agree';
+    if (j === null || j.status !== 'synced' || !j.infoplusId) {
+      return {
+        kind: 'untracked',
+        recordKey: rec.key,
+        infoplusIds: ids,
+        message: `${label} ${rec.key} is already in Infoplus as ${ids[0]}, but this app has no record of sending it; a push would create a second one. Repair links it.`,
+      };
+    }
+    return {
+      kind: 'stale-link',
+      recordKey: rec.key,
+      infoplusIds: ids,
+      message: `${label} ${rec.key} was sent as ${j.infoplusId}, but Infoplus now has it as ${ids[0]}. Repair links it to ${ids[0]}.`,
+    };
+  }
+  if (j && (j.status === 'failed' || j.status === 'skipped')) return 'inbox';
+  if (linked) {
+    return {
+      kind: 'gone-from-infoplus',
+      recordKey: rec.key,
+      infoplusIds: [],
+      message: `${label} ${rec.key} was sent as ${linked}, which Infoplus no longer has (deleted there?). Repair sends it again; leave it if it was removed on purpose.`,
+    };
+  }
+  return {
+    kind: 'missing',
+    recordKey: rec.key,
+    infoplusIds: [],
+    message: `${label} ${rec.key} is in the ERP but not in Infoplus, and this app has not sent it (no run since it was entered, or its last-change time is older than the watermark). Repair makes the next run send it.`,
+  };
+}
+
+/** Links untracked / stale records to their Infoplus id, with the hash of what the ERP holds now. */
+async function adopt(
+  env: ReconcileEnv,
+  tp: PushTouchpoint,
+  list: readonly { key: string; id: string; finding: number }[],
+  findings: ReconcileFinding[],
+): Promise<void> {
+  if (list.length === 0) return;
+  const byKey = new Map(list.map((a) => [a.key, a]));
+  const keys = list.map((a) => a.key);
+  for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, { keys })) {
+    const a = byKey.get(rec.key);
+    if (!a) continue;
+    // Infoplus is taken to hold what the ERP holds now: a later ERP change is sent as an update
+    const v = await judgeRecord(env.store, env, tp, rec, new Set([rec.key]), null);
+    const hash = v.kind === 'send' ? v.candidate.hash : v.kind === 'problems' ? v.hash : null;
+    if (hash === null) continue;
+    env.store.journal.markDone({
+      touchpoint: tp,
+      recordKey: rec.key,
+      infoplusId: a.id,
+      contentHash: hash,
+      at: env.clock().toISOString(),
+    });
+    note(findings, a.finding, `linked to ${a.id}`);
+  }
+}
+
+/** Queues records for sending on the next run: they show in the error inbox until they are in Infoplus. */
+function resend(
+  env: ReconcileEnv,
+  tp: PushTouchpoint,
+  res: PushResource,
+  list: readonly { key: string; finding: number }[],
+  findings: ReconcileFinding[],
+): void {
+  const at = env.clock().toISOString();
+  env.store.transaction(() => {
+    for (const r of list) {
+      env.store.journal.forget(tp, r.key);
+      env.store.inbox.recordFailure({
+        touchpoint: tp,
+        recordKey: r.key,
+        category: 'internal',
+        message: `${res.label} ${r.key} is not in Infoplus (found by reconciliation); it is sent on the next run.`,
+        infoplusMessages: [],
+        fixBy: 'admin',
+        hint: 'Nothing to do unless it was removed from Infoplus on purpose: then press Skip.',
+        nextRetryAt: at,
+        at,
+      });
+      note(findings, r.finding, 'queued for the next run');
+    }
+  });
+}
+
+function note(findings: ReconcileFinding[], at: number, repaired: string): void {
+  const f = findings[at];
+  if (at >= 0 && f) findings[at] = { ...f, repaired };
+}
+
+/** The report of a touchpoint whose reconciliation could not run. */
+export function emptyReconcileReport(tp: PushTouchpoint, error: string): ReconcileTouchpointReport {
+  return {
+    touchpoint: tp,
+    erpRecords: 0,
+    infoplusRecords: 0,
+    agreeing: 0,
+    inErrorInbox: 0,
+    onlyInInfoplus: 0,
+    onlyInInfoplusSample: [],
+    counts: { missing: 0, 'gone-from-infoplus': 0, duplicated: 0, untracked: 0, 'stale-link': 0 },
+    findings: [],
+    error,
+  };
+}
