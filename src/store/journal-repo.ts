@@ -59,7 +59,7 @@ export class JournalRepo {
   private readonly upsertStmt;
   private readonly failStmt;
   private readonly fingerprintStmt;
-  private readonly manyStmts = new Map<number, Database.Statement>();
+  private readonly manyStmts = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
     this.getStmt = db.prepare('SELECT * FROM journal WHERE touchpoint = ? AND record_key = ?');
@@ -110,14 +110,47 @@ export class JournalRepo {
     return out;
   }
 
+  /**
+   * The stored source fingerprints of those records that are synced and have one, by record key: the
+   * fingerprint scan's look-up, two columns instead of whole rows.
+   */
+  fingerprints(touchpoint: TouchpointName, recordKeys: readonly string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < recordKeys.length; i += MANY_CHUNK) {
+      const chunk = recordKeys.slice(i, i + MANY_CHUNK);
+      const rows = this.fingerprintsStmt(chunk.length).all(touchpoint, ...chunk) as [string, string][];
+      for (const [key, fingerprint] of rows) out.set(key, fingerprint);
+    }
+    return out;
+  }
+
+  private fingerprintsStmt(n: number): Database.Statement {
+    return this.cachedIn(
+      n,
+      'fp',
+      (marks) =>
+        `SELECT record_key, source_fingerprint FROM journal WHERE touchpoint = ? AND status = 'synced' AND source_fingerprint IS NOT NULL AND record_key IN (${marks})`,
+      true,
+    );
+  }
+
   /** Prepared `IN (?, ...)` look-ups by size; a scan uses one or two sizes, so the map stays small. */
   private manyStmt(n: number): Database.Statement {
-    let st = this.manyStmts.get(n);
+    return this.cachedIn(
+      n,
+      'row',
+      (marks) => `SELECT * FROM journal WHERE touchpoint = ? AND record_key IN (${marks})`,
+    );
+  }
+
+  private cachedIn(n: number, kind: string, sql: (marks: string) => string, raw = false): Database.Statement {
+    const id = `${kind}:${n}`;
+    let st = this.manyStmts.get(id);
     if (!st) {
       if (this.manyStmts.size >= 16) this.manyStmts.clear();
-      const marks = new Array<string>(n).fill('?').join(', ');
-      st = this.db.prepare(`SELECT * FROM journal WHERE touchpoint = ? AND record_key IN (${marks})`);
-      this.manyStmts.set(n, st);
+      st = this.db.prepare(sql(new Array<string>(n).fill('?').join(', ')));
+      if (raw) st.raw(true);
+      this.manyStmts.set(id, st);
     }
     return st;
   }

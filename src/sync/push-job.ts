@@ -176,17 +176,14 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
     digest === null
       ? undefined
       : (batch: readonly { key: string; fingerprint: string }[]): ReadonlySet<string> => {
-          const rows = ctx.store.journal.getMany(
+          const stored = ctx.store.journal.fingerprints(
             tp,
             batch.map((b) => b.key),
           );
           const out = new Set<string>();
           for (const b of batch) {
             if (due.has(b.key) || blocked.keys.has(b.key)) continue;
-            const j = rows.get(b.key);
-            if (j?.status === 'synced' && j.sourceFingerprint === storedFingerprint(digest, b.fingerprint)) {
-              out.add(b.key);
-            }
+            if (stored.get(b.key) === storedFingerprint(digest, b.fingerprint)) out.add(b.key);
           }
           return out;
         };
