@@ -118,9 +118,17 @@ test('readable at 125% scaling: no sideways scrolling, and every screen has its 
     ['Logs', 'Logs'],
     ['Settings', 'Settings'],
     ['Mappings', 'Mappings'],
+    ['Reconcile', 'Reconcile ERP and Infoplus'],
   ] as const) {
     await openScreen(page, link, heading);
     expect(await scrollsSideways(page), link).toBe(false);
   }
+  // the widest table of the app: the reconciliation counts per touchpoint
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await expect(page.getByRole('table', { name: 'Reconciliation per touchpoint' })).toBeVisible({
+    timeout: 30_000,
+  });
+  expect(await scrollsSideways(page), 'Reconcile with results').toBe(false);
+  await saveScreen(page, testInfo, 'reconcile-125-percent');
   await context.close();
 });

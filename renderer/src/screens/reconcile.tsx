@@ -14,6 +14,9 @@ const KIND_TEXT: Readonly<Record<ReconcileFindingKind, string>> = {
   'stale-link': 'Stale link',
 };
 
+/** Findings listed on screen; the counts above cover all of them. */
+const SHOWN = 100;
+
 const REPAIRABLE: readonly ReconcileFindingKind[] = [
   'missing',
   'gone-from-infoplus',
@@ -76,9 +79,12 @@ export function Reconcile() {
 }
 
 function ReconcileResult({ report }: { report: ReconcileReport }) {
-  const findings = report.touchpoints.flatMap((t) =>
-    t.findings.map((f) => ({ ...f, touchpoint: t.touchpoint })),
+  const all = report.touchpoints.flatMap((t) => t.findings.map((f) => ({ ...f, touchpoint: t.touchpoint })));
+  const total = report.touchpoints.reduce(
+    (n, t) => n + Object.values(t.counts).reduce((m, c) => m + c, 0),
+    0,
   );
+  const findings = all.slice(0, SHOWN);
   const allAgree = report.touchpoints.every((t) => !t.error && t.findings.length === 0);
   return (
     <div aria-live="polite">
@@ -137,6 +143,12 @@ function ReconcileResult({ report }: { report: ReconcileReport }) {
               ))}
             </tbody>
           </table>
+          {total > findings.length ? (
+            <p className="muted small">
+              The first {findings.length} of {total} findings; <code>infoplus-sync reconcile --json</code>{' '}
+              lists up to 500 per touchpoint.
+            </p>
+          ) : null}
         </div>
       ) : null}
     </div>
