@@ -40,7 +40,16 @@ export const API_ARGS = {
   listInbox: z.object({
     touchpoint: touchpoint.optional(),
     category: z
-      .enum(['erp-data', 'mapping', 'infoplus-validation', 'connection', 'rate-limit', 'auth', 'internal'])
+      .enum([
+        'erp-data',
+        'mapping',
+        'infoplus-validation',
+        'connection',
+        'rate-limit',
+        'auth',
+        'internal',
+        'reconciliation',
+      ])
       .optional(),
     status: z.enum(['open', 'retrying', 'skipped', 'resolved']).optional(),
   }),

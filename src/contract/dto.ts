@@ -90,7 +90,15 @@ export interface AppStatus {
 }
 
 export type ErrorCategory =
-  'erp-data' | 'mapping' | 'infoplus-validation' | 'connection' | 'rate-limit' | 'auth' | 'internal';
+  | 'erp-data'
+  | 'mapping'
+  | 'infoplus-validation'
+  | 'connection'
+  | 'rate-limit'
+  | 'auth'
+  | 'internal'
+  /** Not an error: reconciliation found the record missing in Infoplus and queued it. */
+  | 'reconciliation';
 export type FixBy = 'erp-user' | 'admin' | 'infoplus-user';
 export type InboxStatus = 'open' | 'retrying' | 'skipped' | 'resolved';
 

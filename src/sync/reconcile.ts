@@ -257,7 +257,7 @@ function resend(
       env.store.inbox.recordFailure({
         touchpoint: tp,
         recordKey: r.key,
-        category: 'internal',
+        category: 'reconciliation',
         message: `${res.label} ${r.key} is not in Infoplus (found by reconciliation); it is sent on the next run.`,
         infoplusMessages: [],
         fixBy: 'admin',

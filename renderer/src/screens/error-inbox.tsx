@@ -16,6 +16,7 @@ export const CATEGORY_TEXT: Record<ErrorCategory, string> = {
   'rate-limit': 'Rate limit',
   auth: 'Login / API key',
   internal: 'Internal',
+  reconciliation: 'Found by reconciliation',
 };
 
 type StatusFilter = InboxStatus | 'active' | 'all';

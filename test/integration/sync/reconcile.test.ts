@@ -63,6 +63,7 @@ describe('sync engine: reconciliation report and repair', () => {
     // visible in the error inbox until it is sent
     expect(rig.store.inbox.byKey('orders', String(victim['customerOrderNo']))).toMatchObject({
       status: 'retrying',
+      category: 'reconciliation',
     });
     const run = await rig.engine.runTouchpoint('orders', { trigger: 'manual' });
     expect(run.counts).toMatchObject({ created: 1, failed: 0 });
