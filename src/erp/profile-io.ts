@@ -87,6 +87,32 @@ export async function* readPushRecords(
   if (batch.length > 0) yield* withLines(erp, profile, tp, cfg, batch, stmt('lines'), opts);
 }
 
+/**
+ * Streams source.fingerprints: each record's key and fingerprint (rows without a fingerprint come with null, so
+ * that they are read whole).
+ */
+export async function* readFingerprints(
+  erp: ErpConnection,
+  profile: Profile,
+  tp: PushTouchpoint,
+  opts: { readonly signal?: AbortSignal } = {},
+): AsyncGenerator<{ key: string; fingerprint: string | null }> {
+  const cfg = pushConfig(profile, tp);
+  const sql = cfg.source.fingerprints;
+  if (!sql) throw new Error(`touchpoints.${tp}.source.fingerprints is not set`);
+  for await (const row of erp.stream(
+    sql,
+    {},
+    {
+      name: `${tp}.fingerprints`,
+      touchpoint: tp,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    },
+  )) {
+    yield { key: keyOf(row, cfg.key, tp), fingerprint: fingerprintOf(row, cfg) };
+  }
+}
+
 function fingerprintOf(row: SourceRow, cfg: PushTouchpointProfile): string | null {
   const column = cfg.changeDetection.fingerprint;
   return column === undefined ? null : rawFingerprint(row, column);

@@ -24,6 +24,35 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** Runs source.fingerprints on its first row: the key and the fingerprint column must be in it. */
+async function probeFingerprints(
+  erp: ErpConnection,
+  profile: Profile,
+  tp: PushTouchpoint,
+  cfg: PushTouchpointProfile,
+): Promise<CheckProblem[]> {
+  const path = `touchpoints.${tp}.source.fingerprints`;
+  try {
+    for await (const row of erp.stream(
+      cfg.source.fingerprints!,
+      {},
+      { name: `${tp}.fingerprints`, touchpoint: tp },
+    )) {
+      const missing = [cfg.key, cfg.changeDetection.fingerprint ?? ''].filter(
+        (c) => !columnValue(row, c).found,
+      );
+      return missing.map((c) => ({
+        path,
+        message: `column "${c}" is not in the result of source.fingerprints (columns: ${Object.keys(row).join(', ')})`,
+        severity: 'error' as const,
+      }));
+    }
+    return [];
+  } catch (e) {
+    return [{ path, message: errorText(e), severity: 'error' }];
+  }
+}
+
 /** Runs each enabled push touchpoint's queries on the first record and checks the mapped columns exist. */
 export async function probePushQueries(
   erp: ErpConnection,
@@ -76,6 +105,7 @@ export async function probePushQueries(
         severity: 'error',
       });
     }
+    if (cfg.source.fingerprints) out.push(...(await probeFingerprints(erp, profile, tp, cfg)));
     if (cfg.source.headerByKeys) {
       try {
         const again = readPushRecords(erp, profile, tp, { keys: [first.key] });

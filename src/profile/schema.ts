@@ -83,6 +83,15 @@ export const pushSourceSchema = z
       .min(1)
       .optional()
       .describe('Optional: the header query for given keys, `... WHERE id IN (@keys)`, used for retries'),
+    fingerprints: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Optional, with changeDetection.fingerprint and headerByKeys: a narrow query returning the key and ' +
+          'fingerprint columns of every record; a full scan reads it first and reads whole records only for ' +
+          'keys whose fingerprint changed',
+      ),
     lines: z
       .string()
       .min(1)

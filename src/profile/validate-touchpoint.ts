@@ -58,6 +58,17 @@ export function checkPushTouchpoint(
     for (const p of lp)
       if (p !== 'keys' && p !== 'key') add('source.lines', `unknown parameter @${p}; use @keys or @key`);
   }
+  if (src.fingerprints) {
+    if (cfg.changeDetection.fingerprint === undefined)
+      add('source.fingerprints', 'needs changeDetection.fingerprint: the column this query returns');
+    if (!src.headerByKeys)
+      add('source.fingerprints', 'needs source.headerByKeys to read the records whose fingerprint changed');
+    for (const p of sqlParamNames(src.fingerprints))
+      add(
+        'source.fingerprints',
+        `unknown parameter @${p}; this query reads every record, without parameters`,
+      );
+  }
   if (src.headerByKeys) {
     const hp = sqlParamNames(src.headerByKeys);
     if (!hp.has('keys')) add('source.headerByKeys', 'must select the given records with IN (@keys)');

@@ -3,7 +3,13 @@ import type { PullTouchpoint, PushTouchpoint } from '../contract/index.js';
 import type { PushSourceRecord } from '../domain/mapping/index.js';
 import type { ErpConnection } from '../erp/types.js';
 import type { Profile } from '../profile/index.js';
-import { applyPushResult, applyWriteBack, readPushRecords, type ReadPushOptions } from '../erp/profile-io.js';
+import {
+  applyPushResult,
+  applyWriteBack,
+  readFingerprints,
+  readPushRecords,
+  type ReadPushOptions,
+} from '../erp/profile-io.js';
 
 /** Reading push records and writing pulled records / after-push statements through the profile. */
 export interface ErpIo {
@@ -13,6 +19,13 @@ export interface ErpIo {
     tp: PushTouchpoint,
     opts?: ReadPushOptions,
   ): AsyncIterable<PushSourceRecord>;
+  /** source.fingerprints: every record's key and fingerprint. */
+  readFingerprints(
+    erp: ErpConnection,
+    profile: Profile,
+    tp: PushTouchpoint,
+    opts?: { signal?: AbortSignal },
+  ): AsyncIterable<{ key: string; fingerprint: string | null }>;
   applyWriteBack(erp: ErpConnection, profile: Profile, tp: PullTouchpoint, record: object): Promise<void>;
   /** Runs the profile's afterPush statements (e.g. store the Infoplus orderNo in the ERP) in one transaction. */
   afterPush(
@@ -27,6 +40,7 @@ export interface ErpIo {
 /** The profile-driven ERP reader/writers of src/erp/profile-io.ts. */
 export const profileErpIo: ErpIo = {
   readPushRecords: (erp, profile, tp, opts) => readPushRecords(erp, profile, tp, opts ?? {}),
+  readFingerprints: (erp, profile, tp, opts) => readFingerprints(erp, profile, tp, opts ?? {}),
   applyWriteBack: (erp, profile, tp, record) => applyWriteBack(erp, profile, tp, record),
   afterPush: (erp, profile, tp, key, created) => applyPushResult(erp, profile, tp, key, created),
 };

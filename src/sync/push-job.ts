@@ -161,6 +161,7 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
   const stored = watermarkMode ? ctx.store.touchpoints.pushWatermark(tp) : null;
   const since = stored ? new Date(Date.parse(stored) - ctx.options.watermarkOverlapMs) : null;
   let maxWatermark = stored ? Date.parse(stored) : -Infinity;
+  const handled = new Set<string>();
   const digest = cfg.changeDetection.fingerprint === undefined ? null : mappingDigest(env.profile, tp);
   const judgeEnv = { profile: env.profile, resolver: env.resolver, fingerprintDigest: digest };
   // Records found unchanged by hash whose fingerprint the journal lacks: stored in batches (never in a dry run).
@@ -188,10 +189,17 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
           return out;
         };
 
+  // With source.fingerprints, a full scan reads only the narrow key + fingerprint query, and whole records
+  // only for the keys whose fingerprint changed (or that are due, or unknown).
+  const narrow =
+    digest !== null && cfg.source.fingerprints !== undefined && (!watermarkMode || since === null)
+      ? await changedByFingerprint(ctx, env, tp, digest, new Set([...due, ...blocked.keys]))
+      : null;
+  if (narrow) for (const k of narrow.unchanged) handled.add(k);
+
   // Records are judged and sent in one pipeline: the pool's back-pressure paces the ERP read, so sending
   // starts with the first records. One ERP read stays open for at most pushBatchSize sends; then it is closed
   // and the next pass reads again, skipping every record an earlier pass already handled.
-  const handled = new Set<string>();
   const sender = new Sender(ctx, env, tp);
   let chunk: Candidate[] = [];
   const sendChunk = async (): Promise<void> => {
@@ -264,7 +272,8 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
         await judgeGroup();
       };
       const skip = unchangedByFingerprint ? { unchangedByFingerprint } : {};
-      await judgeAll(env.io.readPushRecords(env.erp, env.profile, tp, { since, ...skip }));
+      const source = narrow ? { keys: narrow.changed.filter((k) => !handled.has(k)) } : { since };
+      await judgeAll(env.io.readPushRecords(env.erp, env.profile, tp, { ...source, ...skip }));
       const missing = full() ? [] : [...reread].filter((k) => !handled.has(k));
       if (missing.length > 0) {
         await judgeAll(env.io.readPushRecords(env.erp, env.profile, tp, { keys: missing, ...skip }));
@@ -281,6 +290,51 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
   if (!ctx.dryRun && watermarkMode && Number.isFinite(maxWatermark)) {
     ctx.store.touchpoints.setPushWatermark(tp, new Date(maxWatermark).toISOString());
   }
+}
+
+/** Fingerprint-query batch size: one journal look-up per batch. */
+const FINGERPRINT_BATCH = 500;
+
+/**
+ * Reads source.fingerprints and sorts every key into unchanged (synced with this fingerprint and mapping,
+ * counted here) and changed (to be read whole). `mustRead` keys (due retries, blocked intents) are changed.
+ */
+async function changedByFingerprint(
+  ctx: RunContext,
+  env: PushEnv,
+  tp: PushTouchpoint,
+  digest: string,
+  mustRead: ReadonlySet<string>,
+): Promise<{ changed: string[]; unchanged: Set<string> }> {
+  const changed = new Set<string>();
+  const unchanged = new Set<string>();
+  let batch: { key: string; fingerprint: string | null }[] = [];
+  const sort = (): void => {
+    const stored = ctx.store.journal.fingerprints(
+      tp,
+      batch.map((b) => b.key),
+    );
+    for (const b of batch) {
+      if (changed.has(b.key) || unchanged.has(b.key)) continue; // a key listed twice by the query
+      const same = !mustRead.has(b.key) && stored.get(b.key) === storedFingerprint(digest, b.fingerprint);
+      if (same) {
+        unchanged.add(b.key);
+        ctx.outcome(b.key, 'unchanged');
+      } else {
+        changed.add(b.key);
+      }
+    }
+    batch = [];
+  };
+  for await (const r of env.io.readFingerprints(env.erp, env.profile, tp, { signal: ctx.signal })) {
+    batch.push(r);
+    if (batch.length >= FINGERPRINT_BATCH) {
+      ctx.checkAborted();
+      sort();
+    }
+  }
+  sort();
+  return { changed: [...changed], unchanged };
 }
 
 /** Resolves intents left unresolved; returns keys still blocked (lookup failed) and keys to read again. */

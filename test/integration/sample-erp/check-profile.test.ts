@@ -85,4 +85,22 @@ describe('check with both connections', () => {
       }),
     ]);
   });
+
+  it('names a fingerprints query that lacks the fingerprint column', async () => {
+    const edit = (t: string): string => {
+      const at = t.lastIndexOf('column: updated_at'); // the orders touchpoint comes last
+      const withFp = `${t.slice(0, at)}column: updated_at\n      fingerprint: updated_at${t.slice(at + 'column: updated_at'.length)}`;
+      const hb = withFp.lastIndexOf('headerByKeys:');
+      return `${withFp.slice(0, hb)}fingerprints: SELECT order_no, created_at FROM sales_orders\n      ${withFp.slice(hb)}`;
+    };
+    const report = await checkProfileFile(profileWith('fpq.yaml', edit), {
+      env: { INFOPLUS_API_KEY: 'check-key' },
+    });
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        path: 'touchpoints.orders.source.fingerprints',
+        message: expect.stringMatching(/column "updated_at" is not in the result of source.fingerprints/),
+      }),
+    ]);
+  });
 });

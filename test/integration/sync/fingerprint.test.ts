@@ -65,7 +65,7 @@ describe('sync engine: fingerprint change detection', () => {
     rig.store.touchpoints.setPushWatermark('orders', null);
     rig.sim.resetStats();
     const run = await engine.runTouchpoint('orders', { trigger: 'manual' });
-    return { run, linesRead: spy.ran.get('orders.lines') ?? 0, writes: rig.sim.stats().writes };
+    return { run, linesRead: spy.ran.get('orders.lines') ?? 0, writes: rig.sim.stats().writes, ran: spy.ran };
   }
 
   it('the first scan compares by content and keeps fingerprints; the next one reads no lines', async () => {
@@ -129,5 +129,36 @@ describe('sync engine: fingerprint change detection', () => {
     // without the fingerprint the same scan finds it
     const plain = structuredClone(rig.profile);
     expect((await fullScan(plain)).run.counts).toMatchObject({ updated: 1, unchanged: ORDERS - 1 });
+  });
+
+  it('with a narrow fingerprints query, a full scan reads no header or line rows of unchanged orders', async () => {
+    const narrow = withFingerprint((p) => {
+      p.touchpoints.orders!.source.fingerprints = 'SELECT order_no, updated_at FROM sales_orders';
+    });
+    // stores fingerprints for this mapping (the digest covers the source queries)
+    await fullScan(narrow);
+    const quiet = await fullScan(narrow);
+    expect(quiet.run.counts).toMatchObject({ unchanged: ORDERS, updated: 0, created: 0 });
+    expect(quiet.ran).toEqual(new Map([['orders.fingerprints', 1]]));
+
+    const [o] = await erp.query<{ order_id: number; order_no: string }>(
+      'SELECT order_id, order_no FROM sales_orders ORDER BY order_no LIMIT 1 OFFSET 3',
+    );
+    await erp.execute('UPDATE sales_order_lines SET qty = qty + 2 WHERE order_id = @id AND line_no = 1', {
+      id: o!.order_id,
+    });
+    await erp.execute(
+      "UPDATE sales_orders SET updated_at = datetime('now', '+1 minute') WHERE order_id = @id",
+      {
+        id: o!.order_id,
+      },
+    );
+    const one = await fullScan(narrow);
+    expect(one.run.counts).toMatchObject({ updated: 1, unchanged: ORDERS - 1, failed: 0 });
+    // only the changed order was read whole
+    expect(one.ran.get('orders.header')).toBeUndefined();
+    expect(one.ran.get('orders.headerByKeys')).toBe(1);
+    expect(one.ran.get('orders.lines')).toBe(1);
+    expect((await fullScan(narrow)).ran).toEqual(new Map([['orders.fingerprints', 1]]));
   });
 });

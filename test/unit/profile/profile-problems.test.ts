@@ -48,6 +48,25 @@ describe('the sample profiles', () => {
 });
 
 describe('a broken profile names the broken field', () => {
+  it('a fingerprints query without a fingerprint column', () => {
+    const p = onlyProblem((d) => {
+      d['touchpoints']['orders']['source']['fingerprints'] = 'SELECT order_no, updated_at FROM sales_orders';
+    });
+    expect(p.path).toBe('touchpoints.orders.source.fingerprints');
+    expect(p.message).toMatch(/needs changeDetection.fingerprint/);
+  });
+
+  it('a fingerprints query without headerByKeys to read the changed records', () => {
+    const p = onlyProblem((d) => {
+      const orders = d['touchpoints']['orders'];
+      orders['source']['fingerprints'] = 'SELECT order_no, updated_at FROM sales_orders';
+      orders['changeDetection']['fingerprint'] = 'updated_at';
+      delete orders['source']['headerByKeys'];
+    });
+    expect(p.path).toBe('touchpoints.orders.source.fingerprints');
+    expect(p.message).toMatch(/needs source.headerByKeys/);
+  });
+
   it('unknown touchpoint', () => {
     const p = onlyProblem((d) => (d['touchpoints']['invoices'] = d['touchpoints']['orders']));
     expect(p.path).toBe('touchpoints.invoices');
