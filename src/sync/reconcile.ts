@@ -120,7 +120,7 @@ export async function reconcileTouchpoint(
 
     if (repair) {
       await adopt(env, tp, toAdopt, findings);
-      resend(env, tp, res, toResend, findings);
+      await resend(env, tp, res, toResend, findings);
     }
     return {
       touchpoint: tp,
@@ -214,6 +214,22 @@ function judge(
   };
 }
 
+/** The content hash of what the ERP holds now, per key (records that cannot be read are absent). */
+async function currentHashes(
+  env: ReconcileEnv,
+  tp: PushTouchpoint,
+  keys: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (keys.length === 0) return out;
+  for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, { keys })) {
+    const v = await judgeRecord(env.store, env, tp, rec, new Set([rec.key]), null);
+    if (v.kind === 'send') out.set(rec.key, v.candidate.hash);
+    else if (v.kind === 'problems') out.set(rec.key, v.hash);
+  }
+  return out;
+}
+
 /** Links untracked / stale records to their Infoplus id, with the hash of what the ERP holds now. */
 async function adopt(
   env: ReconcileEnv,
@@ -221,44 +237,66 @@ async function adopt(
   list: readonly { key: string; id: string; finding: number }[],
   findings: ReconcileFinding[],
 ): Promise<void> {
-  if (list.length === 0) return;
-  const byKey = new Map(list.map((a) => [a.key, a]));
-  const keys = list.map((a) => a.key);
-  for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, { keys })) {
-    const a = byKey.get(rec.key);
-    if (!a) continue;
-    // Infoplus is taken to hold what the ERP holds now: a later ERP change is sent as an update
-    const v = await judgeRecord(env.store, env, tp, rec, new Set([rec.key]), null);
-    const hash = v.kind === 'send' ? v.candidate.hash : v.kind === 'problems' ? v.hash : null;
-    if (hash === null) continue;
-    env.store.journal.markDone({
-      touchpoint: tp,
-      recordKey: rec.key,
-      infoplusId: a.id,
-      contentHash: hash,
-      at: env.clock().toISOString(),
-    });
-    note(findings, a.finding, `linked to ${a.id}`);
-  }
+  const hashes = await currentHashes(
+    env,
+    tp,
+    list.map((a) => a.key),
+  );
+  const at = env.clock().toISOString();
+  env.store.transaction(() => {
+    for (const a of list) {
+      const hash = hashes.get(a.key);
+      if (hash === undefined) continue;
+      // Infoplus is taken to hold what the ERP holds now: a later ERP change is sent as an update
+      env.store.journal.markDone({
+        touchpoint: tp,
+        recordKey: a.key,
+        infoplusId: a.id,
+        contentHash: hash,
+        at,
+      });
+      note(findings, a.finding, `linked to ${a.id}`);
+    }
+  });
 }
 
-/** Queues records for sending on the next run: they show in the error inbox until they are in Infoplus. */
-function resend(
+/**
+ * Queues records for sending on the next run. Each is parked like a failed record (no Infoplus id, the current
+ * hash as the failed one) with a retry due now: it shows in the error inbox until it is in Infoplus, and Skip
+ * keeps it from being sent until its ERP data changes, as for any other parked record.
+ */
+async function resend(
   env: ReconcileEnv,
   tp: PushTouchpoint,
   res: PushResource,
   list: readonly { key: string; finding: number }[],
   findings: ReconcileFinding[],
-): void {
+): Promise<void> {
+  const hashes = await currentHashes(
+    env,
+    tp,
+    list.map((r) => r.key),
+  );
   const at = env.clock().toISOString();
+  const message = (key: string): string =>
+    `${res.label} ${key} is not in Infoplus (found by reconciliation); it is sent on the next run.`;
   env.store.transaction(() => {
     for (const r of list) {
+      const hash = hashes.get(r.key);
+      if (hash === undefined) continue;
       env.store.journal.forget(tp, r.key);
+      env.store.journal.markFailed({
+        touchpoint: tp,
+        recordKey: r.key,
+        contentHash: hash,
+        error: message(r.key),
+        at,
+      });
       env.store.inbox.recordFailure({
         touchpoint: tp,
         recordKey: r.key,
         category: 'reconciliation',
-        message: `${res.label} ${r.key} is not in Infoplus (found by reconciliation); it is sent on the next run.`,
+        message: message(r.key),
         infoplusMessages: [],
         fixBy: 'admin',
         hint: 'Nothing to do unless it was removed from Infoplus on purpose: then press Skip.',

@@ -72,6 +72,33 @@ describe('sync engine: reconciliation report and repair', () => {
     expect((await ordersOf()).findings).toEqual([]);
   });
 
+  it('Skip on a queued record keeps it out of Infoplus (a vendor removed on purpose); Retry sends it', async () => {
+    const vendors = async (repair = false) =>
+      (await rig.engine.reconcile({ touchpoints: ['vendors'], repair })).touchpoints[0]!;
+    const victim = rig.sim.state.list('vendor')[0]!;
+    await rig.client.vendor.delete(Number(victim['id']));
+    const key = String(victim['vendorNo']);
+    expect((await vendors(true)).findings).toEqual([
+      expect.objectContaining({
+        kind: 'gone-from-infoplus',
+        recordKey: key,
+        repaired: 'queued for the next run',
+      }),
+    ]);
+    const item = rig.store.inbox.byKey('vendors', key)!;
+    rig.engine.skipInbox([item.id]);
+    // vendors are read in full on every run (hash mode): a skipped record still must not be sent
+    const skipped = await rig.engine.runTouchpoint('vendors', { trigger: 'manual' });
+    expect(skipped.counts.created).toBe(0);
+    expect(rig.sim.state.list('vendor').some((v) => String(v['vendorNo']) === key)).toBe(false);
+    expect(await vendors()).toMatchObject({ inErrorInbox: 1, findings: [] });
+
+    rig.engine.retryInbox([item.id]);
+    const sent = await rig.engine.runTouchpoint('vendors', { trigger: 'manual' });
+    expect(sent.counts).toMatchObject({ created: 1, failed: 0 });
+    expect(await vendors()).toMatchObject({ inErrorInbox: 0, findings: [] });
+  });
+
   it('finds an ERP order the watermark never saw, and repair gets it sent', async () => {
     // an order written with an old last-change time (an import, a restored backup): watermark mode skips it
     const [src] = await erp.query<{ order_id: number }>('SELECT MIN(order_id) AS order_id FROM sales_orders');
