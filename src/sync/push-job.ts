@@ -177,14 +177,14 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
     digest === null
       ? undefined
       : (batch: readonly { key: string; fingerprint: string }[]): ReadonlySet<string> => {
-          const stored = ctx.store.journal.fingerprints(
+          const kept = ctx.store.journal.fingerprints(
             tp,
             batch.map((b) => b.key),
           );
           const out = new Set<string>();
           for (const b of batch) {
             if (due.has(b.key) || blocked.keys.has(b.key)) continue;
-            if (stored.get(b.key) === storedFingerprint(digest, b.fingerprint)) out.add(b.key);
+            if (kept.get(b.key) === storedFingerprint(digest, b.fingerprint)) out.add(b.key);
           }
           return out;
         };
@@ -310,13 +310,13 @@ async function changedByFingerprint(
   const unchanged = new Set<string>();
   let batch: { key: string; fingerprint: string | null }[] = [];
   const sort = (): void => {
-    const stored = ctx.store.journal.fingerprints(
+    const kept = ctx.store.journal.fingerprints(
       tp,
       batch.map((b) => b.key),
     );
     for (const b of batch) {
       if (changed.has(b.key) || unchanged.has(b.key)) continue; // a key listed twice by the query
-      const same = !mustRead.has(b.key) && stored.get(b.key) === storedFingerprint(digest, b.fingerprint);
+      const same = !mustRead.has(b.key) && kept.get(b.key) === storedFingerprint(digest, b.fingerprint);
       if (same) {
         unchanged.add(b.key);
         ctx.outcome(b.key, 'unchanged');
