@@ -27,6 +27,15 @@ export function pgCodeClass(sqlstate: string, message: string): ErpErrorCode {
 }
 
 /**
+ * A server error's SQLSTATE, as opposed to a socket error's errno name: `EPIPE` has the shape of a SQLSTATE too
+ * (five capitals), and a write into a connection the server just closed fails with it.
+ */
+function isSqlState(e: unknown, code: string): boolean {
+  if (!/^[0-9A-Z]{5}$/.test(code)) return false;
+  return prop(e, 'syscall') === undefined && !LOST_CODES.has(code) && !UNREACHABLE_CODES.has(code);
+}
+
+/**
  * Turns a pg error into an ErpError. `toOriginal` maps a server position in the rewritten SQL back
  * to the SQL as written (with @names).
  */
@@ -41,7 +50,7 @@ export function mapPgError(
   const msg = messageOf(e);
   const sqlstate = prop(e, 'code');
   const secrets = [target.password];
-  if (sqlstate !== undefined && /^[0-9A-Z]{5}$/.test(sqlstate)) {
+  if (sqlstate !== undefined && isSqlState(e, sqlstate)) {
     const code = pgCodeClass(sqlstate, msg);
     // the server speaks of $n; the person wrote @name
     const named = (t: string): string =>

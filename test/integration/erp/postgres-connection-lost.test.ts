@@ -67,7 +67,7 @@ async function caught(p: Promise<unknown>): Promise<unknown> {
 function expectLost(e: unknown, statement?: string): void {
   expect(isErpError(e), String(e)).toBe(true);
   if (!isErpError(e)) return;
-  expect(e.code).toBe('connection-lost');
+  expect(e.code, `${e.message} (cause: ${String(e.cause)})`).toBe('connection-lost');
   expect(e.message).toMatch(/connection to the database lost/i);
   if (statement) expect(e.statement).toBe(statement);
 }

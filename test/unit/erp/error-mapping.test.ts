@@ -125,6 +125,15 @@ describe('PostgreSQL, MySQL and SQLite mapping details', () => {
     ).toBe('timeout');
   });
 
+  it('takes a socket errno shaped like a SQLSTATE (EPIPE) for a lost connection, not a server error', () => {
+    const target = { host: 'db:5432', database: 'erp', user: 'x' };
+    const epipe = withProps(new Error('write EPIPE'), { code: 'EPIPE', errno: -32, syscall: 'write' });
+    expect(mapPgError(epipe, opts, target).code).toBe('connection-lost');
+    expect(mapPgError(withProps(new Error('write EPIPE'), { code: 'EPIPE' }), opts, target).code).toBe(
+      'connection-lost',
+    );
+  });
+
   it('maps mysql2 codes and MariaDB-only numbers', () => {
     const t = { host: 'db:3306' };
     expect(
