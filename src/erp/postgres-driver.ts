@@ -1,6 +1,7 @@
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { ErpError, attachRollbackError } from './errors.js';
+import { probed } from './driver-support.js';
 import { bindNamedParams } from './named-params.js';
 import { mapPgError } from './postgres-errors.js';
 import type { PgTarget } from './postgres-errors.js';
@@ -35,14 +36,7 @@ export async function openPostgres(config: UrlErpConfig): Promise<ErpConnection>
   // 'error' listener on checkout, and a FATAL that arrives in the same packet as the connect's
   // ReadyForQuery would otherwise be emitted before acquire() could attach one, crashing the process.
   pool.on('connect', (client) => watchClient(client));
-  const conn = new PostgresConnection(pool, target, config.requestTimeoutMs ?? 60_000);
-  try {
-    await conn.query('SELECT 1');
-  } catch (e) {
-    await pool.end().catch(() => undefined);
-    throw e;
-  }
-  return conn;
+  return probed(new PostgresConnection(pool, target, config.requestTimeoutMs ?? 60_000));
 }
 
 function toPgValues(

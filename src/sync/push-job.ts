@@ -172,11 +172,12 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
     if (list.length > 0 && !ctx.dryRun)
       ctx.store.transaction(() => ctx.store.journal.setFingerprints(tp, list));
   };
-  // Lets the reader pass over synced records whose fingerprint is unchanged without reading their lines.
+  // The keys of a batch that are synced with this very fingerprint and mapping, and neither due nor blocked:
+  // the reader passes over them without reading their lines.
   const unchangedByFingerprint =
     digest === null
       ? undefined
-      : (batch: readonly { key: string; fingerprint: string }[]): ReadonlySet<string> => {
+      : (batch: readonly { key: string; fingerprint: string | null }[]): ReadonlySet<string> => {
           const kept = ctx.store.journal.fingerprints(
             tp,
             batch.map((b) => b.key),
@@ -192,8 +193,8 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
   // With source.fingerprints, a full scan reads only the narrow key + fingerprint query, and whole records
   // only for the keys whose fingerprint changed (or that are due, or unknown).
   const narrow =
-    digest !== null && cfg.source.fingerprints !== undefined && (!watermarkMode || since === null)
-      ? await changedByFingerprint(ctx, env, tp, digest, new Set([...due, ...blocked.keys]))
+    unchangedByFingerprint && cfg.source.fingerprints !== undefined && (!watermarkMode || since === null)
+      ? await changedByFingerprint(ctx, env, tp, unchangedByFingerprint)
       : null;
   if (narrow) for (const k of narrow.unchanged) handled.add(k);
 
@@ -296,28 +297,23 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
 const FINGERPRINT_BATCH = 500;
 
 /**
- * Reads source.fingerprints and sorts every key into unchanged (synced with this fingerprint and mapping,
- * counted here) and changed (to be read whole). `mustRead` keys (due retries, blocked intents) are changed.
+ * Reads source.fingerprints and sorts every key into unchanged (as `unchangedOf` judges a batch; counted here)
+ * and changed (to be read whole).
  */
 async function changedByFingerprint(
   ctx: RunContext,
   env: PushEnv,
   tp: PushTouchpoint,
-  digest: string,
-  mustRead: ReadonlySet<string>,
+  unchangedOf: (batch: readonly { key: string; fingerprint: string | null }[]) => ReadonlySet<string>,
 ): Promise<{ changed: string[]; unchanged: Set<string> }> {
   const changed = new Set<string>();
   const unchanged = new Set<string>();
   let batch: { key: string; fingerprint: string | null }[] = [];
   const sort = (): void => {
-    const kept = ctx.store.journal.fingerprints(
-      tp,
-      batch.map((b) => b.key),
-    );
+    const same = unchangedOf(batch);
     for (const b of batch) {
       if (changed.has(b.key) || unchanged.has(b.key)) continue; // a key listed twice by the query
-      const same = !mustRead.has(b.key) && kept.get(b.key) === storedFingerprint(digest, b.fingerprint);
-      if (same) {
+      if (same.has(b.key)) {
         unchanged.add(b.key);
         ctx.outcome(b.key, 'unchanged');
       } else {
@@ -370,22 +366,12 @@ async function reconcileLeftovers(
       const id = idOf(res, found);
       if (!id) throw new Error(`Infoplus returned a ${res.label} without ${res.idField}`);
       await env.io.afterPush(env.erp, env.profile, tp, o.recordKey, found);
-      const at = ctx.now();
-      ctx.store.transaction(() => {
-        ctx.store.journal.markDone({
-          touchpoint: tp,
-          recordKey: o.recordKey,
-          infoplusId: id,
-          contentHash: o.payloadHash,
-          at,
-        });
-        ctx.store.outbox.setState(tp, o.recordKey, 'done', at, id);
-      });
-      ctx.resolved(o.recordKey);
-      ctx.outcome(o.recordKey, 'reconciled', {
-        infoplusId: id,
-        message: 'found in Infoplus after an unconfirmed request',
-      });
+      ctx.pushed(
+        o.recordKey,
+        { infoplusId: id, contentHash: o.payloadHash },
+        'reconciled',
+        'found in Infoplus after an unconfirmed request',
+      );
     } catch (e) {
       const cls = classifyError(e, 'infoplus-read');
       if (cls.stopsRun) throw new RunAbort(cls.message, 'failed', { cause: e });

@@ -210,21 +210,16 @@ export class Sender {
   ): Promise<void> {
     const { ctx, env, tp } = this;
     if (created && action !== 'updated') await env.io.afterPush(env.erp, env.profile, tp, c.key, created);
-    const at = ctx.now();
-    ctx.store.transaction(() => {
-      ctx.store.journal.markDone({
-        touchpoint: tp,
-        recordKey: c.key,
+    ctx.pushed(
+      c.key,
+      {
         infoplusId: id,
         contentHash: c.hash,
         watermark: c.watermark ? c.watermark.toISOString() : null,
         sourceFingerprint: c.fingerprint,
-        at,
-      });
-      ctx.store.outbox.setState(tp, c.key, 'done', at, id);
-    });
-    ctx.resolved(c.key);
-    ctx.outcome(c.key, action, { infoplusId: id });
+      },
+      action,
+    );
   }
 }
 

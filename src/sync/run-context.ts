@@ -134,6 +134,30 @@ export class RunContext {
     return item;
   }
 
+  /**
+   * Records a push that Infoplus confirmed: the journal links the record to its Infoplus id with what was sent,
+   * the outbox intent is done (both in one transaction), its inbox item resolves and the outcome is counted.
+   */
+  pushed(
+    recordKey: string,
+    done: {
+      infoplusId: string;
+      contentHash: string;
+      watermark?: string | null;
+      sourceFingerprint?: string | null;
+    },
+    action: 'created' | 'updated' | 'reconciled',
+    message?: string,
+  ): void {
+    const at = this.now();
+    this.store.transaction(() => {
+      this.store.journal.markDone({ touchpoint: this.touchpoint, recordKey, ...done, at });
+      this.store.outbox.setState(this.touchpoint, recordKey, 'done', at, done.infoplusId);
+    });
+    this.resolved(recordKey);
+    this.outcome(recordKey, action, { infoplusId: done.infoplusId, ...(message ? { message } : {}) });
+  }
+
   /** Marks a record's inbox item resolved after it went through. */
   resolved(recordKey: string): void {
     const item = this.store.inbox.resolve(this.touchpoint, recordKey, this.now());

@@ -7,15 +7,7 @@ import type { FakeTray } from './fake-electron.js';
 
 // A damaged settings file: the real engine refuses to start, and the shell must say so instead of vanishing.
 vi.mock('electron', () => import('./fake-electron.js'));
-vi.mock('electron-store', async () => {
-  const { default: Conf } = await import('conf');
-  class Store extends Conf<Record<string, unknown>> {
-    constructor(o: { name: string; cwd: string; clearInvalidConfig: false }) {
-      super({ configName: o.name, cwd: o.cwd, clearInvalidConfig: o.clearInvalidConfig, projectName: 'x' });
-    }
-  }
-  return { default: Store };
-});
+vi.mock('electron-store', () => import('./fake-electron-store.js'));
 
 let dataDir: string;
 const DAMAGED = '{ "version": 2, "schedules": ';

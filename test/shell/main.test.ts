@@ -10,15 +10,7 @@ import { flush } from './fixtures.js';
 // The shell against the REAL engine (createApp): only Electron itself is faked. electron-store is swapped
 // for its base class `conf` because node_modules code cannot see vi.mock('electron').
 vi.mock('electron', () => import('./fake-electron.js'));
-vi.mock('electron-store', async () => {
-  const { default: Conf } = await import('conf');
-  class Store extends Conf<Record<string, unknown>> {
-    constructor(o: { name: string; cwd: string; clearInvalidConfig: false }) {
-      super({ configName: o.name, cwd: o.cwd, clearInvalidConfig: o.clearInvalidConfig, projectName: 'x' });
-    }
-  }
-  return { default: Store };
-});
+vi.mock('electron-store', () => import('./fake-electron-store.js'));
 
 let dataDir: string;
 type Invoke = (event: unknown, method: unknown, args: unknown) => Promise<{ ok: boolean; value?: unknown }>;
