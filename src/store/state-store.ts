@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CursorRepo, TouchpointStateRepo } from './cursor-repo.js';
@@ -8,6 +8,7 @@ import { LeaseRepo } from './lease-repo.js';
 import { migrate } from './migrations.js';
 import { OutboxRepo } from './outbox-repo.js';
 import { RunRepo } from './run-repo.js';
+import { makePrivateSync } from '../settings/private-files.js';
 
 /** The engine's local state: journal, outbox, cursors, run history, error inbox, leases. */
 export interface StateStore {
@@ -35,8 +36,11 @@ export interface StateStore {
  * measured to dominate a push on a busy disk; one fsync per batch of intents does not.
  */
 export function openStateStore(dataDir: string): StateStore {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, 'state.sqlite');
+  // Private to this user; SQLite gives the -wal and -shm files the mode of the database file.
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) makePrivateSync(file);
   const db = new Database(path);
   try {
     db.pragma('busy_timeout = 10000');
