@@ -32,6 +32,7 @@ import {
   type SecretTargets,
 } from './secret-targets.js';
 import { applySettingsUpdate, changesConnections } from './settings-view.js';
+import { withoutUrlPassword } from './url-password.js';
 
 function pullOnly(tp: TouchpointName): asserts tp is PullTouchpoint {
   if (isPushTouchpoint(tp)) {
@@ -143,10 +144,22 @@ export function createAppApi(core: AppCore): AppApi {
     getSettings: async () => core.settingsView(),
 
     saveSettings: async (raw) => {
-      const update =
+      let update: SettingsUpdate =
         typeof raw.profilePath === 'string'
           ? { ...raw, profilePath: await confinedProfilePath(core.dataDir, raw.profilePath) }
           : raw;
+      // A password typed into the URL goes to the SecretStore (a password typed in its field wins).
+      if (update.erp) {
+        const split = withoutUrlPassword(update.erp);
+        if (split.password !== null) {
+          update = {
+            ...update,
+            erp: split.conn,
+            secrets: { erpPassword: split.password, ...update.secrets },
+          };
+          log.info({}, 'the password in the ERP URL was moved to the secret store');
+        }
+      }
       const before = await core.settingsView();
       let next = applySettingsUpdate(core.stored(), update);
       const leavingDemo = core.demo !== null && changesConnections(update, before);

@@ -14,6 +14,7 @@ import {
   type SecretStore,
 } from '../../../src/app/index.js';
 import { sampleProfileText } from '../../../src/erp/sample/sample-profile.js';
+import { splitUrlPassword } from '../../../src/app/url-password.js';
 import { parseProfile, ProfileError } from '../../../src/profile/index.js';
 import { FakeSchedulerPort } from '../../../src/sync/scheduler.js';
 
@@ -78,19 +79,20 @@ const savedErp = { driver: 'sqlite' as const, url: 'erp.sqlite' };
 
 async function open(name: string, secrets: SecretStore, extra: Record<string, unknown> = {}, env = {}) {
   const dataDir = join(dir, name);
+  const backend = memorySettingsBackend({
+    version: 2,
+    erp: savedErp,
+    infoplus: savedInfoplus,
+    ...extra,
+  });
   app = await createApp({
     dataDir,
     env,
     secretStore: secrets,
-    settingsBackend: memorySettingsBackend({
-      version: 2,
-      erp: savedErp,
-      infoplus: savedInfoplus,
-      ...extra,
-    }),
+    settingsBackend: backend,
     schedulerPort: new FakeSchedulerPort(new Date()),
   });
-  return { app, dataDir };
+  return { app, dataDir, backend };
 }
 
 const canaries = () => memorySecretStore({ erpPassword: CANARY_PW, infoplusApiKey: CANARY_KEY });
@@ -223,5 +225,51 @@ describe('H2: the API reads and writes profiles only in <dataDir>/profiles/', ()
     await expect(app.api.saveProfile({ text: `# ${'x'.repeat(1024 * 1024)}` })).rejects.toMatchObject({
       code: 'invalid-profile',
     });
+  });
+});
+
+describe('M3: no password in an ERP URL', () => {
+  it('moves a password typed into the URL to the secret store; settings and getSettings never hold it', async () => {
+    const secrets = memorySecretStore();
+    const { app, backend } = await open('m3-save', secrets);
+    const saved = await app.api.saveSettings({
+      erp: {
+        driver: 'postgres',
+        url: 'postgres://postgres:canary%40url-pw@127.0.0.1:5432/postgres?sslmode=disable',
+      },
+    });
+    expect(await secrets.get('erpPassword')).toBe('canary@url-pw');
+    expect(JSON.stringify(backend.data)).not.toContain('canary');
+    expect(JSON.stringify(saved)).not.toContain('canary');
+    expect(saved.erp).toMatchObject({
+      url: 'postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable',
+      hasPassword: true,
+    });
+    await app.api.saveSettings({
+      erp: { driver: 'mysql', url: 'mysql://root@127.0.0.1:3306/erp?password=canary-q&ssl=false' },
+    });
+    expect(await secrets.get('erpPassword')).toBe('canary-q');
+    expect(JSON.stringify(await app.api.getSettings({}))).not.toContain('canary');
+  });
+
+  it.each([
+    ['mssql://sa:Pw1@h/db?encrypt=false', 'mssql://sa@h/db?encrypt=false', 'Pw1'],
+    ['postgres://u:p@ss@db/erp', 'postgres://u@db/erp', 'p@ss'],
+    [
+      'sqlserver://h:1433;databaseName=x;password=abc;user=sa',
+      'sqlserver://h:1433;databaseName=x;user=sa',
+      'abc',
+    ],
+    ['mysql://root@db/erp?ssl=1&pwd=x', 'mysql://root@db/erp?ssl=1', 'x'],
+    ['postgres://db/erp', 'postgres://db/erp', null],
+  ])('splits %s into a URL without the password', (url, clean, password) => {
+    expect(splitUrlPassword(url)).toEqual({ url: clean, password });
+  });
+
+  it('never shows a password an older version stored in the URL', async () => {
+    const { app } = await open('m3-legacy', memorySecretStore(), {
+      erp: { driver: 'postgres', url: 'postgres://postgres:canary-legacy@127.0.0.1:5432/postgres' },
+    });
+    expect(JSON.stringify(await app.api.getSettings({}))).not.toContain('canary-legacy');
   });
 });
