@@ -105,11 +105,19 @@ export function createAppApi(core: AppCore): AppApi {
     },
 
     listInbox: async ({ touchpoint, category, status }) =>
-      core.store.inbox.list({
-        ...(touchpoint ? { touchpoint } : {}),
-        ...(category ? { category } : {}),
-        ...(status ? { status } : {}),
-      }),
+      // Rows parked before a secret was known (or by an older version) are scrubbed on the way out too.
+      core.store.inbox
+        .list({
+          ...(touchpoint ? { touchpoint } : {}),
+          ...(category ? { category } : {}),
+          ...(status ? { status } : {}),
+        })
+        .map((item) => ({
+          ...item,
+          message: core.logging.scrub(item.message),
+          infoplusMessages: item.infoplusMessages.map((m) => core.logging.scrub(m)),
+          hint: core.logging.scrub(item.hint),
+        })),
 
     retryInbox: async ({ ids }) => {
       const engine = core.runtime.connections.engine;

@@ -150,7 +150,7 @@ export class AppCore {
       opts.probe !== true,
     );
     await settings.load();
-    const store = openStateStore(dataDir);
+    const store = openStateStore(dataDir, { scrub: (text) => logging.scrub(text) });
     const port = opts.schedulerPort ?? (opts.probe ? new FakeSchedulerPort(new Date()) : nodeSchedulePort());
     const core = new AppCore(opts, dataDir, env, logging, secrets, settings, store, port);
     try {

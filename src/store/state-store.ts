@@ -35,7 +35,7 @@ export interface StateStore {
  * because an intent lost after its request went out is the one way to a duplicate. Per-record fsyncs were
  * measured to dominate a push on a busy disk; one fsync per batch of intents does not.
  */
-export function openStateStore(dataDir: string): StateStore {
+export function openStateStore(dataDir: string, opts: { scrub?: (text: string) => string } = {}): StateStore {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, 'state.sqlite');
   // Private to this user; SQLite gives the -wal and -shm files the mode of the database file.
@@ -56,7 +56,7 @@ export function openStateStore(dataDir: string): StateStore {
       cursors: new CursorRepo(db),
       touchpoints: new TouchpointStateRepo(db),
       runs: new RunRepo(db),
-      inbox: new InboxRepo(db),
+      inbox: new InboxRepo(db, opts.scrub),
       leases: new LeaseRepo(db),
       transaction: <T>(fn: () => T): T => db.transaction(fn)(),
       close: () => {
