@@ -14,6 +14,7 @@ import {
   type SecretStore,
 } from '../../../src/app/index.js';
 import { sampleProfileText } from '../../../src/erp/sample/sample-profile.js';
+import { profileBaseDir } from '../../../src/app/connections.js';
 import { splitUrlPassword } from '../../../src/app/url-password.js';
 import { parseProfile, ProfileError } from '../../../src/profile/index.js';
 import { FakeSchedulerPort } from '../../../src/sync/scheduler.js';
@@ -218,6 +219,13 @@ describe('H2: the API reads and writes profiles only in <dataDir>/profiles/', ()
     expect(await readFile(victim, 'utf8')).toContain('export SECRET=canary');
     expect((await stat(join(dataDir, 'profiles', 'profile.yaml'))).mode & 0o777).toBe(0o600);
     expect((await stat(join(dataDir, 'profiles'))).mode & 0o777).toBe(0o700);
+  });
+
+  it('keeps relative paths of a profile the app saved relative to the data folder, as before', () => {
+    const dataDir = join(dir, 'h2-base');
+    expect(profileBaseDir(join(dataDir, 'profiles', 'profile.yaml'), dataDir)).toBe(dataDir);
+    expect(profileBaseDir(join(dir, 'elsewhere', 'p.yaml'), dataDir)).toBe(join(dir, 'elsewhere'));
+    expect(profileBaseDir(null, dataDir)).toBe(dataDir);
   });
 
   it('refuses a profile larger than 1 MB', async () => {
