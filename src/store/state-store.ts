@@ -55,7 +55,7 @@ export function openStateStore(dataDir: string, opts: { scrub?: (text: string) =
       outbox: new OutboxRepo(db),
       cursors: new CursorRepo(db),
       touchpoints: new TouchpointStateRepo(db),
-      runs: new RunRepo(db),
+      runs: new RunRepo(db, opts.scrub),
       inbox: new InboxRepo(db, opts.scrub),
       leases: new LeaseRepo(db),
       transaction: <T>(fn: () => T): T => db.transaction(fn)(),

@@ -74,6 +74,45 @@ describe('one scrubber', () => {
     expect(rows).not.toContain('pw-in-url');
   });
 
+  it('scrubs run errors and per-record messages before they are stored', () => {
+    const store = openStateStore(join(dir, 'runs'), { scrub: (t) => scrubSecrets(t, [KEY]) });
+    const run = {
+      id: 'run-1',
+      touchpoint: 'items' as const,
+      trigger: 'manual' as const,
+      dryRun: false,
+      status: 'failed' as const,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      counts: { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 1, pulled: 0 },
+      error: `refused key ${KEY}`,
+    };
+    try {
+      store.runs.start(run);
+      store.runs.update({ ...run, error: `still ${KEY}` });
+      store.runs.addRecords([
+        {
+          runId: 'run-1',
+          touchpoint: 'items',
+          recordKey: 'SKU-1',
+          action: 'failed',
+          message: `echo ${KEY}`,
+          at: run.startedAt,
+        },
+      ]);
+    } finally {
+      store.close();
+    }
+    const db = new Database(join(dir, 'runs', 'state.sqlite'), { readonly: true });
+    const rows = JSON.stringify([
+      db.prepare('SELECT * FROM runs').all(),
+      db.prepare('SELECT * FROM run_records').all(),
+    ]);
+    db.close();
+    expect(rows).toContain('SKU-1');
+    expect(rows).not.toContain(KEY);
+  });
+
   it('listInbox scrubs rows stored before the secret was known', async () => {
     const dataDir = join(dir, 'app');
     const old = openStateStore(dataDir, { scrub: (t) => t });
