@@ -159,6 +159,20 @@ describe('H1: stored secrets go only to the saved server', () => {
     expect(await secrets.get('infoplusApiKey')).toBe('new-key-for-new-server');
   });
 
+  it('a profile that moves the connection elsewhere clears the saved key too', async () => {
+    const dataDir = join(dir, 'h1-profile');
+    await mkdir(join(dataDir, 'profiles'), { recursive: true });
+    const file = join(dataDir, 'profiles', 'profile.yaml');
+    await writeFile(file, sampleProfileText('sqlite', { infoplusBaseUrl: savedInfoplus.baseUrl }));
+    const secrets = canaries();
+    const { app } = await open('h1-profile', secrets, { infoplus: null, profilePath: file });
+    expect((await app.api.getSettings({})).infoplus?.hasApiKey).toBe(true);
+    await app.api.saveProfile({ text: sampleProfileText('sqlite', { infoplusBaseUrl: attackerUrl() }) });
+    expect(await secrets.get('infoplusApiKey')).toBeNull();
+    await app.api.runNow({}).catch(() => undefined);
+    expect(JSON.stringify(httpSeen)).not.toContain(CANARY_KEY);
+  });
+
   it('a key from the environment cannot be moved to another address from the API', async () => {
     const { app } = await open('h1-env', memorySecretStore(), {}, { INFOPLUS_API_KEY: CANARY_KEY });
     await expect(
