@@ -39,5 +39,10 @@ export function isAppPageUrl(url: string, page: Pick<AppPage, 'rendererFile' | '
     const path = `${u.host}${decodeURIComponent(u.pathname)}`;
     return process.platform === 'win32' ? path.toLowerCase() : path;
   };
-  return norm(parsed) === norm(expected);
+  try {
+    return norm(parsed) === norm(expected);
+  } catch {
+    // A malformed escape (%E0%A4%A) is not our page.
+    return false;
+  }
 }

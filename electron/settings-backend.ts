@@ -1,6 +1,7 @@
-import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SettingsError } from '../src/settings/backend.js';
+import { writeFileAtomic } from '../src/settings/file-backend.js';
+import { makePrivateSync, PRIVATE_FILE_MODE, scrubSettingsBackups } from '../src/settings/private-files.js';
 import type { SettingsBackend } from '../src/settings/backend.js';
 
 /** The part of electron-store (a `conf` subclass) this back end uses. */
@@ -15,6 +16,8 @@ export type OpenStore = (options: {
   name: string;
   cwd: string;
   clearInvalidConfig: false;
+  /** The file holds connection details: readable by this user only, also after each rewrite. */
+  configFileMode: number;
 }) => Promise<KeyValueFile>;
 
 const openElectronStore: OpenStore = async (options) => {
@@ -33,7 +36,13 @@ export function electronStoreSettingsBackend(
   let store: KeyValueFile | null = null;
   const open = async (): Promise<KeyValueFile> => {
     try {
-      store ??= await openStore({ name: 'settings', cwd: dir, clearInvalidConfig: false });
+      store ??= await openStore({
+        name: 'settings',
+        cwd: dir,
+        clearInvalidConfig: false,
+        configFileMode: PRIVATE_FILE_MODE,
+      });
+      makePrivateSync(store.path);
     } catch (error) {
       throw new SettingsError(
         `The settings file in ${dir} cannot be read (${(error as Error).message}). It was left unchanged; ` +
@@ -51,11 +60,14 @@ export function electronStoreSettingsBackend(
     async write(data) {
       (await open()).store = data as Record<string, unknown>;
     },
-    async backup(tag) {
+    async backup(tag, doc) {
       const source = (await open()).path;
       const copy = `${source}.${tag}-${Date.now()}.bak`;
-      await copyFile(source, copy);
+      await writeFileAtomic(copy, `${JSON.stringify(doc, null, 2)}\n`);
       return copy;
+    },
+    async scrubBackups() {
+      return scrubSettingsBackups((await open()).path, (file, text) => writeFileAtomic(file, text));
     },
     async allowPlaintextSecrets() {
       return (await open()).get('allowPlaintextSecrets') === true;

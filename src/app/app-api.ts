@@ -1,10 +1,10 @@
 /** The AppApi: every method the UI (IPC or HTTP) and the CLI call. */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AppApi } from '../contract/api.js';
-import type { ProfileDocument } from '../contract/dto.js';
+import type { ProfileDocument, SettingsUpdate } from '../contract/dto.js';
 import { isPushTouchpoint, type PullTouchpoint, type TouchpointName } from '../contract/touchpoints.js';
 import { sampleProfileText } from '../erp/sample/sample-profile.js';
-import { parseProfile, ProfileError } from '../profile/index.js';
+import { parseProfile, ProfileError, type Profile } from '../profile/index.js';
 import { SettingsError, validateSettings, writeFileAtomic } from '../settings/index.js';
 import type { AppCore } from './app-core.js';
 import { AppError } from './app-error.js';
@@ -16,7 +16,23 @@ import {
   profileBaseDir,
 } from './connections.js';
 import { testErp, testInfoplus } from './connection-tests.js';
+import {
+  confinedProfilePath,
+  defaultProfilePath,
+  isConfinedProfile,
+  MAX_PROFILE_BYTES,
+} from './profile-location.js';
+import {
+  erpTarget,
+  infoplusTarget,
+  sameTarget,
+  secretEnvName,
+  secretsToDrop,
+  secretTargets,
+  type SecretTargets,
+} from './secret-targets.js';
 import { applySettingsUpdate, changesConnections } from './settings-view.js';
+import { withoutUrlPassword } from './url-password.js';
 
 function pullOnly(tp: TouchpointName): asserts tp is PullTouchpoint {
   if (isPushTouchpoint(tp)) {
@@ -30,6 +46,14 @@ function pullOnly(tp: TouchpointName): asserts tp is PullTouchpoint {
 /** Builds the API over the app core. */
 export function createAppApi(core: AppCore): AppApi {
   const log = core.logging.logger('api');
+
+  /** Drops (after a save) the stored secrets whose server changed; refuses moving an environment secret. */
+  const staleSecrets = (
+    before: SecretTargets,
+    after: SecretTargets,
+    incoming: SettingsUpdate['secrets'],
+    profile: Profile | null,
+  ) => secretsToDrop(before, after, incoming, (name) => secretEnvName(name, profile, core.env));
 
   const profileDoc = (): ProfileDocument => {
     const c = core.runtime.connections;
@@ -81,11 +105,19 @@ export function createAppApi(core: AppCore): AppApi {
     },
 
     listInbox: async ({ touchpoint, category, status }) =>
-      core.store.inbox.list({
-        ...(touchpoint ? { touchpoint } : {}),
-        ...(category ? { category } : {}),
-        ...(status ? { status } : {}),
-      }),
+      // Rows parked before a secret was known (or by an older version) are scrubbed on the way out too.
+      core.store.inbox
+        .list({
+          ...(touchpoint ? { touchpoint } : {}),
+          ...(category ? { category } : {}),
+          ...(status ? { status } : {}),
+        })
+        .map((item) => ({
+          ...item,
+          message: core.logging.scrub(item.message),
+          infoplusMessages: item.infoplusMessages.map((m) => core.logging.scrub(m)),
+          hint: core.logging.scrub(item.hint),
+        })),
 
     retryInbox: async ({ ids }) => {
       const engine = core.runtime.connections.engine;
@@ -119,7 +151,23 @@ export function createAppApi(core: AppCore): AppApi {
 
     getSettings: async () => core.settingsView(),
 
-    saveSettings: async (update) => {
+    saveSettings: async (raw) => {
+      let update: SettingsUpdate =
+        typeof raw.profilePath === 'string'
+          ? { ...raw, profilePath: await confinedProfilePath(core.dataDir, raw.profilePath) }
+          : raw;
+      // A password typed into the URL goes to the SecretStore (a password typed in its field wins).
+      if (update.erp) {
+        const split = withoutUrlPassword(update.erp);
+        if (split.password !== null) {
+          update = {
+            ...update,
+            erp: split.conn,
+            secrets: { erpPassword: split.password, ...update.secrets },
+          };
+          log.info({}, 'the password in the ERP URL was moved to the secret store');
+        }
+      }
       const before = await core.settingsView();
       let next = applySettingsUpdate(core.stored(), update);
       const leavingDemo = core.demo !== null && changesConnections(update, before);
@@ -136,6 +184,13 @@ export function createAppApi(core: AppCore): AppApi {
         }
         throw error;
       }
+      const profile = core.runtime.connections.profile;
+      const drop = staleSecrets(
+        secretTargets(core.stored(), profile),
+        secretTargets(next, profile),
+        update.secrets,
+        profile,
+      );
       for (const name of ['erpPassword', 'infoplusApiKey'] as const) {
         const value = update.secrets?.[name];
         if (value === undefined) continue;
@@ -144,6 +199,9 @@ export function createAppApi(core: AppCore): AppApi {
         else await core.secrets.set(name, value);
       }
       await core.settings.save(next);
+      for (const name of drop) await core.secrets.delete(name);
+      if (drop.length > 0)
+        log.warn({ cleared: drop }, 'connection target changed: the saved secret was cleared');
       if (leavingDemo) {
         await core.demo?.close();
         core.demo = null;
@@ -157,20 +215,39 @@ export function createAppApi(core: AppCore): AppApi {
 
     testErpConnection: async ({ erp, password }) => {
       const c = core.runtime.connections;
-      const conn =
-        erp ??
-        (core.demo
-          ? effectiveErp({ ...core.stored(), erp: null }, c.profile)
-          : effectiveErp(core.stored(), c.profile));
-      const pw = password ?? (await erpPassword(c.profile, core.secrets, core.env));
-      core.logging.registerSecret(pw);
-      return testErp(conn, pw, profileBaseDir(c.profilePath, core.dataDir));
+      const saved = effectiveErp(core.demo ? { ...core.stored(), erp: null } : core.stored(), c.profile);
+      const conn = erp ?? saved;
+      const baseDir = profileBaseDir(c.profilePath, core.dataDir);
+      if (password !== undefined || sameTarget(erpTarget(conn), erpTarget(saved))) {
+        const pw = password ?? (await erpPassword(c.profile, core.secrets, core.env));
+        core.logging.registerSecret(pw);
+        return testErp(conn, pw, baseDir);
+      }
+      // Another server: the saved password stays home; without one typed here, try without a password.
+      const result = await testErp(conn, null, baseDir);
+      const hasSaved = (await erpPassword(c.profile, core.secrets, core.env).catch(() => null)) !== null;
+      return result.ok || !hasSaved
+        ? result
+        : {
+            ...result,
+            message: `${result.message} (The saved password is only sent to the saved server; type it to test this connection.)`,
+          };
     },
 
     testInfoplusConnection: async ({ infoplus, apiKey }) => {
       const c = core.runtime.connections;
       const stored = core.demo ? { ...core.stored(), infoplus: null } : core.stored();
-      const conn = infoplus ?? effectiveInfoplus(stored, c.profile);
+      const saved = effectiveInfoplus(stored, c.profile);
+      const conn = infoplus ?? saved;
+      if (apiKey === undefined && conn && !sameTarget(infoplusTarget(conn), infoplusTarget(saved))) {
+        const where = infoplusTarget(saved);
+        return {
+          ok: false,
+          message:
+            'Enter the API key to test this address: the saved key is only sent to ' +
+            `${where ?? 'the saved Infoplus address'}.`,
+        };
+      }
       const key =
         apiKey ?? (core.demo ? core.demo.apiKey : await infoplusApiKey(c.profile, core.secrets, core.env));
       core.logging.registerSecret(key);
@@ -182,15 +259,28 @@ export function createAppApi(core: AppCore): AppApi {
     getProfile: async () => profileDoc(),
 
     saveProfile: async ({ text }) => {
+      if (Buffer.byteLength(text, 'utf8') > MAX_PROFILE_BYTES) {
+        throw new AppError(
+          'invalid-profile',
+          `The profile is larger than ${MAX_PROFILE_BYTES / 1024} kB; a mapping profile is a few kB. Not saved.`,
+        );
+      }
       const current = core.runtime.connections.profilePath;
-      const target = current ?? join(core.dataDir, 'profile.yaml');
+      // The API writes only inside <dataDir>/profiles/, the demo's own profile, or the --config file.
+      const fromCommandLine = core.opts.configFile !== undefined && current === resolve(core.opts.configFile);
+      const appOwned = fromCommandLine || (core.demo !== null && current === core.demo.profilePath);
+      const target =
+        current && (appOwned || (await isConfinedProfile(core.dataDir, current)))
+          ? current
+          : await confinedProfilePath(core.dataDir, defaultProfilePath(core.dataDir));
+      let parsed: Profile;
       try {
-        parseProfile(text, target);
+        parsed = parseProfile(text, target);
       } catch (error) {
         if (!(error instanceof ProfileError)) throw error;
         // Never lose the admin's work: keep the refused text as a draft beside the settings.
         const draft = join(core.dataDir, 'profile-draft.yaml');
-        await writeFileAtomic(draft, text);
+        await writeFileAtomic(draft, text, 0o600);
         throw new AppError(
           'invalid-profile',
           `${error.message}\nNot saved; the profile in use is unchanged. Your text was kept in ${draft}.`,
@@ -200,9 +290,19 @@ export function createAppApi(core: AppCore): AppApi {
           },
         );
       }
-      await writeFileAtomic(target, text);
+      const beforeProfile = core.runtime.connections.profile;
+      const drop = core.demo
+        ? []
+        : staleSecrets(
+            secretTargets(core.stored(), beforeProfile),
+            secretTargets(core.stored(), parsed),
+            undefined,
+            parsed,
+          );
+      await writeFileAtomic(target, text, 0o600);
       if (!core.demo && core.stored().profilePath !== target)
         await core.settings.save({ ...core.stored(), profilePath: target });
+      for (const name of drop) await core.secrets.delete(name);
       await core.reconnect();
       log.info({ path: target }, 'mapping profile saved');
       return profileDoc();

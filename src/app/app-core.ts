@@ -4,8 +4,10 @@ import { join, resolve } from 'node:path';
 import type { Alert, AppStatus, Settings } from '../contract/dto.js';
 import { createLogging, type Logging } from '../logging/index.js';
 import {
+  ensurePrivateDir,
   fileSettingsBackend,
   headlessSecretStore,
+  readThroughSecretStore,
   SettingsStore,
   type SecretStore,
   type SettingsBackend,
@@ -129,7 +131,9 @@ export class AppCore {
   /** Opens settings, secrets, logs and state, then connects. Throws SettingsError on unusable settings. */
   static async open(opts: CreateAppOptions): Promise<AppCore> {
     const dataDir = resolve(opts.dataDir);
-    await mkdir(dataDir, { recursive: true });
+    // A probe (`status`) writes nothing; otherwise the data folder is private to this user (0700).
+    if (opts.probe) await mkdir(dataDir, { recursive: true });
+    else await ensurePrivateDir(dataDir);
     const env = opts.env ?? process.env;
     const level = env.INFOPLUS_SYNC_LOG_LEVEL;
     const logging =
@@ -138,13 +142,15 @@ export class AppCore {
         dir: join(dataDir, 'logs'),
         ...(level === 'debug' || level === 'info' || level === 'warn' || level === 'error' ? { level } : {}),
       });
-    const secrets = opts.secretStore ?? headlessSecretStore({ dataDir, env });
+    const ownSecrets = opts.secretStore ?? headlessSecretStore({ dataDir, env });
+    const secrets = opts.probe ? readThroughSecretStore(ownSecrets) : ownSecrets;
     const settings = new SettingsStore(
       opts.settingsBackend ?? fileSettingsBackend(join(dataDir, 'settings.json')),
       secrets,
+      opts.probe !== true,
     );
     await settings.load();
-    const store = openStateStore(dataDir);
+    const store = openStateStore(dataDir, { scrub: (text) => logging.scrub(text) });
     const port = opts.schedulerPort ?? (opts.probe ? new FakeSchedulerPort(new Date()) : nodeSchedulePort());
     const core = new AppCore(opts, dataDir, env, logging, secrets, settings, store, port);
     try {

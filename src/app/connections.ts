@@ -1,5 +1,5 @@
 /** Which connections and schedules are in force: the admin's settings win, the profile fills the rest. */
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ScheduleSettings } from '../contract/dto.js';
 import { TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
 import type { ErpConfig } from '../erp/types.js';
@@ -82,9 +82,15 @@ export function erpConfigOf(conn: ErpSettings, password: string | null, baseDir:
   return { driver: conn.driver, url, ...(pw ? { password: pw } : {}) };
 }
 
-/** Folder that relative paths in the profile are read from. */
+/**
+ * Folder that relative paths in the profile are read from: the profile's own folder, except for profiles the
+ * app keeps in `<dataDir>/profiles/`, whose relative paths stay relative to the data folder (where the app
+ * kept its profile before, so a saved profile's `erp.sqlite` still means `<dataDir>/erp.sqlite`).
+ */
 export function profileBaseDir(profilePath: string | null, dataDir: string): string {
-  return profilePath ? dirname(resolve(profilePath)) : dataDir;
+  if (!profilePath) return dataDir;
+  const dir = dirname(resolve(profilePath));
+  return dir === join(resolve(dataDir), 'profiles') ? resolve(dataDir) : dir;
 }
 
 /** The schedule of every touchpoint: the admin's setting, else the profile's, else manual only. */

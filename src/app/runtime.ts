@@ -1,5 +1,6 @@
 /** The live connections of the app (profile, ERP, Infoplus client, engine), rebuilt when settings change. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { parseDocument } from 'yaml';
 import { resolve } from 'node:path';
 import { describeErpConfig, openErp } from '../erp/index.js';
 import type { ErpConnection } from '../erp/types.js';
@@ -18,6 +19,7 @@ import {
   infoplusApiKey,
   profileBaseDir,
 } from './connections.js';
+import { MAX_PROFILE_BYTES } from './profile-location.js';
 
 /** What the runtime needs from the app. */
 export interface RuntimeDeps {
@@ -68,19 +70,41 @@ const EMPTY: Connections = {
 export async function readProfile(
   path: string,
 ): Promise<{ text: string | null; profile: Profile | null; problems: ProfileProblem[] }> {
+  const refused = (message: string) => ({ text: null, profile: null, problems: [{ path: '', message }] });
   let text: string;
   try {
+    const info = await stat(path);
+    if (!info.isFile()) return refused(`${path} is not a file`);
+    if (info.size > MAX_PROFILE_BYTES)
+      return refused(`${path} is larger than ${MAX_PROFILE_BYTES / 1024} kB: not a mapping profile`);
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return { text: null, profile: null, problems: [{ path: '', message: `cannot read ${path} (${code})` }] };
+    return refused(`cannot read ${path} (${code})`);
   }
+  // Text that is not even a YAML/JSON mapping is some other file: say so, never echo it.
+  const notMapping = notAMapping(text);
+  if (notMapping)
+    return refused(
+      `${path} is not a mapping profile (${notMapping}); fix it in a text editor, its text is not shown here`,
+    );
   try {
     return { text, profile: parseProfile(text, path), problems: [] };
   } catch (error) {
     if (error instanceof ProfileError) return { text, profile: null, problems: [...error.problems] };
     throw error;
   }
+}
+
+function notAMapping(text: string): string | null {
+  const doc = parseDocument(text, { prettyErrors: false });
+  const error = doc.errors[0];
+  // The parser's first line names the line and column, never the text there.
+  if (error) return `not valid YAML/JSON: ${error.message.split('\n')[0] ?? ''}`;
+  const value: unknown = doc.toJS();
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? null
+    : 'not a YAML or JSON mapping';
 }
 
 /** Builds connections from settings (+ the demo, when on) and keeps the current generation. */

@@ -3,6 +3,7 @@ import type { Settings, SettingsUpdate } from '../contract/dto.js';
 import type { Profile } from '../profile/index.js';
 import type { StoredSettings } from '../settings/index.js';
 import { effectiveErp, effectiveInfoplus, effectiveSchedules } from './connections.js';
+import { withoutUrlPassword } from './url-password.js';
 
 /** The Settings DTO: what is in force, secrets reduced to hasPassword / hasApiKey. */
 export function settingsDto(
@@ -21,7 +22,8 @@ export function settingsDto(
   const infoplus = effectiveInfoplus(conn, profile);
   return {
     version: stored.version,
-    erp: erp ? { ...erp, hasPassword: opts.hasPassword } : null,
+    // A URL an older version stored with a password in it is shown without it.
+    erp: erp ? { ...withoutUrlPassword(erp).conn, hasPassword: opts.hasPassword } : null,
     infoplus: infoplus ? { ...infoplus, hasApiKey: opts.hasApiKey } : null,
     schedules: effectiveSchedules(stored, profile),
     quietHours: stored.quietHours,

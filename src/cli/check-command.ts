@@ -24,6 +24,9 @@ export function registerCheckCommand(program: Command): void {
     .addHelpText(
       'after',
       '\nSecrets come from the environment variables the profile names (default ERP_PASSWORD and INFOPLUS_API_KEY).\n' +
+        'A rollback cannot undo a procedure that commits on its own, MyISAM tables, sequences or identity counters:\n' +
+        'point check at a test copy of the ERP when write-backs call such procedures, or use --no-write-probe.\n' +
+        'It warns when the ERP login can do more than the sync needs (README, Security).\n' +
         'Example:\n  INFOPLUS_API_KEY=... infoplus-sync check --config profile.yaml\n',
     )
     .action(async (flags: CheckFlags) => {

@@ -1,7 +1,13 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { createApp } from '../app/index.js';
 import { checkConfigOrDemo, dataDirOf, out, portNumber, type CommonCliOptions } from '../app/cli-support.js';
 import { defaultStaticDir, startServer } from '../server/index.js';
+import { writeFileAtomic } from '../settings/index.js';
+
+/** In the data folder, 0600, while `serve` runs: `{ url, uiUrl, token, pid }`. */
+export const UI_ACCESS_FILE = 'ui-access.json';
 
 interface ServeOptions extends CommonCliOptions {
   port: number;
@@ -43,7 +49,15 @@ export function registerServeCommand(program: Command): void {
         await app.stop();
         throw error;
       }
-      out(`UI: ${server.uiUrl}`);
+      // The token is the key to the whole API: it goes to a 0600 file for the tray and scripts, and onto the
+      // screen only when a person is watching (never into a service's captured stdout).
+      const accessFile = join(app.dataDir, UI_ACCESS_FILE);
+      await writeFileAtomic(
+        accessFile,
+        `${JSON.stringify({ url: server.url, uiUrl: server.uiUrl, token: server.token, pid: process.pid }, null, 2)}\n`,
+      );
+      if (process.stdout.isTTY) out(`UI: ${server.uiUrl}`);
+      else out(`UI: ${server.url} (the address with its access token is in ${accessFile})`);
       if (app.demo) out(`Simulator: ${app.demo.simulator.baseUrl} (API key: ${app.demo.apiKey})`);
       out(`Data folder: ${app.dataDir}`);
       if (app.logging.file) out(`Logs: ${app.logging.file}`);
@@ -58,6 +72,7 @@ export function registerServeCommand(program: Command): void {
           out(`Stopping (${signal}) ...`);
           void (async () => {
             await server.close().catch(() => undefined);
+            await rm(accessFile, { force: true });
             await app.stop();
             resolve();
           })();

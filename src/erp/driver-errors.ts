@@ -1,4 +1,5 @@
-import { ErpError, redactSecrets } from './errors.js';
+import { scrubSecrets } from '../logging/redact.js';
+import { ErpError } from './errors.js';
 import type { ErpDriverName, ErpErrorCode, StatementOptions } from './types.js';
 
 /** Node socket error codes meaning the server could not be reached at all. */
@@ -29,7 +30,7 @@ export function driverError(args: {
   return new ErpError({
     code: args.code,
     driver: args.driver,
-    detail: redactSecrets(args.detail, args.secrets),
+    detail: scrubSecrets(args.detail, args.secrets),
     ...(args.opts?.name !== undefined ? { statement: args.opts.name } : {}),
     ...(args.opts?.touchpoint !== undefined ? { touchpoint: args.opts.touchpoint } : {}),
     ...(args.driverCode !== undefined ? { driverCode: args.driverCode } : {}),

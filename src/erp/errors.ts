@@ -95,18 +95,6 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-/**
- * Removes secrets from a driver message: the given passwords wherever they appear, and the
- * password part of any URL (`scheme://user:secret@host` -> `scheme://user:***@host`).
- */
-export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*):[^@/\s]*@/gi, '$1:***@');
-  for (const s of secrets) {
-    if (s !== undefined && s.length >= 3) out = out.split(s).join('***');
-  }
-  return out;
-}
-
 /** Keeps the failed rollback next to the original error for logs, without replacing it. */
 export function attachRollbackError(original: unknown, rollbackError: unknown): void {
   if (original instanceof Error && !('rollbackError' in original)) {

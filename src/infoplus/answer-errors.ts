@@ -49,6 +49,13 @@ function baseInit(ctx: AttemptContext): InfoplusErrorInit {
   };
 }
 
+function scrubFieldErrors(
+  fieldErrors: Record<string, string[]>,
+  scrub: (text: string) => string,
+): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(fieldErrors).map(([field, m]) => [field, m.map(scrub)]));
+}
+
 /** Error for a non-2xx answer. */
 export function errorForStatus(
   ctx: AttemptContext,
@@ -96,7 +103,8 @@ export function errorForStatus(
   if (status >= 400 && status < 500) {
     return new ValidationError({
       ...base,
-      fieldErrors: parsed.fieldErrors,
+      // Infoplus may echo what it was sent: field messages land in the inbox, so they are scrubbed too.
+      fieldErrors: parsed.fieldErrors && scrubFieldErrors(parsed.fieldErrors, ctx.scrub),
       message: `Infoplus rejected ${what} (HTTP ${status})${detail || ': no reason given'}`,
     });
   }

@@ -61,8 +61,15 @@ function fromUrl(text: string, what: 'base URL' | 'domain'): string {
     );
   }
   if (what === 'domain') {
-    // Only the host of a pasted tenant address matters (a browser URL may carry #/order etc.).
-    return `${url.protocol}//${tenantHost(url.hostname)}${url.port ? `:${url.port}` : ''}${API_BASE_PATH}`;
+    // Only the host of a pasted tenant address matters (a browser URL may carry #/order etc.); a tenant is
+    // always reached over https, whatever scheme was pasted.
+    return `https://${tenantHost(url.hostname)}${url.port ? `:${url.port}` : ''}${API_BASE_PATH}`;
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw new InfoplusConfigError(
+      `Infoplus ${what} must start with https:// (plain http:// would send the API key readable on the ` +
+        `network; it is allowed only for a simulator on this computer, e.g. http://127.0.0.1:8080)`,
+    );
   }
   if (url.search || url.hash) {
     throw new InfoplusConfigError(`Infoplus ${what} must not contain "?" or "#" parts`);
@@ -73,6 +80,18 @@ function fromUrl(text: string, what: 'base URL' | 'domain'): string {
   if (at >= 0) pathname = pathname.slice(0, at + API_BASE_PATH.length);
   else if (pathname === '') pathname = API_BASE_PATH;
   return `${url.protocol}//${url.host}${pathname}`;
+}
+
+/** True for this computer's own addresses (127.0.0.0/8, ::1, localhost), the only place plain http may go. */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '::1' ||
+    /^127(?:\.\d{1,3}){3}$/.test(host) ||
+    /^::ffff:127(?:\.\d{1,3}){3}$/.test(host)
+  );
 }
 
 /** Host part of a base URL, for messages. */

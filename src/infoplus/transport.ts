@@ -12,6 +12,7 @@ import type { AttemptContext } from './answer-errors.js';
 import { hostOf } from './base-url.js';
 import type { InfoplusOperation } from './errors.js';
 import { API_KEY_HEADER } from './wire-format.js';
+import { scrubSecrets } from '../logging/redact.js';
 
 /** HTTP methods the client uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -72,8 +73,7 @@ export class Transport {
 
   /** Remove the API key (and anything echoing it) from text that may reach a message or a log. */
   scrub(text: string): string {
-    const key = this.opts.apiKey;
-    return key.length >= 4 ? text.split(key).join('[redacted]') : text;
+    return scrubSecrets(text, [this.opts.apiKey]);
   }
 
   /** Close idle keep-alive sockets. */

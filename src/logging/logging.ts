@@ -42,6 +42,8 @@ export interface Logging {
   logger(module: string): Logger;
   /** Registers a secret value so it never reaches a log line, whatever field or message carries it. */
   registerSecret(value: string | null | undefined): void;
+  /** The text with every registered secret and credential-shaped part replaced (for text stored elsewhere). */
+  scrub(text: string): string;
   /** Recent entries, oldest first, filtered by minimum level and case-insensitive search text. */
   getLogs(query?: LogQuery): LogEntry[];
   /** The whole kept log history (rotated files included, capped at ~10 MB, newest kept) as JSON lines. */
@@ -131,6 +133,7 @@ export function createLogging(opts: LoggingOptions): Logging {
     file: file ? join(opts.dir as string, 'sync.log') : null,
     logger: (module) => root.child({ module }),
     registerSecret: (value) => scrubber.add(value),
+    scrub: (text) => scrubber.scrub(text),
     getLogs(query = {}) {
       const min = LEVEL_RANK[query.level ?? 'debug'];
       const needle = query.search?.trim().toLowerCase();

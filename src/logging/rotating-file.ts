@@ -20,7 +20,7 @@ export class RotatingFile {
   private size = 0;
 
   constructor(private readonly opts: RotatingFileOptions) {
-    mkdirSync(dirname(opts.file), { recursive: true });
+    mkdirSync(dirname(opts.file), { recursive: true, mode: 0o700 });
   }
 
   /** Appends one chunk (normally one JSON line), rotating first when it would not fit. */

@@ -8,6 +8,7 @@ import { INFOPLUS_MODELS } from './infoplus-models.js';
 import { loadProfile } from './parse.js';
 import { ProfileError } from './problems.js';
 import { probePushQueries, probeWriteBacks, type CheckProblem } from './probe-erp.js';
+import { excessPrivileges } from './probe-privileges.js';
 import type { Profile } from './schema.js';
 
 /** What check found: problems (errors fail it), and notes on what was verified. */
@@ -73,17 +74,34 @@ async function checkErp(
   }
   try {
     const out = await probePushQueries(erp, profile, notes);
+    const excess = await excessPrivileges(erp);
+    if (excess.length > 0) {
+      out.push({
+        path: 'connections.erp',
+        severity: 'warning',
+        message:
+          `the ERP login ${excess.join(', ')}: more than the sync needs. Give it its own account that may ` +
+          'read the source tables or views and write only the write-back targets (README, Security).',
+      });
+    }
     if (writeProbe) {
       const wb = await probeWriteBacks(erp, profile, INFOPLUS_MODELS);
       out.push(...wb);
-      if (wb.length === 0)
-        notes.push('ERP: every write-back statement ran in a transaction that was rolled back');
+      if (wb.length === 0) notes.push(`ERP: ${ROLLBACK_NOTE}`);
     }
     return out;
   } finally {
     await erp.close();
   }
 }
+
+/** What the rolled-back write-back probe proves, and what a rollback cannot undo. */
+export const ROLLBACK_NOTE =
+  'every write-back statement ran in a transaction that was rolled back. A rollback cannot undo everything: ' +
+  'statements that change the schema are refused in profiles, but a stored procedure that commits on its own, ' +
+  'tables without transactions (MySQL MyISAM), sequences and identity counters (they stay advanced), and ' +
+  'triggers or procedures that reach other databases or outside the server keep their effects. Point check at ' +
+  'a test copy of the ERP when write-backs call such procedures, or run it with --no-write-probe.';
 
 /**
  * Infoplus accepts a second order with the same customerOrderNo unless the account rejects duplicates. The sync

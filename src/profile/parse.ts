@@ -8,6 +8,7 @@ import {
   type PushTouchpoint,
 } from '../contract/touchpoints.js';
 import { cronProblem, isValidTimeZone } from './cron.js';
+import { writeBackDdlProblems } from './ddl-guard.js';
 import { INFOPLUS_MODELS } from './infoplus-models.js';
 import { issuesToProblems, ProfileError, type ProfileProblem } from './problems.js';
 import {
@@ -137,6 +138,7 @@ function semanticProblems(profile: Profile, models: ModelTable): ProfileProblem[
       out.push(...checkPullTouchpoint(profile, tp as PullTouchpoint, cfg, models));
     }
   }
+  out.push(...writeBackDdlProblems(profile.touchpoints));
   return out;
 }
 

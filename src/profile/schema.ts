@@ -183,6 +183,15 @@ export const pullTouchpointSchema = z
   })
   .meta({ id: 'ProfilePullTouchpoint' });
 
+// Only variables meant for this app: a profile must not turn HTTPS_PROXY or AWS_SECRET_ACCESS_KEY into a key
+// that is sent to the server the profile names.
+const secretEnvName = z
+  .string()
+  .regex(
+    /^(?:INFOPLUS|ERP)_[A-Z0-9_]+$/,
+    'name a variable that starts with INFOPLUS_ or ERP_ (capitals, digits, _), e.g. ERP_PASSWORD',
+  );
+
 export const erpConnectionSchema = z.strictObject({
   driver: z.enum(['sqlserver', 'postgres', 'mysql', 'sqlite']),
   url: z
@@ -199,9 +208,7 @@ export const erpConnectionSchema = z.strictObject({
   domain: z.string().optional(),
   encrypt: z.boolean().optional(),
   trustServerCertificate: z.boolean().optional(),
-  passwordEnv: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+  passwordEnv: secretEnvName
     .optional()
     .describe('Environment variable (or secret name) holding the password; default ERP_PASSWORD'),
 });
@@ -213,9 +220,7 @@ export const infoplusConnectionSchema = z.strictObject({
     .optional(),
   baseUrl: z.url().optional().describe('Full base URL ending in /infoplus-wms/api (simulator, proxy)'),
   apiVersion: z.enum(['v3.0', 'beta']).default('v3.0'),
-  apiKeyEnv: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+  apiKeyEnv: secretEnvName
     .optional()
     .describe('Environment variable (or secret name) holding the API key; default INFOPLUS_API_KEY'),
   requestsPerSecond: z.number().positive().max(100).default(5),

@@ -1,4 +1,5 @@
 import type { ApiError } from '../contract/result.js';
+import { scrubSecrets } from '../logging/redact.js';
 
 const MAX_MESSAGE = 2000;
 const CODE_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
@@ -18,23 +19,9 @@ const DETAIL_FIELDS = [
   'retryAfterMs',
 ] as const;
 
-const SECRET_PATTERNS: readonly [RegExp, string][] = [
-  // user:password@ in connection URLs
-  [/(\/\/[^/\s:@]+):[^@\s/]*@/g, '$1:[redacted]@'],
-  [/\b(bearer)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]'],
-  [/\b(password|passwd|pwd|api[-_ ]?key|secret|token)(["']?\s*[=:]\s*["']?)[^\s"',;&]+/gi, '$1$2[redacted]'],
-];
-
-/** Masks credentials that a driver or library may have put into a message (URLs, key=value pairs). */
-export function redactSecrets(text: string): string {
-  let out = text;
-  for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);
-  return out;
-}
-
 function safeValue(value: unknown, depth = 0): unknown {
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return redactSecrets(value).slice(0, MAX_MESSAGE);
+  if (typeof value === 'string') return scrubSecrets(value).slice(0, MAX_MESSAGE);
   if (depth > 3) return undefined;
   if (Array.isArray(value)) return value.slice(0, 100).map((v) => safeValue(v, depth + 1));
   if (typeof value === 'object') {
@@ -55,13 +42,13 @@ function safeValue(value: unknown, depth = 0): unknown {
 export function errorToApiError(error: unknown): ApiError {
   if (!(error instanceof Error)) {
     const text = typeof error === 'string' ? error : 'An unexpected error happened.';
-    return { code: 'internal', message: redactSecrets(text).slice(0, MAX_MESSAGE) };
+    return { code: 'internal', message: scrubSecrets(text).slice(0, MAX_MESSAGE) };
   }
   const fields = error as unknown as Record<string, unknown>;
   const rawCode =
     typeof fields.code === 'string' ? fields.code : typeof fields.kind === 'string' ? fields.kind : '';
   const code = CODE_PATTERN.test(rawCode) ? rawCode : 'internal';
-  const message = redactSecrets(error.message || error.name || 'An unexpected error happened.').slice(
+  const message = scrubSecrets(error.message || error.name || 'An unexpected error happened.').slice(
     0,
     MAX_MESSAGE,
   );

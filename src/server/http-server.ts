@@ -29,6 +29,8 @@ export interface StartServerOptions {
   /** Largest accepted request body; default 2 MiB (a mapping profile is the biggest thing sent). */
   readonly maxBodyBytes?: number;
   readonly logger?: DispatcherLogger;
+  /** Most connections open at once (HTTP and WebSocket); default 64. More are closed straight away. */
+  readonly maxConnections?: number;
 }
 
 /** A running server. */
@@ -137,8 +139,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }
     socket.handleUpgrade(req, duplex, head, url);
   });
+  // Bounds on what an idle or greedy local client can hold: few connections, and idle ones closed.
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;
+  server.keepAliveTimeout = 5_000;
+  server.maxConnections = options.maxConnections ?? 64;
 
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', rejectListen);

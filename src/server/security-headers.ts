@@ -1,10 +1,11 @@
 /**
- * The renderer's Content-Security-Policy. Kept equal to the meta tag in renderer/index.html (a test compares
+ * The renderer's Content-Security-Policy. `connect-src 'self'` admits the page's own origin and port only
+ * (WebSocket included): a script in the window cannot reach another local service. Kept equal to the meta tag in renderer/index.html (a test compares
  * them) so the page behaves the same from file:// in Electron and over loopback HTTP.
  */
 export const RENDERER_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
-  "connect-src 'self' ws://127.0.0.1:* http://127.0.0.1:* ws://localhost:* http://localhost:*; " +
+  "connect-src 'self'; " +
   "object-src 'none'; base-uri 'self'; form-action 'self'";
 
 /** The CSP sent as a header: the renderer's plus what only a header can say (no framing by other sites). */

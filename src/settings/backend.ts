@@ -4,8 +4,13 @@ export interface SettingsBackend {
   read(): Promise<unknown>;
   /** Replaces the stored document (atomically where the medium allows). */
   write(data: unknown): Promise<void>;
-  /** Keeps a copy of the current document before a migration rewrites it; returns where, or null. */
-  backup?(tag: string): Promise<string | null>;
+  /**
+   * Keeps `doc` (the document as it was, secrets already taken out) before a migration rewrites it, 0600;
+   * returns where, or null.
+   */
+  backup?(tag: string, doc: unknown): Promise<string | null>;
+  /** Rewrites backups older versions left with secrets in clear; returns the files it scrubbed. */
+  scrubBackups?(): Promise<string[]>;
   /** Where the settings live, for error messages (a file path, `electron-store`). */
   readonly location?: string;
 }

@@ -1,17 +1,22 @@
-import { copyFile, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { SettingsError, type SettingsBackend } from './backend.js';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, scrubSettingsBackups } from './private-files.js';
 
 function stamp(): string {
   return new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 }
 
-/** Writes text atomically: a temp file in the same folder, flushed, then renamed over the target. */
-export async function writeFileAtomic(file: string, text: string, mode = 0o644): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
+/**
+ * Writes text atomically: a temp file in the same folder, flushed, then renamed over the target. Private
+ * (0600) unless told otherwise, whatever the umask and whatever mode the file it replaces had.
+ */
+export async function writeFileAtomic(file: string, text: string, mode = PRIVATE_FILE_MODE): Promise<void> {
+  await ensurePrivateDir(dirname(file));
   const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
   const handle = await open(tmp, 'w', mode);
   try {
+    await handle.chmod(mode);
     await handle.writeFile(text, 'utf8');
     await handle.sync();
   } finally {
@@ -43,6 +48,7 @@ export function fileSettingsBackend(file: string): SettingsBackend {
       } catch (error) {
         const copy = `${file}.corrupt-${stamp()}`;
         await copyFile(file, copy).catch(() => undefined);
+        await chmod(copy, PRIVATE_FILE_MODE).catch(() => undefined);
         throw new SettingsError(
           `The settings file ${file} is not valid JSON (${(error as Error).message}). ` +
             `It was left as it is and will not be overwritten; a copy is at ${copy}. ` +
@@ -53,14 +59,15 @@ export function fileSettingsBackend(file: string): SettingsBackend {
     async write(data) {
       await writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`);
     },
-    async backup(tag) {
+    async backup(tag, doc) {
       const copy = `${file}.${tag}-${stamp()}.bak`;
       try {
-        await copyFile(file, copy);
+        await writeFileAtomic(copy, `${JSON.stringify(doc, null, 2)}\n`);
         return copy;
       } catch {
         return null;
       }
     },
+    scrubBackups: () => scrubSettingsBackups(file, (f, text) => writeFileAtomic(f, text)),
   };
 }

@@ -5,9 +5,17 @@ export { SETTINGS_VERSION, defaultSettings, storedSettingsSchema, type StoredSet
 export {
   headlessSecretStore,
   memorySecretStore,
+  readThroughSecretStore,
   SECRET_ENV,
   type SecretName,
   type SecretStore,
   type HeadlessSecretStoreOptions,
 } from './secret-store.js';
 export { SettingsStore, validateSettings } from './settings-store.js';
+export {
+  ensurePrivateDir,
+  ensurePrivateDirSync,
+  makePrivateSync,
+  PRIVATE_DIR_MODE,
+  PRIVATE_FILE_MODE,
+} from './private-files.js';

@@ -46,6 +46,24 @@ export function memorySecretStore(initial: Partial<Record<SecretName, string>> =
   };
 }
 
+/**
+ * Reads through to `base` but keeps every change in memory: a read-only probe (`status`) that migrates an old
+ * settings document in memory must not write the lifted secrets anywhere.
+ */
+export function readThroughSecretStore(base: SecretStore): SecretStore {
+  const changed = new Map<SecretName, string | null>();
+  return {
+    encrypted: base.encrypted,
+    get: async (name) => (changed.has(name) ? (changed.get(name) ?? null) : base.get(name)),
+    set: async (name, value) => {
+      changed.set(name, value);
+    },
+    delete: async (name) => {
+      changed.set(name, null);
+    },
+  };
+}
+
 interface SealedValue {
   iv: string;
   tag: string;

@@ -1,6 +1,7 @@
 import type { ZodError } from 'zod';
 import { SettingsError, type SettingsBackend } from './backend.js';
 import { migrateSettings, SettingsVersionError } from './migrations.js';
+import { withoutInlineSecrets } from './private-files.js';
 import { defaultSettings, storedSettingsSchema, type StoredSettings } from './schema.js';
 import type { SecretStore } from './secret-store.js';
 
@@ -24,6 +25,8 @@ export class SettingsStore {
   constructor(
     private readonly backend: SettingsBackend,
     private readonly secrets: SecretStore,
+    /** False for a read-only probe (`status`): a migration happens in memory only, nothing is written. */
+    private readonly persist = true,
   ) {}
 
   /**
@@ -62,12 +65,16 @@ export class SettingsStore {
       throw error;
     }
     if (migrated.fromVersion < settings.version) {
-      await this.backend.backup?.(`v${migrated.fromVersion}`);
+      // The secrets go to the SecretStore first; the backup keeps the old document without them.
       if (migrated.secrets.erpPassword) await this.secrets.set('erpPassword', migrated.secrets.erpPassword);
       if (migrated.secrets.infoplusApiKey)
         await this.secrets.set('infoplusApiKey', migrated.secrets.infoplusApiKey);
-      await this.backend.write(settings);
+      if (this.persist) {
+        await this.backend.backup?.(`v${migrated.fromVersion}`, withoutInlineSecrets(raw).doc);
+        await this.backend.write(settings);
+      }
     }
+    if (this.persist) await this.backend.scrubBackups?.();
     this.current = settings;
     return settings;
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ErrorCategory, FixBy, InboxItem, InboxStatus, TouchpointName } from '../contract/index.js';
+import { scrubSecrets } from '../logging/redact.js';
 
 interface Row {
   id: string;
@@ -63,12 +64,22 @@ export interface InboxFilter {
 export class InboxRepo {
   private readonly byKeyStmt;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** Applied to every message before it is stored: Infoplus may echo a key, a driver a connection URL. */
+    private readonly scrub: (text: string) => string = (text) => scrubSecrets(text),
+  ) {
     this.byKeyStmt = db.prepare('SELECT * FROM inbox WHERE touchpoint = ? AND record_key = ?');
   }
 
   /** Parks a failure (or updates the record's existing item); returns the item. */
-  recordFailure(f: InboxFailure): InboxItem {
+  recordFailure(failure: InboxFailure): InboxItem {
+    const f: InboxFailure = {
+      ...failure,
+      message: this.scrub(failure.message),
+      infoplusMessages: failure.infoplusMessages.map(this.scrub),
+      hint: this.scrub(failure.hint),
+    };
     const existing = this.byKeyStmt.get(f.touchpoint, f.recordKey) as Row | undefined;
     const status: InboxStatus = f.nextRetryAt ? 'retrying' : 'open';
     const payload = f.payload === undefined ? null : JSON.stringify(f.payload);

@@ -8,6 +8,7 @@ import type {
   RunTrigger,
   TouchpointName,
 } from '../contract/index.js';
+import { scrubSecrets } from '../logging/redact.js';
 
 /** Counts with every field zero. */
 export const ZERO_COUNTS: RunCounts = {
@@ -65,7 +66,11 @@ export interface RunListFilter {
 export class RunRepo {
   private readonly recordStmt;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** Applied to run errors and record messages before they are stored (see InboxRepo). */
+    private readonly scrub: (text: string) => string = (text) => scrubSecrets(text),
+  ) {
     this.recordStmt = db.prepare(
       `INSERT INTO run_records (run_id, touchpoint, record_key, action, infoplus_id, message, at)
        VALUES (@runId, @touchpoint, @recordKey, @action, @infoplusId, @message, @at)`,
@@ -88,7 +93,7 @@ export class RunRepo {
         run.startedAt,
         run.finishedAt,
         JSON.stringify(run.counts),
-        run.error ?? null,
+        run.error === undefined ? null : this.scrub(run.error),
         process.pid,
       );
   }
@@ -97,7 +102,13 @@ export class RunRepo {
   update(run: RunSummary): void {
     this.db
       .prepare('UPDATE runs SET status = ?, finished_at = ?, counts = ?, error = ? WHERE id = ?')
-      .run(run.status, run.finishedAt, JSON.stringify(run.counts), run.error ?? null, run.id);
+      .run(
+        run.status,
+        run.finishedAt,
+        JSON.stringify(run.counts),
+        run.error === undefined ? null : this.scrub(run.error),
+        run.id,
+      );
   }
 
   /** One run, or null. */
@@ -146,7 +157,7 @@ export class RunRepo {
           recordKey: r.recordKey,
           action: r.action,
           infoplusId: r.infoplusId ?? null,
-          message: r.message ?? null,
+          message: r.message === undefined ? null : this.scrub(r.message),
           at: r.at,
         });
       }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CursorRepo, TouchpointStateRepo } from './cursor-repo.js';
@@ -8,6 +8,7 @@ import { LeaseRepo } from './lease-repo.js';
 import { migrate } from './migrations.js';
 import { OutboxRepo } from './outbox-repo.js';
 import { RunRepo } from './run-repo.js';
+import { makePrivateSync } from '../settings/private-files.js';
 
 /** The engine's local state: journal, outbox, cursors, run history, error inbox, leases. */
 export interface StateStore {
@@ -34,9 +35,12 @@ export interface StateStore {
  * because an intent lost after its request went out is the one way to a duplicate. Per-record fsyncs were
  * measured to dominate a push on a busy disk; one fsync per batch of intents does not.
  */
-export function openStateStore(dataDir: string): StateStore {
-  mkdirSync(dataDir, { recursive: true });
+export function openStateStore(dataDir: string, opts: { scrub?: (text: string) => string } = {}): StateStore {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, 'state.sqlite');
+  // Private to this user; SQLite gives the -wal and -shm files the mode of the database file.
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) makePrivateSync(file);
   const db = new Database(path);
   try {
     db.pragma('busy_timeout = 10000');
@@ -51,8 +55,8 @@ export function openStateStore(dataDir: string): StateStore {
       outbox: new OutboxRepo(db),
       cursors: new CursorRepo(db),
       touchpoints: new TouchpointStateRepo(db),
-      runs: new RunRepo(db),
-      inbox: new InboxRepo(db),
+      runs: new RunRepo(db, opts.scrub),
+      inbox: new InboxRepo(db, opts.scrub),
       leases: new LeaseRepo(db),
       transaction: <T>(fn: () => T): T => db.transaction(fn)(),
       close: () => {

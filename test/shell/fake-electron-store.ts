@@ -5,7 +5,13 @@
 import Conf from 'conf';
 
 export default class Store extends Conf<Record<string, unknown>> {
-  constructor(o: { name: string; cwd: string; clearInvalidConfig: false }) {
-    super({ configName: o.name, cwd: o.cwd, clearInvalidConfig: o.clearInvalidConfig, projectName: 'x' });
+  constructor(o: { name: string; cwd: string; clearInvalidConfig: false; configFileMode?: number }) {
+    super({
+      configName: o.name,
+      cwd: o.cwd,
+      clearInvalidConfig: o.clearInvalidConfig,
+      projectName: 'x',
+      ...(o.configFileMode !== undefined ? { configFileMode: o.configFileMode } : {}),
+    });
   }
 }

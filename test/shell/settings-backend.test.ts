@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,11 +9,12 @@ import type { OpenStore } from '../../electron/settings-backend.js';
 
 // electron-store is `conf` plus Electron's default folder; node_modules code cannot see vi.mock('electron'),
 // so the tests open its base class with the same options (the folder is always passed explicitly).
-const openConf: OpenStore = async ({ name, cwd, clearInvalidConfig }) =>
+const openConf: OpenStore = async ({ name, cwd, clearInvalidConfig, configFileMode }) =>
   new Conf<Record<string, unknown>>({
     configName: name,
     cwd,
     clearInvalidConfig,
+    configFileMode,
     projectName: 'infoplus-erp-sync',
   });
 
@@ -54,7 +55,29 @@ describe('electron-store settings back end', () => {
   it('keeps a backup copy before a migration', async () => {
     const backend = electronStoreSettingsBackend(dir, openConf);
     await backend.write({ version: 1 });
-    const copy = await backend.backup?.('v1');
+    const copy = await backend.backup?.('v1', { version: 1 });
     expect(copy && existsSync(copy)).toBe(true);
+  });
+
+  // Issue 13, M2 / L2: the v1 document held both secrets; neither may land in a file in clear.
+  it('migrates a v1 document without writing a secret in clear; every file is 0600', async () => {
+    const file = join(dir, 'settings.json');
+    const v1 = {
+      erp: { driver: 'postgres', url: 'postgres://erp@db/erp', password: 'canary-pw-e1' },
+      infoplus: { domain: 'acme', apiVersion: 'v3.0', requestsPerSecond: 5, apiKey: 'canary-key-e1' },
+    };
+    writeFileSync(file, JSON.stringify(v1), { mode: 0o644 });
+    // A backup left by an older version, secrets and all.
+    const old = join(dir, 'settings.json.v1-1700000000000.bak');
+    writeFileSync(old, JSON.stringify(v1), { mode: 0o644 });
+    const secrets = memorySecretStore();
+    await new SettingsStore(electronStoreSettingsBackend(dir, openConf), secrets).load();
+    expect(await secrets.get('erpPassword')).toBe('canary-pw-e1');
+    for (const name of readdirSync(dir)) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      expect(text, name).not.toContain('canary-');
+      if (process.platform !== 'win32') expect(statSync(join(dir, name)).mode & 0o777, name).toBe(0o600);
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toHaveLength(2);
   });
 });

@@ -70,14 +70,31 @@ describe('navigation and new windows', () => {
     expect(navigate('will-navigate', 'file:///opt/infoplus-sync/dist/renderer/index.html#/runs')).toBe(false);
   });
 
-  it('denies every new window; https links open in the browser, nothing else does', () => {
+  // Issue 13, L3: a malformed escape made the check throw, and the navigation went ahead.
+  it('blocks a navigation whose URL cannot be decoded (fails closed)', () => {
+    const { navigate } = hardened();
+    expect(navigate('will-navigate', 'file:///opt/infoplus-sync/dist/renderer/%E0%A4%A')).toBe(true);
+    expect(navigate('will-redirect', 'file:///opt/infoplus-sync/dist/renderer/index.html%')).toBe(true);
+  });
+
+  it('denies every new window; only Infoplus and its docs open in the browser', () => {
     const { contents } = hardened();
-    expect(contents.openHandler?.({ url: 'https://developer.infopluscommerce.com/' })).toEqual({
-      action: 'deny',
-    });
-    expect(contents.openHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(contents.openHandler?.({ url: 'http://example.com/' })).toEqual({ action: 'deny' });
-    expect(fake.opened).toEqual(['https://developer.infopluscommerce.com/']);
+    for (const url of [
+      'https://developer.infopluscommerce.com/',
+      'https://acme.infopluswms.com/infoplus-wms/',
+      'https://evil.example/',
+      'https://infopluswms.com.evil.example/',
+      'https://user:pw@acme.infopluswms.com/',
+      'file:///etc/passwd',
+      'http://acme.infopluswms.com/',
+      'not a url',
+    ]) {
+      expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
+    }
+    expect(fake.opened).toEqual([
+      'https://developer.infopluscommerce.com/',
+      'https://acme.infopluswms.com/infoplus-wms/',
+    ]);
   });
 
   it('blocks webviews', () => {

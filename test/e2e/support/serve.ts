@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -21,7 +21,9 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-const UI_LINE = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_-]+)/;
+// serve keeps the token out of a piped stdout; the address with its token is in a 0600 file it names.
+const UI_LINE = /UI: (http:\/\/127\.0\.0\.1:\d+) \(the address with its access token is in (\S+)\)/;
+const TOKEN_IN_URL = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_-]+)/;
 const SIM_LINE = /Simulator:\s*(\S+)\s*\(API key:\s*([^)\s]+)\)/;
 
 /** Waits for the child to exit, killing it harder if it does not stop by itself. */
@@ -90,7 +92,10 @@ export async function startServe(opts: { demo?: boolean } = {}): Promise<ServePr
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const uiMatch = ui as unknown as RegExpExecArray;
+  const accessFile = (ui as unknown as RegExpExecArray)[2]!;
+  const access = JSON.parse(readFileSync(accessFile, 'utf8')) as { uiUrl: string };
+  const uiMatch = TOKEN_IN_URL.exec(access.uiUrl);
+  if (!uiMatch) throw new Error(`${accessFile} holds no UI address with a token: ${access.uiUrl}`);
   const simMatch = sim as RegExpExecArray | null;
   const simulator = simMatch
     ? { baseUrl: simMatch[1]!, origin: new URL(simMatch[1]!).origin, apiKey: simMatch[2]! }

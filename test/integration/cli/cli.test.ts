@@ -1,6 +1,6 @@
 // The built command line, spawned as a user would run it: `node bin/infoplus-sync.js <command>`.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -215,14 +215,22 @@ describe('infoplus-sync CLI', () => {
     );
     try {
       let stdout = '';
-      const uiLine = await new Promise<string>((resolveLine, reject) => {
+      const accessFile = await new Promise<string>((resolveLine, reject) => {
         child.stdout?.on('data', (chunk: Buffer) => {
           stdout += chunk.toString();
-          const m = /UI: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(stdout);
+          const m = /UI: http:\/\/127\.0\.0\.1:\d+ \(the address with its access token is in (\S+)\)/.exec(
+            stdout,
+          );
           if (m?.[1] && stdout.includes('Simulator:')) resolveLine(m[1]);
         });
         child.once('exit', (code) => reject(new Error(`serve exited early (${code}): ${stdout}`)));
       });
+      // Issue 13: stdout (a service's log) never carries the token; a 0600 file in the data folder does.
+      expect(stdout).not.toContain('token=');
+      expect(accessFile).toBe(join(dir, 'serve', 'ui-access.json'));
+      if (process.platform !== 'win32') expect(statSync(accessFile).mode & 0o777).toBe(0o600);
+      const access = JSON.parse(readFileSync(accessFile, 'utf8')) as { uiUrl: string };
+      const uiLine = access.uiUrl;
       expect(stdout).toMatch(
         /Simulator: http:\/\/127\.0\.0\.1:\d+\/infoplus-wms\/api \(API key: sim-demo-key\)/,
       );
@@ -244,6 +252,7 @@ describe('infoplus-sync CLI', () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(stdout).toContain('Stopped.');
+      expect(existsSync(accessFile)).toBe(false);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }

@@ -90,5 +90,7 @@ describe('infoplus-sync sample-erp and check', () => {
     const [a, b] = await Promise.all([run(['sample-erp', '--help']), run(['check', '--help'])]);
     expect(a.out).toMatch(/--driver <name>/);
     expect(b.out).toMatch(/--config <file>/);
+    // Issue 13, L5: what the rolled-back write-back probe cannot undo is said where check is explained.
+    expect(b.out).toMatch(/rollback cannot undo a procedure that commits/);
   });
 });

@@ -1,7 +1,7 @@
 import sql from 'mssql';
 import { describe, expect, it } from 'vitest';
 import type { ErpError } from '../../../src/erp/errors.js';
-import { redactSecrets } from '../../../src/erp/errors.js';
+import { scrubSecrets } from '../../../src/logging/redact.js';
 import { mapMysqlError } from '../../../src/erp/mysql-errors.js';
 import { mapPgError } from '../../../src/erp/postgres-errors.js';
 import { mapSqliteError } from '../../../src/erp/sqlite-errors.js';
@@ -158,9 +158,9 @@ describe('PostgreSQL, MySQL and SQLite mapping details', () => {
   });
 
   it('removes passwords and URL credentials from driver text', () => {
-    expect(redactSecrets('connect to postgres://erp:hunter22@db/erp failed', [])).toBe(
-      'connect to postgres://erp:***@db/erp failed',
+    expect(scrubSecrets('connect to postgres://erp:hunter22@db/erp failed', [])).toBe(
+      'connect to postgres://erp:[redacted]@db/erp failed',
     );
-    expect(redactSecrets('bad password hunter22 given', ['hunter22'])).toBe('bad password *** given');
+    expect(scrubSecrets('bad password hunter22 given', ['hunter22'])).toBe('bad password [redacted] given');
   });
 });

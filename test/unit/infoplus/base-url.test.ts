@@ -22,10 +22,26 @@ describe('base URL from settings', () => {
     expect(resolveBaseUrl({ baseUrl: 'http://127.0.0.1:8080/infoplus-wms/api/v3.0' })).toBe(
       'http://127.0.0.1:8080/infoplus-wms/api',
     );
-    expect(resolveBaseUrl({ baseUrl: 'http://proxy.local:81' })).toBe(
-      'http://proxy.local:81/infoplus-wms/api',
+    expect(resolveBaseUrl({ baseUrl: 'https://proxy.local:81' })).toBe(
+      'https://proxy.local:81/infoplus-wms/api',
+    );
+    expect(resolveBaseUrl({ baseUrl: 'http://localhost:81' })).toBe('http://localhost:81/infoplus-wms/api');
+    expect(resolveBaseUrl({ baseUrl: 'http://[::1]:81' })).toBe('http://[::1]:81/infoplus-wms/api');
+  });
+
+  // Issue 13, M1: the key travels in a header, so plain http is for this computer only.
+  it('always reaches a tenant over https, even when an http:// address is pasted', () => {
+    expect(resolveBaseUrl({ domain: 'http://acme.infopluswms.com' })).toBe(
+      'https://acme.infopluswms.com/infoplus-wms/api',
     );
   });
+
+  it.each(['http://10.0.0.5', 'http://proxy.local:81', 'http://acme.infopluswms.com/infoplus-wms/api'])(
+    'refuses plain http to %s, which is not this computer',
+    (baseUrl) => {
+      expect(() => resolveBaseUrl({ baseUrl })).toThrow(/must start with https:\/\/.*only for a simulator/);
+    },
+  );
 
   it.each([
     [{ domain: '' }, /domain is empty/],

@@ -79,7 +79,7 @@ describe('testConnection', () => {
   });
 
   it('says the address does not exist (or there is no network) when DNS fails', async () => {
-    const result = await test('http://no-such-tenant.invalid/infoplus-wms/api');
+    const result = await test('https://no-such-tenant.invalid/infoplus-wms/api');
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/does not exist \(DNS lookup failed\)|No network/);
   });

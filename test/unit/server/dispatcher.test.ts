@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from '../../../src/server/dispatcher.js';
-import { errorToApiError, redactSecrets } from '../../../src/server/errors.js';
+import { scrubSecrets } from '../../../src/logging/redact.js';
+import { errorToApiError } from '../../../src/server/errors.js';
 import { fakeApi } from './fakes.js';
 
 describe('createDispatcher', () => {
@@ -91,7 +92,7 @@ describe('errorToApiError', () => {
   });
 
   it('masks api keys and bearer tokens', () => {
-    expect(redactSecrets('API-Key: abc123 and Authorization: Bearer zzz.yyy')).toBe(
+    expect(scrubSecrets('API-Key: abc123 and Authorization: Bearer zzz.yyy')).toBe(
       'API-Key: [redacted] and Authorization: Bearer [redacted]',
     );
   });

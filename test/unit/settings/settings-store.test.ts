@@ -70,7 +70,54 @@ describe('SettingsStore with the JSON file back end', () => {
     expect(await readFile(file, 'utf8')).not.toContain('key-abcdef');
     const backups = (await readdir(dir)).filter((f) => f.endsWith('.bak'));
     expect(backups).toHaveLength(1);
-    expect(await readFile(join(dir, backups[0] as string), 'utf8')).toContain('key-abcdef');
+    // Issue 13, M2: the backup keeps the old document, but never a secret in clear.
+    const backup = await readFile(join(dir, backups[0] as string), 'utf8');
+    expect(backup).toContain('requestsPerSecond');
+    expect(backup).not.toContain('key-abcdef');
+    if (process.platform !== 'win32') {
+      expect((await stat(join(dir, backups[0] as string))).mode & 0o777).toBe(0o600);
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+    }
+  });
+
+  it('scrubs the secrets out of backups an older version left in clear', async () => {
+    const file = join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify({ version: 2 }));
+    const old = join(dir, 'settings.json.v1-20250101T000000.bak');
+    const v1 = {
+      erp: { driver: 'mysql', password: 'canary-old-pw' },
+      infoplus: { apiKey: 'canary-old-key' },
+    };
+    await writeFile(old, JSON.stringify(v1), { mode: 0o644 });
+    await new SettingsStore(fileSettingsBackend(file), memorySecretStore()).load();
+    const text = await readFile(old, 'utf8');
+    expect(text).not.toContain('canary-old');
+    expect(JSON.parse(text)).toEqual({ erp: { driver: 'mysql' }, infoplus: {} });
+    if (process.platform !== 'win32') expect((await stat(old)).mode & 0o777).toBe(0o600);
+  });
+
+  it.skipIf(process.platform === 'win32')('keeps settings.json 0600 when it is rewritten', async () => {
+    const file = join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify({ version: 2 }), { mode: 0o644 });
+    const store = new SettingsStore(fileSettingsBackend(file), memorySecretStore());
+    const s = await store.load();
+    await store.save({ ...s, quietHours: { start: '22:00', end: '06:00' } });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    await store.save({ ...s, quietHours: null });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it('migrates in memory only when it must not write (status)', async () => {
+    const file = join(dir, 'settings.json');
+    const text = JSON.stringify({
+      infoplus: { apiVersion: 'v3.0', requestsPerSecond: 5, apiKey: 'key-xyz123' },
+    });
+    await writeFile(file, text);
+    const secrets = memorySecretStore();
+    const s = await new SettingsStore(fileSettingsBackend(file), secrets, false).load();
+    expect(s.version).toBe(2);
+    expect(await readFile(file, 'utf8')).toBe(text);
+    expect((await readdir(dir)).filter((f) => f !== 'settings.json')).toEqual([]);
   });
 
   it('reports a corrupt file clearly and leaves it untouched', async () => {
