@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import sql from 'mssql';
 import { AsyncLock } from './async-lock.js';
-import { ErpError, attachRollbackError } from './errors.js';
+import type { ErpError } from './errors.js';
+import { attachRollbackError } from './errors.js';
 import { bindNamedParams } from './named-params.js';
 import { parseSqlServerTarget, toMssqlConfig } from './sqlserver-config.js';
 import type { SqlServerTarget } from './sqlserver-config.js';
@@ -214,13 +215,9 @@ class SqlServerConnection implements ErpConnection {
         lock.run(() => inner.query<T>(text, params, o)),
       execute: (text, params, o) => lock.run(() => inner.execute(text, params, o)),
     };
+    let result: R;
     try {
-      const result = await fn(tx);
-      await lock.run(async () => {
-        open = false;
-        await transaction.commit();
-      });
-      return result;
+      result = await fn(tx);
     } catch (e) {
       open = false;
       try {
@@ -229,8 +226,19 @@ class SqlServerConnection implements ErpConnection {
         // SQL Server may already have rolled back (XACT_ABORT, deadlock victim); keep the original error
         attachRollbackError(e, rollbackError);
       }
-      throw e instanceof ErpError ? e : mapMssqlError(e, opts, this.target);
+      // the caller's own error (a rollback signal, a mapping refusal) comes out exactly as thrown;
+      // statement failures were already mapped by run()
+      throw e;
     }
+    try {
+      await lock.run(async () => {
+        open = false;
+        await transaction.commit();
+      });
+    } catch (e) {
+      throw mapMssqlError(e, opts, this.target);
+    }
+    return result;
   }
 
   async serverInfo(): Promise<string> {

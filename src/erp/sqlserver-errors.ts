@@ -45,6 +45,24 @@ const NUMBERS: Record<number, ErpErrorCode> = {
   233: 'connection-lost', // no process is on the other end of the pipe
 };
 
+/**
+ * Babelfish for PostgreSQL (Aurora's SQL Server compatibility, and our CI endpoint) reports what it cannot
+ * translate to a SQL Server error number under this one number, with PostgreSQL's message (SQLSTATE is not
+ * sent over TDS). Only then is the message read, and only for PostgreSQL's fixed message forms.
+ */
+export const BABELFISH_GENERIC_ERROR = 33557097;
+const BABELFISH_MESSAGES: [RegExp, ErpErrorCode][] = [
+  [/^permission denied for /i, 'permission-denied'],
+  [/^syntax error (near|at) /i, 'syntax-error'],
+  [/^(relation|column|function|procedure) .* does not exist/i, 'syntax-error'],
+  [/^database .* does not exist/i, 'database-not-found'],
+];
+
+function babelfishClass(number: number, msg: string): ErpErrorCode | undefined {
+  if (number !== BABELFISH_GENERIC_ERROR) return undefined;
+  return BABELFISH_MESSAGES.find(([re]) => re.test(msg))?.[1];
+}
+
 /** Turns an mssql ConnectionError / RequestError (code, number, originalError) into an ErpError. */
 export function mapMssqlError(
   e: unknown,
@@ -57,11 +75,13 @@ export function mapMssqlError(
   const original = (e as { originalError?: unknown } | null)?.originalError;
   const number = Number(prop(e, 'number') ?? prop(original, 'number'));
   const innerCode = prop(original, 'code') ?? prop((original as { cause?: unknown } | null)?.cause, 'code');
-  let cls: ErpErrorCode = NUMBERS[number] ?? 'unknown';
+  let cls: ErpErrorCode = NUMBERS[number] ?? babelfishClass(number, msg) ?? 'unknown';
   let detail = msg;
   if (cls === 'unknown') {
     if (code === 'ELOGIN') {
-      cls = /cannot open database/i.test(msg) ? 'database-not-found' : 'login-failed';
+      cls = /cannot open database|^database .* does not exist/i.test(msg)
+        ? 'database-not-found'
+        : 'login-failed';
     } else if (code === 'ETIMEOUT' && /connect/i.test(msg)) {
       cls = 'host-unreachable';
     } else if (code === 'ETIMEOUT') {
@@ -82,6 +102,9 @@ export function mapMssqlError(
       cls = 'host-unreachable';
     } else if (
       code === 'ESOCKET' ||
+      // tedious after the server closed the session (KILL, restart): "Requests can only be made in the
+      // LoggedIn state, not the Final state"
+      (code === 'EINVALIDSTATE' && /\bFinal state\b/.test(msg)) ||
       code === 'ECONNCLOSED' ||
       code === 'ENOCONN' ||
       code === 'ENOTOPEN' ||

@@ -56,6 +56,30 @@ describe('SQL Server error numbers (no server here: mapped from mssql error obje
     [new sql.RequestError('Timeout: Request failed to complete in 15000ms', 'ETIMEOUT'), 'timeout'],
     [new sql.ConnectionError('Connection is closed.', 'ECONNCLOSED'), 'connection-lost'],
     [new sql.RequestError('Connection lost - read ECONNRESET', 'ESOCKET'), 'connection-lost'],
+    [
+      // tedious' code, passed through by mssql (not in mssql's typed code list)
+      withProps(
+        new sql.RequestError('Requests can only be made in the LoggedIn state, not the Final state'),
+        {
+          code: 'EINVALIDSTATE',
+        },
+      ),
+      'connection-lost',
+    ],
+    // Babelfish: PostgreSQL's message under its one generic number
+    [
+      withProps(new sql.RequestError('permission denied for table items', 'EREQUEST'), { number: 33557097 }),
+      'permission-denied',
+    ],
+    [
+      withProps(new sql.RequestError("syntax error near 'FROM' at line 1", 'EREQUEST'), { number: 33557097 }),
+      'syntax-error',
+    ],
+    [new sql.ConnectionError('database "erpx" does not exist', 'ELOGIN'), 'database-not-found'],
+    [
+      withProps(new sql.RequestError('permission denied for table items', 'EREQUEST'), { number: 50000 }),
+      'unknown',
+    ],
   ];
   it.each(cases.map(([e, code]) => ({ e, code, label: `${code}: ${e.message}` })))(
     '$label',
