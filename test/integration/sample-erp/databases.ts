@@ -85,13 +85,16 @@ export async function sqlServerDb(base: string): Promise<SampleDb> {
   await admin.execute(`CREATE DATABASE ${db}`);
   const u = new URL(base);
   u.pathname = `/${db}`;
+  // the password travels beside the URL (as ERP_PASSWORD would), never inside the profile's URL
+  const password = decodeURIComponent(u.password);
+  u.password = '';
   const url = u.toString();
   return {
     driver: 'sqlserver',
-    config: { driver: 'sqlserver', url },
+    config: { driver: 'sqlserver', url, ...(password ? { password } : {}) },
     url,
     drop: async () => {
-      await admin.execute(`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE`);
+      // the suite has closed its own pool; no ALTER DATABASE ... SINGLE_USER (Babelfish has none) is needed
       await admin.execute(`DROP DATABASE ${db}`);
       await admin.close();
     },
