@@ -6,7 +6,7 @@ import { attachRollbackError } from './errors.js';
 import { bindNamedParams } from './named-params.js';
 import { parseSqlServerTarget, toMssqlConfig } from './sqlserver-config.js';
 import type { SqlServerTarget } from './sqlserver-config.js';
-import { mapMssqlError } from './sqlserver-errors.js';
+import { mapMssqlError, type MssqlErrorTarget } from './sqlserver-errors.js';
 import { checkParamValue, decimalFromNumber, integerValue } from './sql-values.js';
 import { guardedRows, statementContext, stoppedBy, whileOpen } from './driver-support.js';
 import { guardStatement, throwIfAborted, type StatementGuard } from './statement-guard.js';
@@ -20,11 +20,7 @@ import type {
   StatementOptions,
 } from './types.js';
 
-interface Target {
-  readonly host: string;
-  readonly database?: string | undefined;
-  readonly password?: string | undefined;
-}
+type Target = MssqlErrorTarget;
 
 type ColumnMeta = Record<string, { type?: unknown; scale?: number }>;
 
@@ -43,6 +39,11 @@ export async function openSqlServer(config: SqlServerConfig): Promise<ErpConnect
         : `${t.server}:${t.port ?? 1433}`,
     database: t.database,
     password: t.password,
+    instance: t.instance,
+    authType: t.authType,
+    user: t.user,
+    domain: t.domain,
+    trustServerCertificate: t.trustServerCertificate,
   };
   const pool = new sql.ConnectionPool(mssqlConfig);
   pool.on('error', () => undefined); // reported on the next statement
