@@ -73,8 +73,8 @@ export async function sqlServerHarness(url: string): Promise<DriverHarness> {
       );
       for (const t of tables) await admin.execute(`DROP TABLE [${schema}].[${t.name}]`);
       await admin.execute(`DROP SCHEMA [${schema}]`);
-      await admin.execute(`DROP USER [${user}]`);
-      await admin.execute(`DROP LOGIN [${user}]`);
+      await dropSoon(admin, `DROP USER [${user}]`);
+      await dropSoon(admin, `DROP LOGIN [${user}]`);
       await admin.close();
     },
   };
@@ -84,4 +84,17 @@ export async function sqlServerHarness(url: string): Promise<DriverHarness> {
 export async function isBabelfish(erp: ErpConnection): Promise<boolean> {
   const [row] = await erp.query<{ v: string }>('SELECT @@VERSION AS v');
   return /^Babelfish/i.test(row?.v ?? '');
+}
+
+/** A DROP that waits (up to 5 s) for the server to finish closing a session that still uses the object. */
+export async function dropSoon(admin: ErpConnection, statement: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.execute(statement);
+      return;
+    } catch (e) {
+      if (attempt >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }

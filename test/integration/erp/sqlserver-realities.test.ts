@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openErp } from '../../../src/erp/index.js';
 import type { ErpConnection } from '../../../src/erp/index.js';
 import { parseSqlServerUrl } from '../../../src/erp/sqlserver-config.js';
+import { dropSoon } from './harness-sqlserver.js';
 import { caught, expectErpError } from './suite.js';
 
 const MSSQL_URL = process.env['MSSQL_URL'];
@@ -70,8 +71,8 @@ describe.skipIf(!CI && !MSSQL_URL)('SQL Server realities over the endpoint', () 
     if (!admin) return;
     await admin.execute(`DROP TABLE IF EXISTS [${schema}].[items]`);
     await admin.execute(`DROP SCHEMA [${schema}]`);
-    await admin.execute(`DROP USER [${login}]`);
-    await admin.execute(`DROP LOGIN [${login}]`);
+    await dropSoon(admin, `DROP USER [${login}]`);
+    await dropSoon(admin, `DROP LOGIN [${login}]`);
     await admin.close();
   });
 

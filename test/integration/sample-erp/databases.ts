@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openErp } from '../../../src/erp/index.js';
+import { dropSoon } from '../erp/harness-sqlserver.js';
 import type { ErpConfig, ErpDriverName } from '../../../src/erp/types.js';
 
 /** One database the sample ERP can be built in. */
@@ -94,8 +95,9 @@ export async function sqlServerDb(base: string): Promise<SampleDb> {
     config: { driver: 'sqlserver', url, ...(password ? { password } : {}) },
     url,
     drop: async () => {
-      // the suite has closed its own pool; no ALTER DATABASE ... SINGLE_USER (Babelfish has none) is needed
-      await admin.execute(`DROP DATABASE ${db}`);
+      // the suite has closed its own pool; no ALTER DATABASE ... SINGLE_USER (Babelfish has none): a session
+      // the server has not finished closing yet only needs a moment
+      await dropSoon(admin, `DROP DATABASE ${db}`);
       await admin.close();
     },
   };
