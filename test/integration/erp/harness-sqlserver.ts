@@ -72,7 +72,7 @@ export async function sqlServerHarness(url: string): Promise<DriverHarness> {
         { schema },
       );
       for (const t of tables) await admin.execute(`DROP TABLE [${schema}].[${t.name}]`);
-      await admin.execute(`DROP SCHEMA [${schema}]`);
+      await dropSoon(admin, `DROP SCHEMA [${schema}]`);
       await dropSoon(admin, `DROP USER [${user}]`);
       await dropSoon(admin, `DROP LOGIN [${user}]`);
       await admin.close();

@@ -70,7 +70,7 @@ describe.skipIf(!CI && !MSSQL_URL)('SQL Server realities over the endpoint', () 
     browser?.socket.close();
     if (!admin) return;
     await admin.execute(`DROP TABLE IF EXISTS [${schema}].[items]`);
-    await admin.execute(`DROP SCHEMA [${schema}]`);
+    await dropSoon(admin, `DROP SCHEMA [${schema}]`);
     await dropSoon(admin, `DROP USER [${login}]`);
     await dropSoon(admin, `DROP LOGIN [${login}]`);
     await admin.close();
