@@ -165,10 +165,15 @@ async function writeDemoProfile(
   if (create || next !== text) await writeFileAtomic(file, next);
 }
 
-/** True when the demo profile at `file` exists and names this ERP. */
+/**
+ * True when the demo profile at `file` exists and names this ERP. A profile an admin broke by hand counts as
+ * naming it: its text is left alone (the editor shows its problems) and the ERP is not rebuilt.
+ */
 async function profileNames(file: string, driver: ErpDriverName, url: string): Promise<boolean> {
   if (!existsSync(file)) return false;
-  const erp = parseDocument(await readFile(file, 'utf8')).getIn(['connections', 'erp']) as
-    { get(k: string): unknown } | undefined;
-  return erp?.get('driver') === driver && erp?.get('url') === url;
+  const doc = parseDocument(await readFile(file, 'utf8'));
+  if (doc.errors.length > 0) return true;
+  const erp = doc.getIn(['connections', 'erp']) as { get(k: string): unknown } | undefined;
+  if (!erp || typeof erp.get !== 'function') return true;
+  return erp.get('driver') === driver && erp.get('url') === url;
 }
