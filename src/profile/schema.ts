@@ -43,6 +43,10 @@ export const fieldMappingSchema = z
       .optional()
       .describe('A missing value is an ERP data problem (default: true for Infoplus-required fields)'),
   })
+  .refine((m) => m.scale === undefined || m.type === undefined || m.type === 'decimal', {
+    message: 'scale rounds decimals: use it with type: decimal (or without a type)',
+    path: ['scale'],
+  })
   .meta({ id: 'ProfileFieldMapping', description: 'How one Infoplus field gets its value' });
 
 /** A field mapping, or just the column name. */
