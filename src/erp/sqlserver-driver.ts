@@ -1,8 +1,7 @@
 import type { Readable } from 'node:stream';
 import sql from 'mssql';
 import { AsyncLock } from './async-lock.js';
-import type { ErpError } from './errors.js';
-import { attachRollbackError } from './errors.js';
+import { ErpError, attachRollbackError } from './errors.js';
 import { bindNamedParams } from './named-params.js';
 import { parseSqlServerTarget, toMssqlConfig } from './sqlserver-config.js';
 import type { SqlServerTarget } from './sqlserver-config.js';
@@ -53,7 +52,34 @@ export async function openSqlServer(config: SqlServerConfig): Promise<ErpConnect
     await pool.close().catch(() => undefined);
     throw mapMssqlError(e, undefined, target);
   }
+  if (t.encrypt && (await negotiatedPlainText(pool))) {
+    await pool.close().catch(() => undefined);
+    throw new ErpError({
+      code: 'host-unreachable',
+      driver: 'sqlserver',
+      detail:
+        `SQL Server at ${target.host} did not encrypt the connection although "Encrypt the connection" is on ` +
+        '(the server answered that it cannot encrypt; SQL Server itself always can, so a proxy or a ' +
+        'SQL Server-compatible server without TLS is in between). Configure TLS there, or untick "Encrypt ' +
+        'the connection" (encrypt=false) only on a network you trust',
+    });
+  }
   return new SqlServerConnection(pool, target, t);
+}
+
+/**
+ * tedious goes on unencrypted when the server answers the pre-login that it cannot encrypt, even with
+ * encrypt on. True when the pooled connection did exactly that (false when tedious does not say).
+ */
+async function negotiatedPlainText(pool: sql.ConnectionPool): Promise<boolean> {
+  const p = pool as unknown as { acquire(r: unknown): Promise<unknown>; release(c: unknown): void };
+  const conn = await p.acquire(pool);
+  try {
+    const io = (conn as { messageIo?: { tlsNegotiationComplete?: unknown } } | null)?.messageIo;
+    return io?.tlsNegotiationComplete === false;
+  } finally {
+    p.release(conn);
+  }
 }
 
 /** Binds one value with an explicit type: strings as NVARCHAR so unicode survives, numbers by range. */

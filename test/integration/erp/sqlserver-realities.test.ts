@@ -1,14 +1,15 @@
 // SQL Server as small businesses run it, over the endpoint: a named instance found through SQL Server Browser
 // (a stand-in Browser on UDP 1434 that answers like the real one), and a read-only login. What cannot run
 // here (Windows/NTLM logins, TLS with a self-signed certificate: the endpoint has no TLS) is unit-tested in
-// test/unit/erp/sqlserver-config.test.ts and error-mapping.test.ts.
+// test/unit/erp/sqlserver-config.test.ts and error-mapping.test.ts; that encrypt on never falls back to plain
+// text runs here.
 import { randomBytes } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openErp } from '../../../src/erp/index.js';
 import type { ErpConnection } from '../../../src/erp/index.js';
 import { parseSqlServerUrl } from '../../../src/erp/sqlserver-config.js';
-import { dropSoon } from './harness-sqlserver.js';
+import { dropSoon, isBabelfish } from './harness-sqlserver.js';
 import { caught, expectErpError } from './suite.js';
 
 const MSSQL_URL = process.env['MSSQL_URL'];
@@ -114,6 +115,28 @@ describe.skipIf(!CI && !MSSQL_URL)('SQL Server realities over the endpoint', () 
     expect(err.message).toMatch(/SQL Server Browser service/);
     expect(err.message).toMatch(/UDP port 1434/);
     expect(err.message).toMatch(/fixed TCP port in Port/);
+  });
+
+  it('with "Encrypt the connection" on, never goes on unencrypted', async () => {
+    const config = {
+      driver: 'sqlserver' as const,
+      url,
+      encrypt: true,
+      trustServerCertificate: true,
+      connectTimeoutMs: 10_000,
+    };
+    if (await isBabelfish(admin)) {
+      // the endpoint has no TLS and says so in the pre-login; tedious would carry on in plain text
+      const err = expectErpError(await caught(openErp(config)), 'host-unreachable');
+      expect(err.message).toMatch(/did not encrypt the connection although "Encrypt the connection" is on/);
+      expect(err.message).toMatch(
+        /untick "Encrypt the connection" \(encrypt=false\) only on a network you trust/,
+      );
+      expect(err.message).not.toContain(base.password ?? '(none)');
+    } else {
+      const erp = await openErp(config);
+      await erp.close();
+    }
   });
 
   it('a read-only login reads; a write-back it may not run is refused naming the login and the GRANT', async () => {
