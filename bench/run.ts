@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { noopBench } from './noop-bench.js';
+import { noopSqlServerBench } from './noop-sqlserver.js';
 import { pullBench } from './pull-bench.js';
 import { pushBench } from './push-bench.js';
 
@@ -23,10 +24,24 @@ log('pull (child process on dist/)...');
 const pull = await pullBench(sizes.pullShipments);
 log('no-op re-sync...');
 const noop = await noopBench(sizes.noopRecords);
+// SQL Server when MSSQL_URL names one (CI's Babelfish endpoint); its sample ERP builds slowly, hence fewer orders
+const mssqlUrl = process.env.MSSQL_URL;
+const noopMssqlOrders = quick ? 1000 : 10_000;
+if (mssqlUrl) log(`no-op re-sync on SQL Server (${noopMssqlOrders} orders)...`);
+const noopSqlServer = mssqlUrl ? await noopSqlServerBench(mssqlUrl, noopMssqlOrders) : null;
 log('push (rate limited, slow simulator)...');
 const push = await pushBench(sizes.pushOrders, sizes.naiveOrders);
 
-const results = { at: new Date().toISOString(), quick, node: process.version, sizes, push, noop, pull };
+const results = {
+  at: new Date().toISOString(),
+  quick,
+  node: process.version,
+  sizes,
+  push,
+  noop,
+  noopSqlServer,
+  pull,
+};
 const dir = join(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
@@ -73,6 +88,20 @@ const rows: [string, string, string][] = [
     '< 2 s',
   ],
   ['API writes during no-op re-syncs', String(noop.apiWrites), '0'],
+  ...(noopSqlServer
+    ? ([
+        [
+          `SQL Server no-op re-sync of ${noopSqlServer.records} records (watermark)`,
+          `${noopSqlServer.watermarkRunSeconds} s`,
+          '-',
+        ],
+        [
+          `SQL Server no-op re-sync of ${noopSqlServer.records} records (full scan, rowversion fingerprints query)`,
+          `${noopSqlServer.narrowScanSeconds} s, ${noopSqlServer.apiWrites} API writes`,
+          '0 writes',
+        ],
+      ] as [string, string, string][])
+    : []),
   [`pull ${pull.shipments} shipments`, `${pull.seconds} s, ${pull.recordsPerSecond} rec/s`, '-'],
   ['pull peak RSS', `${pull.peakRssMb} MB`, '< 250 MB'],
 ];

@@ -19,7 +19,7 @@ import type { EngineOptions } from '../sync/index.js';
 import { FakeSchedulerPort, nodeSchedulePort, Scheduler, type SchedulerPort } from '../sync/scheduler.js';
 import { Watchdog } from '../sync/watchdog.js';
 import { effectiveSchedules, touchpointEnabled } from './connections.js';
-import { DEMO_API_KEY, startDemo, type DemoEnvironment } from './demo-env.js';
+import { DEMO_API_KEY, startDemo, type DemoEnvironment, type DemoErp } from './demo-env.js';
 import { EventBus } from './event-bus.js';
 import { RunCoordinator } from './run-coordinator.js';
 import { Runtime } from './runtime.js';
@@ -48,6 +48,8 @@ export interface CreateAppOptions {
   readonly demoFresh?: boolean;
   /** Demo: keep simulator state in the data folder across restarts (default true). */
   readonly demoPersist?: boolean;
+  /** Demo: the database of the sample ERP (default a SQLite file in the data folder). */
+  readonly demoErp?: DemoErp;
   readonly engineOptions?: EngineOptions;
   /**
    * A read-only status probe (`status`): no ERP or Infoplus connection, no simulator, frozen timers; missed
@@ -178,6 +180,7 @@ export class AppCore {
       ...(this.opts.demoOrders !== undefined ? { orders: this.opts.demoOrders } : {}),
       ...(this.opts.demoFresh ? { fresh: true } : {}),
       ...(this.opts.demoPersist === false ? { persistSimulator: false } : {}),
+      ...(this.opts.demoErp ? { erp: this.opts.demoErp } : {}),
     });
   }
 

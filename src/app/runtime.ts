@@ -51,6 +51,8 @@ export interface Connections {
 export interface DemoRef {
   readonly profilePath: string;
   readonly apiKey: string;
+  /** The password of a demo ERP given with --url (the demo profile does not hold it). */
+  readonly erpPassword?: string;
 }
 
 const EMPTY: Connections = {
@@ -133,7 +135,7 @@ export class Runtime {
     if (!erpSettings) erpProblem = 'No ERP connection is set up (Settings → ERP connection).';
     else if (!probe) {
       try {
-        const password = await erpPassword(profile, this.deps.secrets, this.deps.env);
+        const password = demo?.erpPassword ?? (await erpPassword(profile, this.deps.secrets, this.deps.env));
         this.deps.logging.registerSecret(password);
         const config = erpConfigOf(erpSettings, password, profileBaseDir(profilePath, this.deps.dataDir));
         erp = await openErp(config);

@@ -13,11 +13,14 @@ import {
 import { createApp, memorySecretStore } from '../app/index.js';
 import { out, positiveInt, table } from '../app/cli-support.js';
 import { verifyDemo, type DemoCheck } from '../app/demo-verify.js';
+import { demoErpOf } from '../app/demo-env.js';
 import { openErp } from '../erp/index.js';
 import { createLogging } from '../logging/index.js';
 
 interface DemoOptions {
   orders: number;
+  driver?: string;
+  url?: string;
   json?: boolean;
   dataDir?: string;
 }
@@ -58,10 +61,15 @@ export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description(
-      'Build the sample ERP (SQLite), start the Infoplus simulator in this process, push everything, let the ' +
+      'Build the sample ERP (SQLite, or the database given by --driver/--url), start the Infoplus simulator in this process, push everything, let the ' +
         'simulated warehouse ship, receive and adjust, pull everything back, and check both sides agree.',
     )
     .option('--orders <n>', 'sales orders in the sample ERP', positiveInt, 50)
+    .option('--driver <name>', 'database of the sample ERP: sqlite (default) | sqlserver | postgres | mysql')
+    .option(
+      '--url <url>',
+      'that database (its sample tables are dropped and rebuilt); the password from ERP_PASSWORD or the URL',
+    )
     .option('--json', 'print the summary as JSON')
     .option(
       '--data-dir <dir>',
@@ -70,18 +78,24 @@ export function registerDemoCommand(program: Command): void {
     .addHelpText('after', '\nExit codes: 0 the ERP and Infoplus agree, 1 they do not (or a run failed).')
     .action(async (opts: DemoOptions) => {
       const started = Date.now();
+      const demoErp = demoErpOf(opts.driver, opts.url, process.env);
       const temp = !opts.dataDir;
       const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'infoplus-sync-demo-')));
       const progress = (text: string): void => {
         if (!opts.json) process.stderr.write(`${text}\n`);
       };
-      progress(`Building the sample ERP with ${opts.orders} sales orders in ${dataDir} ...`);
+      progress(
+        `Building the sample ERP with ${opts.orders} sales orders in ${
+          demoErp && demoErp.driver !== 'sqlite' ? `${demoErp.driver} ${demoErp.url}` : dataDir
+        } ...`,
+      );
       const app = await createApp({
         dataDir,
         demo: true,
         demoOrders: opts.orders,
         demoFresh: true,
         demoPersist: false,
+        ...(demoErp ? { demoErp } : {}),
         secretStore: memorySecretStore(),
         logging: createLogging({ dir: join(dataDir, 'logs') }),
         env: {},
@@ -99,7 +113,7 @@ export function registerDemoCommand(program: Command): void {
         const adjusted = sim.warehouse.adjustInventory({ count: Math.max(5, Math.ceil(opts.orders / 5)) });
         progress('Pulling shipments, item receipts and inventory adjustments back into the ERP ...');
         const pullRuns = await app.runs.runAndWait({ touchpoints: [...PULL_TOUCHPOINTS] });
-        const erp = await openErp({ driver: 'sqlite', url: app.demo.erpFile });
+        const erp = await openErp(app.demo.erpConfig);
         let checks: DemoCheck[];
         try {
           checks = await verifyDemo(erp, sim);

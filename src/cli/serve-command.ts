@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { createApp } from '../app/index.js';
+import { demoErpOf } from '../app/demo-env.js';
 import { checkConfigOrDemo, dataDirOf, out, portNumber, type CommonCliOptions } from '../app/cli-support.js';
 import { defaultStaticDir, startServer } from '../server/index.js';
 import { writeFileAtomic } from '../settings/index.js';
@@ -11,6 +12,8 @@ export const UI_ACCESS_FILE = 'ui-access.json';
 
 interface ServeOptions extends CommonCliOptions {
   port: number;
+  driver?: string;
+  url?: string;
 }
 
 /** Registers `infoplus-sync serve`: the headless agent (scheduler + watchdog) and the UI over HTTP on 127.0.0.1. */
@@ -22,6 +25,11 @@ export function registerServeCommand(program: Command): void {
     )
     .option('--config <file>', 'mapping profile (names its connections; secrets from the env vars it names)')
     .option('--demo', 'use the demo set-up: sample SQLite ERP + in-process Infoplus simulator')
+    .option(
+      '--driver <name>',
+      'with --demo: database of the sample ERP (sqlite | sqlserver | postgres | mysql)',
+    )
+    .option('--url <url>', 'with --demo: that database; the password from ERP_PASSWORD or the URL')
     .option('--port <n>', 'port of the UI/API server (0 picks a free one)', portNumber, 0)
     .option('--data-dir <dir>', 'data folder (default $INFOPLUS_SYNC_DATA_DIR or the OS app-data folder)')
     .addHelpText(
@@ -30,10 +38,14 @@ export function registerServeCommand(program: Command): void {
     )
     .action(async (opts: ServeOptions) => {
       checkConfigOrDemo(opts);
+      if ((opts.driver || opts.url) && !opts.demo)
+        throw new Error('--driver and --url choose the demo database: use them with --demo.');
+      const demoErp = opts.demo ? demoErpOf(opts.driver, opts.url, process.env) : undefined;
       const app = await createApp({
         dataDir: dataDirOf(opts),
         ...(opts.config ? { configFile: opts.config } : {}),
         ...(opts.demo ? { demo: true } : {}),
+        ...(demoErp ? { demoErp } : {}),
       });
       let server: Awaited<ReturnType<typeof startServer>>;
       try {

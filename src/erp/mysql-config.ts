@@ -39,17 +39,46 @@ export function poolOptions(config: UrlErpConfig): { options: PoolOptions; targe
   return { options, target: { host: `${options.host}:${options.port}`, password } };
 }
 
-/** TINYINT(1) and BIT(1) are MySQL's booleans: return them as true/false. */
-export function booleanizer(fields: readonly FieldPacket[] | undefined): ((row: Row) => Row) | null {
-  const names = (fields ?? [])
-    .filter((f) => (f.columnType === TYPE_TINY || f.columnType === TYPE_BIT) && f.columnLength === 1)
-    .map((f) => f.name);
-  if (names.length === 0) return null;
+const TYPE_FLOAT = 4;
+const TYPE_DOUBLE = 5;
+
+/** A FLOAT read back as the shortest decimal that is the same single-precision value (what the text protocol sends). */
+export function floatText(v: number): number {
+  if (!Number.isFinite(v) || v === 0) return v;
+  const single = Math.fround(v);
+  for (let p = 6; p <= 9; p++) {
+    const shortest = Number(v.toPrecision(p));
+    if (Math.fround(shortest) === single) return shortest;
+  }
+  return v;
+}
+
+/** A DOUBLE with the 15 significant digits a double holds for sure (older servers' text protocol sends no more). */
+export function doubleText(v: number): number {
+  return Number.isFinite(v) && v !== 0 ? Number(v.toPrecision(15)) : v;
+}
+
+/**
+ * Row fixes that make a result the same whatever the protocol (text for statements without parameters,
+ * binary for prepared ones): TINYINT(1)/BIT(1) as true/false; FLOAT/DOUBLE as the decimal digits the text
+ * protocol shows (the binary protocol widens a FLOAT 3.78 to 3.7799999713897705). DECIMAL stays text in both
+ * (decimalNumbers: false), so its digits reach the mapping exactly.
+ */
+export function rowFixer(fields: readonly FieldPacket[] | undefined): ((row: Row) => Row) | null {
+  const fixes: [string, (v: unknown) => unknown][] = [];
+  for (const f of fields ?? []) {
+    if ((f.columnType === TYPE_TINY || f.columnType === TYPE_BIT) && f.columnLength === 1)
+      fixes.push([f.name, (v) => (Buffer.isBuffer(v) ? v[0] === 1 : Number(v) !== 0)]);
+    else if (f.columnType === TYPE_FLOAT)
+      fixes.push([f.name, (v) => (typeof v === 'number' ? floatText(v) : v)]);
+    else if (f.columnType === TYPE_DOUBLE)
+      fixes.push([f.name, (v) => (typeof v === 'number' ? doubleText(v) : v)]);
+  }
+  if (fixes.length === 0) return null;
   return (row) => {
-    for (const n of names) {
+    for (const [n, fix] of fixes) {
       const v = row[n];
-      if (v === null || v === undefined) continue;
-      row[n] = Buffer.isBuffer(v) ? v[0] === 1 : Number(v) !== 0;
+      if (v !== null && v !== undefined) row[n] = fix(v);
     }
     return row;
   };

@@ -3,7 +3,7 @@ import mysql from 'mysql2/promise';
 import type { FieldPacket, Pool, PoolConnection, PoolOptions } from 'mysql2/promise';
 import { attachRollbackError, type ErpError } from './errors.js';
 import { bindNamedParams } from './named-params.js';
-import { booleanizer, poolOptions } from './mysql-config.js';
+import { poolOptions, rowFixer } from './mysql-config.js';
 import type { Target } from './mysql-config.js';
 import { mapMysqlError } from './mysql-errors.js';
 import {
@@ -157,7 +157,7 @@ class MysqlConnection implements ErpConnection {
     };
     const cmd = values.length ? core.execute(text, values) : core.query(text);
     const readable = cmd.stream({ highWaterMark: 256 });
-    readable.on('fields', (f: FieldPacket[]) => (fix = booleanizer(f)));
+    readable.on('fields', (f: FieldPacket[]) => (fix = rowFixer(f)));
     const guard = guardStatement(opts, this.defaultTimeoutMs, () => {
       this.killQuery(conn.threadId);
       readable.destroy();
@@ -223,7 +223,7 @@ class MysqlConnection implements ErpConnection {
 function rowsOf<T>(r: Result): T[] {
   const [data, fields] = r;
   if (!Array.isArray(data)) return [];
-  const fix = booleanizer(fields);
+  const fix = rowFixer(fields);
   return (fix ? (data as Row[]).map(fix) : data) as T[];
 }
 

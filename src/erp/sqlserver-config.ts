@@ -30,7 +30,10 @@ function badUrl(why: string): ErpError {
   return new ErpError({
     code: 'unknown',
     driver: 'sqlserver',
-    detail: `the SQL Server URL is not valid: ${why}. Expected mssql://user:password@host[\\instance][:port]/database?encrypt=true&trustServerCertificate=true`,
+    detail:
+      `the SQL Server URL is not valid: ${why}. Expected mssql://user@host[\\instance][:port]/database?encrypt=true` +
+      "&trustServerCertificate=false (DOMAIN\\user for a Windows login; the password goes into the app's password " +
+      'field or ERP_PASSWORD, never into the URL)',
   });
 }
 

@@ -5,7 +5,7 @@ import { ErpError, attachRollbackError } from './errors.js';
 import { bindNamedParams } from './named-params.js';
 import { parseSqlServerTarget, toMssqlConfig } from './sqlserver-config.js';
 import type { SqlServerTarget } from './sqlserver-config.js';
-import { mapMssqlError } from './sqlserver-errors.js';
+import { mapMssqlError, type MssqlErrorTarget } from './sqlserver-errors.js';
 import { checkParamValue, decimalFromNumber, integerValue } from './sql-values.js';
 import { guardedRows, statementContext, stoppedBy, whileOpen } from './driver-support.js';
 import { guardStatement, throwIfAborted, type StatementGuard } from './statement-guard.js';
@@ -19,11 +19,7 @@ import type {
   StatementOptions,
 } from './types.js';
 
-interface Target {
-  readonly host: string;
-  readonly database?: string | undefined;
-  readonly password?: string | undefined;
-}
+type Target = MssqlErrorTarget;
 
 type ColumnMeta = Record<string, { type?: unknown; scale?: number }>;
 
@@ -42,6 +38,11 @@ export async function openSqlServer(config: SqlServerConfig): Promise<ErpConnect
         : `${t.server}:${t.port ?? 1433}`,
     database: t.database,
     password: t.password,
+    instance: t.instance,
+    authType: t.authType,
+    user: t.user,
+    domain: t.domain,
+    trustServerCertificate: t.trustServerCertificate,
   };
   const pool = new sql.ConnectionPool(mssqlConfig);
   pool.on('error', () => undefined); // reported on the next statement
@@ -51,7 +52,34 @@ export async function openSqlServer(config: SqlServerConfig): Promise<ErpConnect
     await pool.close().catch(() => undefined);
     throw mapMssqlError(e, undefined, target);
   }
+  if (t.encrypt && (await negotiatedPlainText(pool))) {
+    await pool.close().catch(() => undefined);
+    throw new ErpError({
+      code: 'host-unreachable',
+      driver: 'sqlserver',
+      detail:
+        `SQL Server at ${target.host} did not encrypt the connection although "Encrypt the connection" is on ` +
+        '(the server answered that it cannot encrypt; SQL Server itself always can, so a proxy or a ' +
+        'SQL Server-compatible server without TLS is in between). Configure TLS there, or untick "Encrypt ' +
+        'the connection" (encrypt=false) only on a network you trust',
+    });
+  }
   return new SqlServerConnection(pool, target, t);
+}
+
+/**
+ * tedious goes on unencrypted when the server answers the pre-login that it cannot encrypt, even with
+ * encrypt on. True when the pooled connection did exactly that (false when tedious does not say).
+ */
+async function negotiatedPlainText(pool: sql.ConnectionPool): Promise<boolean> {
+  const p = pool as unknown as { acquire(r: unknown): Promise<unknown>; release(c: unknown): void };
+  const conn = await p.acquire(pool);
+  try {
+    const io = (conn as { messageIo?: { tlsNegotiationComplete?: unknown } } | null)?.messageIo;
+    return io?.tlsNegotiationComplete === false;
+  } finally {
+    p.release(conn);
+  }
 }
 
 /** Binds one value with an explicit type: strings as NVARCHAR so unicode survives, numbers by range. */
@@ -214,13 +242,9 @@ class SqlServerConnection implements ErpConnection {
         lock.run(() => inner.query<T>(text, params, o)),
       execute: (text, params, o) => lock.run(() => inner.execute(text, params, o)),
     };
+    let result: R;
     try {
-      const result = await fn(tx);
-      await lock.run(async () => {
-        open = false;
-        await transaction.commit();
-      });
-      return result;
+      result = await fn(tx);
     } catch (e) {
       open = false;
       try {
@@ -229,8 +253,19 @@ class SqlServerConnection implements ErpConnection {
         // SQL Server may already have rolled back (XACT_ABORT, deadlock victim); keep the original error
         attachRollbackError(e, rollbackError);
       }
-      throw e instanceof ErpError ? e : mapMssqlError(e, opts, this.target);
+      // the caller's own error (a rollback signal, a mapping refusal) comes out exactly as thrown;
+      // statement failures were already mapped by run()
+      throw e;
     }
+    try {
+      await lock.run(async () => {
+        open = false;
+        await transaction.commit();
+      });
+    } catch (e) {
+      throw mapMssqlError(e, opts, this.target);
+    }
+    return result;
   }
 
   async serverInfo(): Promise<string> {

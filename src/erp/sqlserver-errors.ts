@@ -45,11 +45,74 @@ const NUMBERS: Record<number, ErpErrorCode> = {
   233: 'connection-lost', // no process is on the other end of the pipe
 };
 
+/**
+ * Babelfish for PostgreSQL (Aurora's SQL Server compatibility, and our CI endpoint) reports what it cannot
+ * translate to a SQL Server error number under this one number, with PostgreSQL's message (SQLSTATE is not
+ * sent over TDS). Only then is the message read, and only for PostgreSQL's fixed message forms.
+ */
+export const BABELFISH_GENERIC_ERROR = 33557097;
+const BABELFISH_MESSAGES: [RegExp, ErpErrorCode][] = [
+  [/^permission denied for /i, 'permission-denied'],
+  [/^syntax error (near|at) /i, 'syntax-error'],
+  [/^(relation|column|function|procedure) .* does not exist/i, 'syntax-error'],
+  [/^database .* does not exist/i, 'database-not-found'],
+];
+
+function babelfishClass(number: number, msg: string): ErpErrorCode | undefined {
+  if (number !== BABELFISH_GENERIC_ERROR) return undefined;
+  return BABELFISH_MESSAGES.find(([re]) => re.test(msg))?.[1];
+}
+
+/** Where the statement ran and who logged in: what an error message needs to name the fix. */
+export interface MssqlErrorTarget {
+  readonly host: string;
+  readonly database?: string | undefined;
+  readonly password?: string | undefined;
+  readonly instance?: string | undefined;
+  readonly authType?: 'sql' | 'ntlm' | undefined;
+  readonly user?: string | undefined;
+  readonly domain?: string | undefined;
+  readonly trustServerCertificate?: boolean | undefined;
+}
+
+const loginOf = (t: MssqlErrorTarget): string =>
+  t.authType === 'ntlm' ? `${t.domain ?? ''}\\${t.user ?? ''}` : (t.user ?? '(no login name)');
+
+/** What to do about a refused login, for the kind of login in use. */
+function loginFix(t: MssqlErrorTarget): string {
+  if (t.authType === 'ntlm')
+    return (
+      `Windows login ${loginOf(t)} was refused: check the domain, user name and password (Settings → ERP ` +
+      `database, or ERP_PASSWORD); the account needs a login on this SQL Server (CREATE LOGIN [${loginOf(t)}] ` +
+      'FROM WINDOWS) with a user in the database'
+    );
+  return (
+    `SQL Server login "${loginOf(t)}" was refused: check the login name and password (Settings → ERP ` +
+    'database, or ERP_PASSWORD); the server must allow SQL Server authentication ("SQL Server and Windows ' +
+    'Authentication mode"), otherwise choose Authentication: Windows'
+  );
+}
+
+/** What to do about an untrusted certificate (SQL Server Express and default installs use a self-signed one). */
+function certificateFix(t: MssqlErrorTarget): string {
+  if (t.trustServerCertificate)
+    return (
+      'the TLS handshake failed although the server certificate is trusted: the server may offer only TLS ' +
+      'versions this computer refuses (update SQL Server, or turn off "Encrypt the connection" on a trusted network)'
+    );
+  return (
+    "the server's TLS certificate is not trusted (SQL Server Express and a default install use a self-signed " +
+    'certificate). Either tick "Trust the server certificate" (Settings → ERP database; ' +
+    'trustServerCertificate=true in a URL) to accept it with encryption still on, or install a certificate ' +
+    'from a certificate authority this computer trusts'
+  );
+}
+
 /** Turns an mssql ConnectionError / RequestError (code, number, originalError) into an ErpError. */
 export function mapMssqlError(
   e: unknown,
   opts: StatementOptions | undefined,
-  target: { host: string; database?: string | undefined; password?: string | undefined },
+  target: MssqlErrorTarget,
 ): ErpError {
   if (e instanceof ErpError) return e.withContext({ statement: opts?.name, touchpoint: opts?.touchpoint });
   const msg = messageOf(e);
@@ -57,11 +120,13 @@ export function mapMssqlError(
   const original = (e as { originalError?: unknown } | null)?.originalError;
   const number = Number(prop(e, 'number') ?? prop(original, 'number'));
   const innerCode = prop(original, 'code') ?? prop((original as { cause?: unknown } | null)?.cause, 'code');
-  let cls: ErpErrorCode = NUMBERS[number] ?? 'unknown';
+  let cls: ErpErrorCode = NUMBERS[number] ?? babelfishClass(number, msg) ?? 'unknown';
   let detail = msg;
   if (cls === 'unknown') {
     if (code === 'ELOGIN') {
-      cls = /cannot open database/i.test(msg) ? 'database-not-found' : 'login-failed';
+      cls = /cannot open database|^database .* does not exist/i.test(msg)
+        ? 'database-not-found'
+        : 'login-failed';
     } else if (code === 'ETIMEOUT' && /connect/i.test(msg)) {
       cls = 'host-unreachable';
     } else if (code === 'ETIMEOUT') {
@@ -70,10 +135,13 @@ export function mapMssqlError(
       cls = 'cancelled';
     } else if (code === 'EINSTLOOKUP') {
       cls = 'host-unreachable';
-      detail = `${msg} (is the SQL Server Browser service running and UDP 1434 open? Or give the port instead of the instance name)`;
-    } else if (/certificate|self[- ]signed|SSL|TLS/i.test(msg)) {
+      detail =
+        `${msg}. The instance name${target.instance ? ` "${target.instance}"` : ''} is looked up through the SQL ` +
+        'Server Browser service: start that service on the server and allow UDP port 1434 in its firewall, or ' +
+        "enter the instance's fixed TCP port in Port (SQL Server Configuration Manager → Protocols → TCP/IP → IP All)";
+    } else if (/certificate|self[- ]signed|SSL|TLS|altnames/i.test(msg)) {
       cls = 'host-unreachable';
-      detail = `${msg} (for a server with a self-signed certificate set trustServerCertificate=true)`;
+      detail = `${msg}: ${certificateFix(target)}`;
     } else if (
       (innerCode !== undefined && UNREACHABLE_CODES.has(innerCode)) ||
       (code === 'ESOCKET' &&
@@ -82,6 +150,9 @@ export function mapMssqlError(
       cls = 'host-unreachable';
     } else if (
       code === 'ESOCKET' ||
+      // tedious after the server closed the session (KILL, restart): "Requests can only be made in the
+      // LoggedIn state, not the Final state"
+      (code === 'EINVALIDSTATE' && /\bFinal state\b/.test(msg)) ||
       code === 'ECONNCLOSED' ||
       code === 'ENOCONN' ||
       code === 'ENOTOPEN' ||
@@ -92,8 +163,13 @@ export function mapMssqlError(
     }
   }
   if (cls === 'host-unreachable') detail = `cannot reach SQL Server at ${target.host}: ${detail}`;
-  if (cls === 'login-failed' || cls === 'database-not-found') {
-    detail = `${msg} (server ${target.host}${target.database ? `, database "${target.database}"` : ''})`;
+  const where = `server ${target.host}${target.database ? `, database "${target.database}"` : ''}`;
+  if (cls === 'database-not-found') detail = `${msg} (${where})`;
+  if (cls === 'login-failed') detail = `${msg} (${where}). ${loginFix(target)}`;
+  if (cls === 'permission-denied' && target.user !== undefined) {
+    detail =
+      `${msg} (login ${loginOf(target)}). A read-only login is enough for pushes; write-backs need INSERT/UPDATE ` +
+      `(or EXECUTE) on their tables or procedures: GRANT them to the login's database user, or use a login that has them`;
   }
   const lineNo = prop(e, 'lineNumber') ?? prop(original, 'lineNumber');
   if (cls === 'syntax-error' && lineNo !== undefined) detail += ` (line ${lineNo})`;

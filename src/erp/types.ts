@@ -39,7 +39,7 @@ export interface ErpConnection extends ErpExecutor {
 /** SQL Server connection details (mssql / tedious). */
 export interface SqlServerConfig {
   readonly driver: 'sqlserver';
-  /** `mssql://user:pass@host:port/db?encrypt=true` style URL, or the fields below. */
+  /** `mssql://user@host:port/db?encrypt=true` style URL (password beside it, not in it), or the fields below. */
   readonly url?: string;
   readonly server?: string;
   readonly instance?: string;

@@ -21,6 +21,16 @@ export const fieldMappingSchema = z
       .describe(
         'Conversion; inferred from the Infoplus field when omitted. date/datetime without a zone are read in the profile timezone',
       ),
+    scale: z
+      .number()
+      .int()
+      .min(0)
+      .max(12)
+      .optional()
+      .describe(
+        'type decimal: round to this many decimal places, half away from zero (2.345 -> 2.35, -2.345 -> -2.35), ' +
+          'on the decimal digits the ERP returned (no binary floating-point detour); implies type decimal',
+      ),
     lookup: z.string().min(1).optional().describe('Name of a table under `lookups` translating the ERP code'),
     resolve: z
       .enum(['infoplusVendorId'])
@@ -32,6 +42,10 @@ export const fieldMappingSchema = z
       .boolean()
       .optional()
       .describe('A missing value is an ERP data problem (default: true for Infoplus-required fields)'),
+  })
+  .refine((m) => m.scale === undefined || m.type === undefined || m.type === 'decimal', {
+    message: 'scale rounds decimals: use it with type: decimal (or without a type)',
+    path: ['scale'],
   })
   .meta({ id: 'ProfileFieldMapping', description: 'How one Infoplus field gets its value' });
 

@@ -84,8 +84,17 @@ export function ErpForm({
       {draft.driver === 'sqlserver' ? (
         <div className="grid-2">
           {input('server', 'Server', 'Host name or IP address of the SQL Server.')}
-          {input('instance', 'Instance name', 'Leave empty for the default instance (MSSQLSERVER).')}
-          {input('port', 'Port', 'Leave empty for 1433, or when an instance name is given.')}
+          {input(
+            'instance',
+            'Instance name',
+            'Leave empty for the default instance. A named instance (SQL Server Express: SQLEXPRESS) is found ' +
+              "through the SQL Server Browser service (UDP 1434); without it, give the instance's port instead.",
+          )}
+          {input(
+            'port',
+            'Port',
+            'Leave empty for 1433, or when the instance is found through SQL Server Browser.',
+          )}
           {input('database', 'Database')}
           <Field id="erp-authType" label="Authentication">
             <select
@@ -98,7 +107,12 @@ export function ErpForm({
             </select>
           </Field>
           {draft.authType === 'ntlm' ? input('domain', 'Windows domain') : null}
-          {input('user', draft.authType === 'ntlm' ? 'Windows user name' : 'Login name')}
+          {input(
+            'user',
+            draft.authType === 'ntlm' ? 'Windows user name' : 'Login name',
+            'A read-only login (SELECT on the ERP tables) is enough for sending to Infoplus; pulls write ' +
+              'back and need INSERT/UPDATE (or EXECUTE) on their tables or procedures.',
+          )}
         </div>
       ) : draft.driver === 'sqlite' ? (
         input('url', 'Database file', 'Full path of the .sqlite file on this computer.')
@@ -153,6 +167,11 @@ export function ErpForm({
             />
             Trust the server certificate (self-signed)
           </label>
+          <div className="hint" id="erp-trust-hint">
+            SQL Server Express and a default install use a self-signed certificate: tick "Trust the server
+            certificate" to accept it (the connection stays encrypted). Leave it off when the server has a
+            certificate from a certificate authority this computer trusts.
+          </div>
         </div>
       ) : null}
       <div className="actions">

@@ -12,8 +12,16 @@ const DATE_TEXT =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-/** Converts a non-empty value to `type`; `zone` is the ERP's IANA zone for local dates and times. */
-export function convertValue(value: unknown, type: FieldType | undefined, zone: string): Converted {
+/**
+ * Converts a non-empty value to `type`; `zone` is the ERP's IANA zone for local dates and times; `scale`
+ * rounds a decimal to that many places (half away from zero, on its decimal digits).
+ */
+export function convertValue(
+  value: unknown,
+  type: FieldType | undefined,
+  zone: string,
+  scale?: number,
+): Converted {
   switch (type) {
     case undefined:
       return {
@@ -24,8 +32,11 @@ export function convertValue(value: unknown, type: FieldType | undefined, zone: 
     case 'string':
       return { ok: true, value: toText(value) };
     case 'int':
-    case 'decimal':
       return toNumber(value, type);
+    case 'decimal': {
+      const n = toNumber(value, type);
+      return n.ok && scale !== undefined ? roundDecimal(value, n.value as number, scale) : n;
+    }
     case 'bool':
       return toBool(value);
     case 'date':
@@ -53,6 +64,56 @@ function toNumber(value: unknown, type: 'int' | 'decimal'): Converted {
     if (!Number.isSafeInteger(n)) return { ok: false, message: `${toText(value)} is too large` };
   }
   return { ok: true, value: n };
+}
+
+/**
+ * Rounds half away from zero at `scale` places on the decimal text of the value: the DECIMAL text a driver
+ * returned, or a number's shortest round-trip digits (so 1.005 rounds to 1.01, which toFixed(2) would make
+ * 1.00 through its binary expansion).
+ */
+function roundDecimal(value: unknown, n: number, scale: number): Converted {
+  const text = typeof value === 'string' && DECIMAL_TEXT.test(value.trim()) ? value.trim() : String(n);
+  const rounded = roundDecimalText(text, scale);
+  return { ok: true, value: rounded === null ? Number(n.toFixed(scale)) : Number(rounded) };
+}
+
+/** `text` (DECIMAL_TEXT) rounded to `scale` places as plain decimal text, or null when it is not plain. */
+export function roundDecimalText(text: string, scale: number): string | null {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
+  if (!m) return null;
+  const neg = m[1] === '-';
+  const mantissa = `${m[2] ?? ''}${m[3] ?? ''}`;
+  const point = (m[2] ?? '').length + Number(m[4] ?? 0);
+  let int: string;
+  let frac: string;
+  if (point <= 0) {
+    int = '0';
+    frac = '0'.repeat(-point) + mantissa;
+  } else if (point >= mantissa.length) {
+    int = mantissa + '0'.repeat(point - mantissa.length);
+    frac = '';
+  } else {
+    int = mantissa.slice(0, point);
+    frac = mantissa.slice(point);
+  }
+  let digits = (int || '0') + frac.slice(0, scale).padEnd(scale, '0');
+  if ((frac[scale] ?? '0') >= '5') {
+    // add one unit in the last kept place, carrying leftwards
+    const arr = digits.split('');
+    let i = arr.length - 1;
+    for (; i >= 0; i--) {
+      if (arr[i] === '9') arr[i] = '0';
+      else {
+        arr[i] = String(Number(arr[i]) + 1);
+        break;
+      }
+    }
+    digits = (i < 0 ? '1' : '') + arr.join('');
+  }
+  const whole = digits.slice(0, digits.length - scale).replace(/^0+(?=\d)/, '');
+  const places = digits.slice(digits.length - scale);
+  const body = scale > 0 ? `${whole}.${places}` : whole;
+  return neg && /[1-9]/.test(body) ? `-${body}` : body;
 }
 
 function toBool(value: unknown): Converted {

@@ -105,7 +105,12 @@ export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: 
     raw = resolved;
   }
 
-  const converted = convertValue(raw, spec.type, env.zone);
+  const converted = convertValue(
+    raw,
+    spec.scale !== undefined && spec.type === undefined ? 'decimal' : spec.type,
+    env.zone,
+    spec.scale,
+  );
   if (!converted.ok) return problemResult(field, column, converted.message);
   let value = converted.value;
   // value.length counts UTF-16 units, never fewer than code points: only longer strings need counting

@@ -33,17 +33,30 @@ export function sampleProfileObject(
     url: opts.erpUrl ?? DEFAULT_URLS[driver],
     passwordEnv: 'ERP_PASSWORD',
   };
+  // SQL Server: a rowversion fingerprint and the narrow key + fingerprint query make a full scan cheap
+  const rv = driver === 'sqlserver';
+  const fp = (alias: string): string => (rv ? `, ${alias}.row_ver` : '');
+  const fingerprinted = (table: string, key: string) =>
+    rv
+      ? {
+          change: { mode: 'watermark', column: 'updated_at', fingerprint: 'row_ver' },
+          fingerprints: { fingerprints: `SELECT ${key}, row_ver FROM ${table}` },
+        }
+      : { change: { mode: 'watermark', column: 'updated_at' }, fingerprints: {} };
+  const ordersFp = fingerprinted('sales_orders', 'order_no');
+  const asnsFp = fingerprinted('purchase_orders', 'po_no');
+  const itemsFp = fingerprinted('items', 'sku');
   const orderHeader = `SELECT o.order_no, o.order_date, o.ship_via, o.customer_po, o.notes, o.total, o.updated_at,
        c.customer_no, c.company AS bill_company, c.street AS bill_street, c.street2 AS bill_street2,
        c.city AS bill_city, c.state AS bill_state, c.zip AS bill_zip, c.country AS bill_country,
        c.phone AS bill_phone, c.email AS bill_email,
        COALESCE(o.ship_to_name, c.company) AS ship_company, o.ship_to_street, o.ship_to_city,
-       o.ship_to_state, o.ship_to_zip, o.ship_to_country
+       o.ship_to_state, o.ship_to_zip, o.ship_to_country${fp('o')}
 FROM sales_orders o
 JOIN customers c ON c.customer_id = o.customer_id`;
-  const poHeader = `SELECT p.po_no, p.vendor_no, p.order_date, p.notes, p.updated_at
+  const poHeader = `SELECT p.po_no, p.vendor_no, p.order_date, p.notes, p.updated_at${fp('p')}
 FROM purchase_orders p`;
-  const itemHeader = `SELECT i.sku, i.description, i.unit_price, i.weight_lbs, i.upc, i.vendor_no, i.active, i.updated_at
+  const itemHeader = `SELECT i.sku, i.description, i.unit_price, i.weight_lbs, i.upc, i.vendor_no, i.active, i.updated_at${fp('i')}
 FROM items i`;
   return {
     version: 1,
@@ -93,8 +106,9 @@ FROM items i`;
         source: {
           header: `${itemHeader}\nWHERE i.updated_at >= @since\nORDER BY i.updated_at, i.sku`,
           headerByKeys: `${itemHeader}\nWHERE i.sku IN (@keys)`,
+          ...itemsFp.fingerprints,
         },
-        changeDetection: { mode: 'watermark', column: 'updated_at' },
+        changeDetection: itemsFp.change,
         fields: {
           sku: { column: 'sku', case: 'upper', maxLength: 20 },
           itemDescription: { column: 'description', maxLength: 40, truncate: true },
@@ -134,8 +148,9 @@ FROM purchase_order_lines l
 JOIN purchase_orders p ON p.po_id = l.po_id
 WHERE p.po_no IN (@keys)
 ORDER BY p.po_no, l.line_no`,
+          ...asnsFp.fingerprints,
         },
-        changeDetection: { mode: 'watermark', column: 'updated_at' },
+        changeDetection: asnsFp.change,
         fields: {
           poNo: { column: 'po_no', maxLength: 40 },
           vendorId: { column: 'vendor_no', resolve: 'infoplusVendorId' },
@@ -169,8 +184,9 @@ FROM sales_order_lines l
 JOIN sales_orders o ON o.order_id = l.order_id
 WHERE o.order_no IN (@keys)
 ORDER BY o.order_no, l.line_no`,
+          ...ordersFp.fingerprints,
         },
-        changeDetection: { mode: 'watermark', column: 'updated_at' },
+        changeDetection: ordersFp.change,
         fields: {
           customerOrderNo: 'order_no',
           orderDate: { column: 'order_date', type: 'date' },

@@ -2,7 +2,18 @@
 import type { ErpDriverName } from '../types.js';
 
 type Kind =
-  'id' | 'identity' | 'int' | 'bigint' | 'text' | 'longtext' | 'decimal' | 'date' | 'datetime' | 'bool';
+  | 'id'
+  | 'identity'
+  | 'int'
+  | 'bigint'
+  | 'text'
+  | 'longtext'
+  | 'decimal'
+  | 'date'
+  | 'datetime'
+  | 'bool'
+  /** SQL Server's `rowversion`, bumped by the server on every change of the row (SQL Server only). */
+  | 'rowversion';
 
 /** One column: name, kind, length for text, and flags. */
 export interface ColumnDef {
@@ -12,6 +23,8 @@ export interface ColumnDef {
   readonly notNull?: boolean;
   readonly unique?: boolean;
   readonly defaultValue?: string | number | boolean;
+  /** The column exists only in this database (a feature the others lack). */
+  readonly only?: ErpDriverName;
 }
 
 /** One table with its indexes. */
@@ -80,6 +93,8 @@ export const SAMPLE_TABLES: readonly TableDef[] = [
       c('active', 'bool', { notNull: true, defaultValue: true }),
       c('qty_adjusted', 'int', { notNull: true, defaultValue: 0 }),
       c('updated_at', 'datetime', { notNull: true }),
+      // the fingerprint of the SQL Server sample profile (line edits touch the header, which bumps it)
+      c('row_ver', 'rowversion', { only: 'sqlserver' }),
     ],
     indexes: [['updated_at']],
   },
@@ -106,6 +121,8 @@ export const SAMPLE_TABLES: readonly TableDef[] = [
       c('tracking_no', 'text', { length: 60 }),
       c('created_at', 'datetime', { notNull: true }),
       c('updated_at', 'datetime', { notNull: true }),
+      // the fingerprint of the SQL Server sample profile (line edits touch the header, which bumps it)
+      c('row_ver', 'rowversion', { only: 'sqlserver' }),
     ],
     indexes: [['updated_at'], ['infoplus_order_no']],
   },
@@ -134,6 +151,8 @@ export const SAMPLE_TABLES: readonly TableDef[] = [
       c('status', 'text', { length: 20, notNull: true, defaultValue: 'Open' }),
       c('infoplus_asn_id', 'bigint'),
       c('updated_at', 'datetime', { notNull: true }),
+      // the fingerprint of the SQL Server sample profile (line edits touch the header, which bumps it)
+      c('row_ver', 'rowversion', { only: 'sqlserver' }),
     ],
     indexes: [['updated_at'], ['infoplus_asn_id']],
   },
@@ -237,6 +256,8 @@ function columnType(driver: ErpDriverName, col: ColumnDef): string {
       }[driver];
     case 'bool':
       return { sqlserver: 'BIT', postgres: 'BOOLEAN', mysql: 'BOOLEAN', sqlite: 'BOOLEAN' }[driver];
+    case 'rowversion':
+      return 'ROWVERSION';
   }
 }
 
@@ -252,15 +273,17 @@ function quote(driver: ErpDriverName, name: string): string {
 
 /** CREATE TABLE and CREATE INDEX statements for one table. */
 export function createTableSql(driver: ErpDriverName, table: TableDef): string[] {
-  const cols = table.columns.map((col) => {
-    let def = `${quote(driver, col.name)} ${columnType(driver, col)}`;
-    if (col.kind !== 'id' && col.kind !== 'identity') {
-      if (col.notNull) def += ' NOT NULL';
-      if (col.defaultValue !== undefined) def += ` DEFAULT ${defaultSql(driver, col.defaultValue)}`;
-      if (col.unique) def += ' UNIQUE';
-    }
-    return `  ${def}`;
-  });
+  const cols = table.columns
+    .filter((col) => !col.only || col.only === driver)
+    .map((col) => {
+      let def = `${quote(driver, col.name)} ${columnType(driver, col)}`;
+      if (col.kind !== 'id' && col.kind !== 'identity') {
+        if (col.notNull) def += ' NOT NULL';
+        if (col.defaultValue !== undefined) def += ` DEFAULT ${defaultSql(driver, col.defaultValue)}`;
+        if (col.unique) def += ' UNIQUE';
+      }
+      return `  ${def}`;
+    });
   for (const u of table.uniques ?? []) cols.push(`  UNIQUE (${u.map((x) => quote(driver, x)).join(', ')})`);
   const tail = driver === 'mysql' ? ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci' : '';
   const out = [`CREATE TABLE ${quote(driver, table.name)} (\n${cols.join(',\n')}\n)${tail}`];

@@ -129,6 +129,32 @@ export function streamAndTransactionCases(s: Suite): void {
     ).rejects.toThrow(/already finished/);
   });
 
+  it("rolls back a dry run's rollback signal and a thrown non-Error value, returning them unchanged", async () => {
+    // `check` probes write-backs this way: run them, then throw its own signal to undo them
+    class RollbackSignal extends Error {}
+    const signal = new RollbackSignal('undo the probe');
+    const thrownValue = { reason: 'not an Error' };
+    for (const [sku, thrown] of [
+      ['S-1', signal],
+      ['S-2', thrownValue],
+    ] as const) {
+      const e = await caught(
+        s.erp().transaction(async (tx) => {
+          await tx.execute(`INSERT INTO ${items()} (sku, name, qty) VALUES (@sku, @name, @qty)`, {
+            sku,
+            name: 's',
+            qty: 1,
+          });
+          await tx.query(`SELECT sku FROM ${items()} WHERE sku = @sku`, { sku });
+          throw thrown;
+        }),
+      );
+      expect(e).toBe(thrown);
+      expect(e instanceof RollbackSignal).toBe(thrown === signal);
+      expect(await s.erp().query(`SELECT sku FROM ${items()} WHERE sku = @sku`, { sku })).toEqual([]);
+    }
+  });
+
   it('rolls back everything when one statement fails, reporting the constraint by statement name', async () => {
     await s.erp().execute(`INSERT INTO ${items()} (sku, name, qty) VALUES (@sku, @name, @qty)`, {
       sku: 'K-1',

@@ -25,6 +25,11 @@ export interface DriverHarness {
   /** The name to use in SQL for a table of the test schema. */
   table(name: string): string;
   readonly ddl: ValsDdl;
+  /**
+   * Columns that refuse a NULL parameter, which SQL Server types as NVARCHAR: VARBINARY everywhere (a
+   * documented limit), DATETIMEOFFSET on Babelfish too. The NULL rows of the value case leave these out.
+   */
+  readonly untypedNullRefused?: readonly (keyof ValsDdl)[];
   /** Decimals keep every digit (PostgreSQL, MariaDB); tedious and SQLite REAL keep about 15. */
   readonly exactDecimals: boolean;
   /** SELECT of @count rows (n = 1..count, pad = 500 characters). */

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openErp } from '../../../src/erp/index.js';
+import { dropSoon } from '../erp/harness-sqlserver.js';
 import type { ErpConfig, ErpDriverName } from '../../../src/erp/types.js';
 
 /** One database the sample ERP can be built in. */
@@ -85,14 +86,18 @@ export async function sqlServerDb(base: string): Promise<SampleDb> {
   await admin.execute(`CREATE DATABASE ${db}`);
   const u = new URL(base);
   u.pathname = `/${db}`;
+  // the password travels beside the URL (as ERP_PASSWORD would), never inside the profile's URL
+  const password = decodeURIComponent(u.password);
+  u.password = '';
   const url = u.toString();
   return {
     driver: 'sqlserver',
-    config: { driver: 'sqlserver', url },
+    config: { driver: 'sqlserver', url, ...(password ? { password } : {}) },
     url,
     drop: async () => {
-      await admin.execute(`ALTER DATABASE ${db} SET SINGLE_USER WITH ROLLBACK IMMEDIATE`);
-      await admin.execute(`DROP DATABASE ${db}`);
+      // the suite has closed its own pool; no ALTER DATABASE ... SINGLE_USER (Babelfish has none): a session
+      // the server has not finished closing yet only needs a moment
+      await dropSoon(admin, `DROP DATABASE ${db}`);
       await admin.close();
     },
   };

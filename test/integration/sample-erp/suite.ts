@@ -39,8 +39,11 @@ async function snapshot(erp: ErpConnection): Promise<string> {
     items: 'item_id',
   };
   const parts = [];
+  // row_ver (SQL Server rowversion) moves on every UPDATE, even one that writes the same values
   for (const [t, key] of Object.entries(tables))
-    parts.push(await erp.query(`SELECT * FROM ${t} ORDER BY ${key}`));
+    parts.push(
+      (await erp.query(`SELECT * FROM ${t} ORDER BY ${key}`)).map(({ row_ver: _rv, ...rest }) => rest),
+    );
   return JSON.stringify(parts);
 }
 

@@ -109,7 +109,7 @@ describe('createApp on the demo', () => {
   });
 
   it('runs now in the background, parks a bad record in the inbox, and lets it be retried and skipped', async () => {
-    const erp = await openErp({ driver: 'sqlite', url: app.demo!.erpFile });
+    const erp = await openErp(app.demo!.erpConfig);
     await erp.execute(
       `UPDATE sales_order_lines SET sku = 'NO-SUCH-SKU' WHERE order_id = (SELECT MIN(order_id) FROM sales_orders)`,
     );
@@ -164,7 +164,7 @@ describe('createApp on the demo', () => {
   });
 
   it('the demo verification notices what does not agree', async () => {
-    const erp = await openErp({ driver: 'sqlite', url: app.demo!.erpFile });
+    const erp = await openErp(app.demo!.erpConfig);
     try {
       const checks = await verifyDemo(erp, app.demo!.simulator);
       const byTp = Object.fromEntries(checks.map((c) => [c.touchpoint, c]));

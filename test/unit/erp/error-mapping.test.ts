@@ -56,6 +56,30 @@ describe('SQL Server error numbers (no server here: mapped from mssql error obje
     [new sql.RequestError('Timeout: Request failed to complete in 15000ms', 'ETIMEOUT'), 'timeout'],
     [new sql.ConnectionError('Connection is closed.', 'ECONNCLOSED'), 'connection-lost'],
     [new sql.RequestError('Connection lost - read ECONNRESET', 'ESOCKET'), 'connection-lost'],
+    [
+      // tedious' code, passed through by mssql (not in mssql's typed code list)
+      withProps(
+        new sql.RequestError('Requests can only be made in the LoggedIn state, not the Final state'),
+        {
+          code: 'EINVALIDSTATE',
+        },
+      ),
+      'connection-lost',
+    ],
+    // Babelfish: PostgreSQL's message under its one generic number
+    [
+      withProps(new sql.RequestError('permission denied for table items', 'EREQUEST'), { number: 33557097 }),
+      'permission-denied',
+    ],
+    [
+      withProps(new sql.RequestError("syntax error near 'FROM' at line 1", 'EREQUEST'), { number: 33557097 }),
+      'syntax-error',
+    ],
+    [new sql.ConnectionError('database "erpx" does not exist', 'ELOGIN'), 'database-not-found'],
+    [
+      withProps(new sql.RequestError('permission denied for table items', 'EREQUEST'), { number: 50000 }),
+      'unknown',
+    ],
   ];
   it.each(cases.map(([e, code]) => ({ e, code, label: `${code}: ${e.message}` })))(
     '$label',
@@ -67,6 +91,74 @@ describe('SQL Server error numbers (no server here: mapped from mssql error obje
       expect(mapped.message).not.toContain('Pa55w0rd!');
     },
   );
+
+  it("says how to trust SQL Server Express's self-signed certificate, and what else when it is trusted", () => {
+    const selfSigned = new sql.ConnectionError(
+      'Failed to connect to erp01\\SQLEXPRESS - self-signed certificate',
+      'ESOCKET',
+    );
+    const untrusted = mapMssqlError(selfSigned, undefined, { ...target, trustServerCertificate: false });
+    expect(untrusted.code).toBe('host-unreachable');
+    expect(untrusted.message).toMatch(/SQL Server Express .* self-signed certificate/);
+    expect(untrusted.message).toContain('tick "Trust the server certificate"');
+    expect(untrusted.message).toContain('trustServerCertificate=true');
+    expect(untrusted.message).toMatch(/encryption still on/);
+    const trusted = mapMssqlError(
+      new sql.ConnectionError(
+        'Failed to connect to erp01:1433 - SSL routines::unsupported protocol',
+        'ESOCKET',
+      ),
+      undefined,
+      { ...target, trustServerCertificate: true },
+    );
+    expect(trusted.message).toMatch(/although the server certificate is trusted/);
+  });
+
+  it('names the login and its fix: Windows (NTLM) and SQL Server logins', () => {
+    const refused = new sql.ConnectionError("Login failed for user 'CORP\\jane'.", 'ELOGIN');
+    const ntlm = mapMssqlError(refused, undefined, {
+      ...target,
+      authType: 'ntlm',
+      domain: 'CORP',
+      user: 'jane',
+    });
+    expect(ntlm.code).toBe('login-failed');
+    expect(ntlm.message).toContain('Windows login CORP\\jane was refused');
+    expect(ntlm.message).toContain('CREATE LOGIN [CORP\\jane] FROM WINDOWS');
+    const sqlLogin = mapMssqlError(
+      new sql.ConnectionError("Login failed for user 'erp_ro'.", 'ELOGIN'),
+      undefined,
+      { ...target, authType: 'sql', user: 'erp_ro' },
+    );
+    expect(sqlLogin.message).toContain('SQL Server login "erp_ro" was refused');
+    expect(sqlLogin.message).toMatch(/SQL Server and Windows Authentication mode/);
+    expect(sqlLogin.message).not.toContain('Pa55w0rd!');
+  });
+
+  it('tells a read-only login which permission a write-back needs', () => {
+    const denied = mapMssqlError(
+      withProps(new sql.RequestError("The UPDATE permission was denied on the object 'items'", 'EREQUEST'), {
+        number: 229,
+      }),
+      { name: 'shipments.writeBack.record', touchpoint: 'shipments' },
+      { ...target, authType: 'sql', user: 'erp_ro' },
+    );
+    expect(denied.code).toBe('permission-denied');
+    expect(denied.message).toContain('login erp_ro');
+    expect(denied.message).toMatch(/read-only login is enough for pushes; write-backs need INSERT\/UPDATE/);
+  });
+
+  it('names SQL Server Browser and the Port field when an instance name cannot be resolved', () => {
+    const e = mapMssqlError(
+      new sql.ConnectionError('Failed to get response from SQL Server Browser on erp01', 'EINSTLOOKUP'),
+      undefined,
+      { ...target, instance: 'SQLEXPRESS' },
+    );
+    expect(e.code).toBe('host-unreachable');
+    expect(e.message).toContain('instance name "SQLEXPRESS"');
+    expect(e.message).toContain('UDP port 1434');
+    expect(e.message).toContain('fixed TCP port in Port');
+  });
 
   it('points at trustServerCertificate for a self-signed certificate and at line numbers for syntax', () => {
     const tls = mapMssqlError(

@@ -92,7 +92,49 @@ describe('SQL Server connection settings', () => {
     expect(cfg['port']).toBe(1433);
   });
 
-  it('explains a malformed URL', () => {
+  it('builds a named instance + Windows (NTLM) login from the Settings fields, not only from a URL', () => {
+    // what erpConfigOf passes for: Server erp01, Instance SQLEXPRESS, Authentication Windows, CORP / jane
+    const t = parseSqlServerTarget({
+      driver: 'sqlserver',
+      server: 'erp01',
+      instance: 'SQLEXPRESS',
+      database: 'Sage',
+      authType: 'ntlm',
+      domain: 'CORP',
+      user: 'jane',
+      password: 'pw',
+      encrypt: true,
+      trustServerCertificate: true,
+    });
+    const cfg = toMssqlConfig(t) as Record<string, unknown> & { options: Record<string, unknown> };
+    expect(cfg['server']).toBe('erp01');
+    expect(cfg['port']).toBeUndefined(); // the port comes from SQL Server Browser
+    expect(cfg.options['instanceName']).toBe('SQLEXPRESS');
+    expect(cfg.options['encrypt']).toBe(true);
+    expect(cfg.options['trustServerCertificate']).toBe(true);
+    expect(cfg['authentication']).toEqual({
+      type: 'ntlm',
+      options: { domain: 'CORP', userName: 'jane', password: 'pw' },
+    });
+    expect(cfg['user']).toBeUndefined();
+    // DOMAIN\user typed into the user field means the same
+    const typed = parseSqlServerTarget({ driver: 'sqlserver', server: 'erp01', user: 'CORP\\jane' });
+    expect(typed).toMatchObject({ authType: 'ntlm', domain: 'CORP', user: 'jane' });
+  });
+
+  it('explains a malformed URL without suggesting a password in it', () => {
+    const e = (() => {
+      try {
+        parseSqlServerTarget({ driver: 'sqlserver', url: 'http://erp01' });
+      } catch (err) {
+        return err as Error;
+      }
+      return null;
+    })();
+    expect(e).toBeInstanceOf(ErpError);
+    expect(e?.message).toContain('mssql://user@host');
+    expect(e?.message).not.toMatch(/user:password@/);
+    expect(e?.message).toMatch(/ERP_PASSWORD, never into the URL/);
     expect(() => parseSqlServerTarget({ driver: 'sqlserver', url: 'http://erp01' })).toThrow(ErpError);
     expect(() => parseSqlServerTarget({ driver: 'sqlserver', url: 'mssql://sa:pw@erp01:99999/db' })).toThrow(
       /port/,

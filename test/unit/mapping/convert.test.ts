@@ -92,3 +92,35 @@ describe('numbers and booleans', () => {
     expect(ok(new Date('2024-01-01T00:00:00Z'), 'string')).toBe('2024-01-01T00:00:00.000Z');
   });
 });
+
+describe('decimal scale: half away from zero on the decimal digits', () => {
+  const scaled = (v: unknown, scale: number): unknown => {
+    const r = convertValue(v, 'decimal', CHI, scale);
+    if (!r.ok) throw new Error(r.message);
+    return r.value;
+  };
+
+  it('rounds DECIMAL text and numbers the same way, without the binary expansion', () => {
+    expect(scaled('3.7800', 2)).toBe(3.78);
+    expect(scaled(3.7800000000000002, 2)).toBe(3.78);
+    expect(scaled(3.7799999713897705, 2)).toBe(3.78); // a FLOAT 3.78 widened to double
+    expect(scaled(1.005, 2)).toBe(1.01); // (1.005).toFixed(2) is "1.00"
+    expect(scaled('2.345', 2)).toBe(2.35);
+    expect(scaled('-2.345', 2)).toBe(-2.35);
+    expect(scaled('2.344999', 2)).toBe(2.34);
+    expect(scaled('9.995', 2)).toBe(10);
+    expect(scaled('-0.004', 2)).toBe(0);
+    expect(Object.is(scaled('-0.004', 2), -0)).toBe(false);
+    expect(scaled('12345678901.12345', 4)).toBe(12345678901.1235);
+    expect(scaled('1e-7', 4)).toBe(0);
+    expect(scaled('1.5e3', 0)).toBe(1500);
+    expect(scaled('0.5', 0)).toBe(1);
+    expect(scaled(7, 2)).toBe(7);
+  });
+
+  it('leaves a value with no more places than the scale as it is, and still refuses non-numbers', () => {
+    expect(scaled('12.3', 4)).toBe(12.3);
+    const r = convertValue('1,5', 'decimal', CHI, 2);
+    expect(r.ok).toBe(false);
+  });
+});
