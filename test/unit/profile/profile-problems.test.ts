@@ -185,7 +185,7 @@ describe('a broken profile names the broken field', () => {
   it('a record parameter misspelled inside a per-line statement', () => {
     const p = onlyProblem((d) => {
       d['touchpoints']['shipments']['writeBack']['lines']['statements'][0]['sql'] =
-        'UPDATE erp_shipment_lines SET quantity = @line_quantity WHERE infoplus_shipment_id = @shipmentNumber';
+        'UPDATE sales_order_lines SET qty_shipped = @line_shippedQty WHERE line_id = @shipmentNumber';
     });
     expect(p.path).toBe('touchpoints.shipments.writeBack.lines.statements[0].sql');
     expect(p.message).toMatch(/unknown parameter @shipmentNumber/);
