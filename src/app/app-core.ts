@@ -46,6 +46,8 @@ export interface CreateAppOptions {
   readonly demoFresh?: boolean;
   /** Demo: keep simulator state in the data folder across restarts (default true). */
   readonly demoPersist?: boolean;
+  /** Demo: the simulator's variants (decisions.ts VARIANTS); default the strict readings. */
+  readonly demoVariants?: Readonly<Record<string, string>>;
   readonly engineOptions?: EngineOptions;
   /**
    * A read-only status probe (`status`): no ERP or Infoplus connection, no simulator, frozen timers; missed
@@ -172,6 +174,7 @@ export class AppCore {
       ...(this.opts.demoOrders !== undefined ? { orders: this.opts.demoOrders } : {}),
       ...(this.opts.demoFresh ? { fresh: true } : {}),
       ...(this.opts.demoPersist === false ? { persistSimulator: false } : {}),
+      ...(this.opts.demoVariants ? { variants: this.opts.demoVariants } : {}),
     });
   }
 

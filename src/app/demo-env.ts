@@ -35,6 +35,8 @@ export interface DemoOptions {
   /** Keep the simulator's records in the data folder across restarts (serve); default true. */
   readonly persistSimulator?: boolean;
   readonly seed?: number;
+  /** The simulator's variants (decisions.ts VARIANTS). */
+  readonly variants?: Readonly<Record<string, string>>;
 }
 
 /** Starts (or resumes) the demo: builds what is missing, then points the demo profile at the simulator. */
@@ -58,6 +60,7 @@ export async function startDemo(opts: DemoOptions): Promise<DemoEnvironment> {
   const simulator = await startSimulator({
     apiKey: DEMO_API_KEY,
     ...(persist ? { stateFile: simState } : {}),
+    ...(opts.variants ? { variants: opts.variants } : {}),
   });
   try {
     await writeDemoProfile(profilePath, simulator.baseUrl, rebuild || !existsSync(profilePath));

@@ -7,7 +7,7 @@ import type { RequestRunner } from './request-runner.js';
 import type { AttemptResult, AttemptSpec } from './transport.js';
 import type { ReadableResource, SearchQuery, WritableResource } from './types.js';
 import { DEFAULT_SEARCH_LIMIT, FIRST_PAGE, MAX_SEARCH_LIMIT, RESOURCE_KEY } from './wire-format.js';
-import type { ResourcePath } from './wire-format.js';
+import type { ResourceKeyField, ResourcePath } from './wire-format.js';
 
 const SORT_PATTERN = /^!?[A-Za-z_][A-Za-z0-9_.]*$/;
 
@@ -48,7 +48,7 @@ function badQuery(resource: string, message: string): ValidationError {
 
 /** Shared plumbing for one resource path. */
 export class ResourceCore<T> {
-  readonly key: 'orderNo' | 'id';
+  readonly key: ResourceKeyField;
   constructor(
     readonly runner: RequestRunner,
     readonly path: ResourcePath,

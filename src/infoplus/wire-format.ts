@@ -66,10 +66,20 @@ export type ResourcePath =
   | 'itemReceipt'
   | 'inventoryAdjustment'
   | 'quickReceipt'
-  | 'quickAdjustment';
+  | 'quickAdjustment'
+  | 'orderLine'
+  | 'cartonContent'
+  | 'itemCategory'
+  | 'itemSubCategory'
+  | 'receivingCriteriaScheme'
+  | 'carrier'
+  | 'customField';
+
+/** Key field names: `orderNo` for orders, `internalId` for item (sub-)categories, `carrier`, else `id`. */
+export type ResourceKeyField = 'orderNo' | 'id' | 'internalId' | 'carrier';
 
 /** The key field that identifies a record of each resource (path id, and the body key on update). */
-export const RESOURCE_KEY: Readonly<Record<ResourcePath, 'orderNo' | 'id'>> = {
+export const RESOURCE_KEY: Readonly<Record<ResourcePath, ResourceKeyField>> = {
   order: 'orderNo',
   asn: 'id',
   item: 'id',
@@ -82,6 +92,13 @@ export const RESOURCE_KEY: Readonly<Record<ResourcePath, 'orderNo' | 'id'>> = {
   inventoryAdjustment: 'id',
   quickReceipt: 'id',
   quickAdjustment: 'id',
+  orderLine: 'id',
+  cartonContent: 'id',
+  itemCategory: 'internalId',
+  itemSubCategory: 'internalId',
+  receivingCriteriaScheme: 'id',
+  carrier: 'carrier',
+  customField: 'id',
 };
 
 /** Date as written on the wire: ISO-8601 UTC with milliseconds and Z. */

@@ -58,10 +58,33 @@ export function client(sim: InfoplusSimulator, version: 'v3.0' | 'beta' = 'beta'
   };
 }
 
-/** Starts a simulator with a vendor and a few items in LOB 1. */
+/**
+ * The lenient value of every switch: JSON error bodies that name the rule, 201/400/401, PUT merges, both
+ * operator spellings, millisecond dates. Tests of the business rules read the messages, so they pin these;
+ * tests of the strict defaults start the simulator without them (variants.test.ts).
+ */
+export const LENIENT_VARIANTS: Readonly<Record<string, string>> = {
+  errorBody: 'errors',
+  createStatus: '201',
+  validationStatus: '400',
+  authStatus: '401',
+  put: 'merge',
+  filterOps: 'both',
+  datePrecision: 'ms',
+  limitOver250: 'error',
+  unknownFields: 'reject',
+  receipts: 'cumulative',
+  backorders: 'none',
+};
+
+/** The demo tenant's category, sub-category and receiving criteria ids that every item must name. */
+export const TENANT_IDS = { majorGroupId: 1, subGroupId: 1, receivingCriteriaSchemeId: 1 } as const;
+
+/** Starts a simulator with a vendor and a few items in LOB 1 (lenient variants unless `options` say). */
 export async function startSeeded(options: SimulatorOptions = {}): Promise<InfoplusSimulator> {
   return startSimulator({
     ...options,
+    variants: { ...LENIENT_VARIANTS, ...options.variants },
     seedData: {
       vendors: [
         {
