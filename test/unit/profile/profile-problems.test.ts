@@ -191,6 +191,21 @@ describe('a broken profile names the broken field', () => {
     expect(p.message).toMatch(/unknown parameter @shipmentNumber/);
   });
 
+  it('a when: condition naming a parameter the record does not have', () => {
+    const p = onlyProblem((d) => {
+      d['touchpoints']['item-receipts']['writeBack']['record'][2]['when'] = 'receivedQty > 0';
+    });
+    expect(p.path).toBe('touchpoints.item-receipts.writeBack.record[2].when');
+    expect(p.message).toMatch(/unknown parameter receivedQty in statement "recompute-line-received"/);
+  });
+
+  it('an expect that is not one of the row counts', () => {
+    const p = onlyProblem((d) => {
+      d['touchpoints']['shipments']['writeBack']['record'][2]['expect'] = { rows: 'some' };
+    });
+    expect(p.path).toBe('touchpoints.shipments.writeBack.record[2].expect.rows');
+  });
+
   it('misspelled setting inside a field mapping', () => {
     const p = onlyProblem(
       (d) => (d['touchpoints']['orders']['fields']['orderDate'] = { colum: 'order_date' }),
