@@ -111,9 +111,11 @@ export function familyLines(root: Line[], children: readonly Line[][]): Line[] {
     seen.set(sku, (seen.get(sku) ?? 0) + 1);
   }
   if (children.length === 0) return lines;
-  // What a line holds of its SKU's original quantity: shipped + still back-ordered, or (not yet touched)
-  // its ordered quantity. Along a chain parent -> child -> grandchild these add up to the ERP line's quantity.
+  // What a line keeps of its ERP line's quantity: allowedQty (a parent whose rest went to a child keeps what it
+  // shipped), else shipped + still back-ordered, else (untouched) its ordered quantity. Along a chain
+  // parent -> child -> grandchild these add up to the ERP line's quantity.
   const claim = (l: Line): number => {
+    if (typeof l['allowedQty'] === 'number') return l['allowedQty'];
     const held = num(l.shippedQty) + num(l.backorderQty);
     return held > 0 ? held : num(l.orderedQty);
   };
