@@ -15,11 +15,13 @@
  * 4. Retry-After: seconds (integer or decimal) or an HTTP date; both are honoured by the client.
  * 5. Search: `page` 1-based, `limit` default 20 and max 250; a limit over 250 is answered with 400 rather
  *    than silently clamped, because a silent clamp would make "stop at a short page" paging stop early.
- * 6. Filter grammar (filter.ts): `and` only, `ge`/`le` emitted (parser also reads `gte`/`lte`), single-quoted
+ * 6. Filter grammar (filter.ts): `and` only, `gte`/`lte` emitted (the only published spelling; `ge`/`le` when
+ *    a probe found only those accepted; the parser reads both), single-quoted
  *    strings with `''`, `in (a, b)`, `like` with `%`, dates compared as quoted ISO strings.
  * 7. Sort: `sort=field` ascending, `sort=!field` descending, one field only.
- * 8. Update (PUT) identifies the record by its key in the body: `orderNo` for order, `id` elsewhere; it is a
- *    partial update (fields not sent are kept).
+ * 8. Update (PUT) identifies the record by its key in the body: `orderNo` for order, `id` elsewhere. Whether
+ *    a PUT replaces or merges is unpublished, so the client never sends a partial body: it GETs the record,
+ *    overlays the mapped fields (lines matched by their Infoplus id, else SKU) and PUTs the whole record.
  * 9. Header names: `API-Key` for the key (confirmed), `Retry-After` for 429 back-off (standard HTTP).
  * 10. What an answer means for a write (client policy, transport.ts / answer-errors.ts / retry.ts):
  *     - 429: refused, nothing applied → retried (also for writes), waiting at least Retry-After.
