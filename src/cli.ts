@@ -8,6 +8,7 @@ import { registerReconcileCommand } from './cli/reconcile-command.js';
 import { registerStatusCommand } from './cli/status-command.js';
 import { registerDemoCommand } from './cli/demo-command.js';
 import { registerServeCommand } from './cli/serve-command.js';
+import { registerProbeCommand } from './cli/probe-command.js';
 import { PRODUCT_VERSION } from './version.js';
 
 const program = new Command()
@@ -22,6 +23,7 @@ registerRunCommand(program);
 registerReconcileCommand(program);
 registerStatusCommand(program);
 registerCheckCommand(program);
+registerProbeCommand(program);
 registerSampleErpCommand(program);
 registerSimulatorCommand(program);
 
