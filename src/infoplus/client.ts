@@ -24,7 +24,7 @@ import type {
 } from './models/tenant-models.js';
 import { tenantLimiter } from './rate-limiter.js';
 import { RequestRunner } from './request-runner.js';
-import { ResourceCore, readable, writable } from './resource.js';
+import { ResourceCore, readable, writable, type OperatorSpellingState } from './resource.js';
 import { DEFAULT_MAX_DELAY_MS, DEFAULT_MAX_RETRY_AFTER_MS } from './retry.js';
 import { Transport } from './transport.js';
 import type { CustomerResource, InfoplusClient, InfoplusClientOptions, ItemResource } from './types.js';
@@ -70,7 +70,8 @@ export function createInfoplusClient(options: InfoplusClientOptions): InfoplusCl
   const spelling = options.filterOperators ?? 'gte';
   if (spelling !== 'gte' && spelling !== 'ge')
     throw new InfoplusConfigError(`filterOperators must be 'gte' or 'ge' (got ${JSON.stringify(spelling)})`);
-  const core = <T>(path: ResourcePath): ResourceCore<T> => new ResourceCore<T>(runner, path, spelling);
+  const ops: OperatorSpellingState = { current: spelling };
+  const core = <T>(path: ResourcePath): ResourceCore<T> => new ResourceCore<T>(runner, path, ops);
   const lineOfBusiness = core<LineOfBusiness>('lineOfBusiness');
   const warehouse = core<Warehouse>('warehouse');
   const itemCore = core<Item>('item');
@@ -111,7 +112,9 @@ export function createInfoplusClient(options: InfoplusClientOptions): InfoplusCl
     receivingCriteriaScheme: readable(core<ReceivingCriteriaScheme>('receivingCriteriaScheme')),
     carrier: readable(core<Carrier>('carrier')),
     customField: readable(core<CustomField>('customField')),
-    filterOperators: spelling,
+    get filterOperators() {
+      return ops.current;
+    },
     testConnection: () => testConnection({ baseUrl, apiVersion, lineOfBusiness, warehouse }),
     stats: runner.stats,
     close: () => transport.destroy(),

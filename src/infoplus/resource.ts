@@ -50,6 +50,15 @@ function badQuery(resource: string, message: string): ValidationError {
   });
 }
 
+/**
+ * The tenant's `ge`/`le` spelling, shared by every resource of one client: starts as configured (default
+ * `gte`, or what the probe found) and switches once when the tenant refuses a filter in one spelling and
+ * takes it in the other.
+ */
+export interface OperatorSpellingState {
+  current: OperatorSpelling;
+}
+
 /** Shared plumbing for one resource path. */
 export class ResourceCore<T> {
   readonly key: ResourceKeyField;
@@ -57,7 +66,7 @@ export class ResourceCore<T> {
     readonly runner: RequestRunner,
     readonly path: ResourcePath,
     /** How `ge`/`le` go on the wire for this tenant (a probe may have found `ge` only). */
-    readonly spelling: OperatorSpelling = 'gte',
+    readonly ops: OperatorSpellingState = { current: 'gte' },
   ) {
     this.key = RESOURCE_KEY[path];
   }
@@ -103,8 +112,31 @@ export class ResourceCore<T> {
     return this.record(result, 'get', key);
   }
 
+  /**
+   * One page. A filter refused (4xx) in the current spelling of ge/le is asked once more in the other
+   * spelling; when that is taken, the client keeps it (decided by status, never by the error's wording).
+   */
   async search(q?: SearchQuery): Promise<T[]> {
-    const params = searchParams(this.path, q, this.spelling);
+    const spelling = this.ops.current;
+    try {
+      return await this.searchAs(q, spelling);
+    } catch (e) {
+      const other: OperatorSpelling = spelling === 'gte' ? 'ge' : 'gte';
+      const refused = e instanceof ValidationError && e.status !== undefined;
+      if (!refused || toFilterText(q?.filter, spelling) === toFilterText(q?.filter, other)) throw e;
+      let rows: T[];
+      try {
+        rows = await this.searchAs(q, other);
+      } catch {
+        throw e;
+      }
+      this.ops.current = other;
+      return rows;
+    }
+  }
+
+  private async searchAs(q: SearchQuery | undefined, spelling: OperatorSpelling): Promise<T[]> {
+    const params = searchParams(this.path, q, spelling);
     const result = await this.runner.run(this.spec('GET', 'search', '/search', { params }));
     if (!Array.isArray(result.body)) {
       throw new ServerError({

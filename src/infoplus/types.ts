@@ -121,7 +121,7 @@ export interface InfoplusClient {
   receivingCriteriaScheme: ReadableResource<ReceivingCriteriaScheme>;
   carrier: ReadableResource<Carrier>;
   customField: ReadableResource<CustomField>;
-  /** The `ge`/`le` spelling this client sends. */
+  /** The `ge`/`le` spelling this client sends now (it switches once if the tenant refuses the other). */
   readonly filterOperators: OperatorSpelling;
   /** Lines of business and warehouses the key can see, or a message that says what is wrong. */
   testConnection(): Promise<ConnectionTestResult>;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProbeReport, saveProbeReport } from '../../../src/app/probe-store.js';
+import { createInfoplusClient, f } from '../../../src/infoplus/index.js';
 import { NOT_OBSERVABLE_READ_ONLY, probeInfoplus, type ProbeReport } from '../../../src/infoplus/probe.js';
 import { startSimulator, type InfoplusSimulator } from '../../../src/simulator/index.js';
 import {
@@ -101,4 +102,33 @@ describe('probe-infoplus against the simulator', () => {
       await sim.close();
     }
   });
+});
+
+describe("the client follows the tenant's operator spelling", () => {
+  it.each(['gte', 'ge', 'both'] as const)(
+    "under filterOps=%s: from the probe's finding at once, or by switching once after a refusal",
+    async (filterOps) => {
+      const sim = await tenant({ filterOps });
+      try {
+        const report = await probeInfoplus({ baseUrl: sim.baseUrl, apiKey: KEY, pauseMs: 0 });
+        const since = f.ge('modifyDate', new Date(0));
+        const informed = createInfoplusClient({
+          baseUrl: sim.baseUrl,
+          apiKey: KEY,
+          requestsPerSecond: 10_000,
+          filterOperators: report.adapt.filterOperators,
+        });
+        sim.resetStats();
+        expect((await informed.vendor.search({ filter: since })).length).toBe(4);
+        expect(sim.stats().requests).toBe(1);
+        informed.close();
+        const naive = createInfoplusClient({ baseUrl: sim.baseUrl, apiKey: KEY, requestsPerSecond: 10_000 });
+        for (let i = 0; i < 3; i++) expect((await naive.vendor.search({ filter: since })).length).toBe(4);
+        expect(naive.filterOperators).toBe(filterOps === 'ge' ? 'ge' : 'gte');
+        naive.close();
+      } finally {
+        await sim.close();
+      }
+    },
+  );
 });
