@@ -101,24 +101,20 @@ export async function runPull(ctx: RunContext, env: PullEnv, tp: PullTouchpoint)
   let pos = startPosition(kind, committed, { ms: ctx.options.overlapMs, ids: ctx.options.overlapIds });
   let query: PullQuery | null = firstQuery(pos);
   let sinceCheckpoint = 0;
-  const batchSize = ctx.options.pullBatchSize;
   try {
     while (query) {
       ctx.checkAborted();
       const page = await resource.search(toSearch(query, lobId, ctx.options.pullPageSize));
       const plan: PagePlan<PulledRecord> = planPage(query, page, ctx.options.pullPageSize, pos);
-      for (let i = 0; i < plan.process.length; i += batchSize) {
-        ctx.checkAborted();
-        const slice = plan.process.slice(i, i + batchSize);
-        await writeRecords(ctx, env, tp, slice, false);
-        // the whole slice is committed (or parked with its data): the cursor may pass it
-        pos = positionOf(kind, slice[slice.length - 1]!);
-        sinceCheckpoint += slice.length;
+      await writeRecords(ctx, env, tp, plan.process, false, (last, n) => {
+        // every record up to `last` is committed (or parked with its data): the cursor may pass it
+        pos = positionOf(kind, last);
+        sinceCheckpoint += n;
         if (sinceCheckpoint >= ctx.options.checkpointEvery) {
           checkpoint(pos);
           sinceCheckpoint = 0;
         }
-      }
+      });
       if (compareCursor(plan.positionAfter, pos) > 0) pos = plan.positionAfter;
       query = plan.next;
     }
@@ -138,8 +134,9 @@ interface Pending {
 
 /**
  * Writes records (in cursor order) in ERP transactions of up to pullBatchSize: versions already written are
- * passed over, the rest are resolved into write-back units and written together; a failing batch is split in
- * halves until the failing record stands alone, which is parked (with its data) while the others commit.
+ * passed over, the rest are resolved into write-back units (Infoplus look-ups batched over all of them) and
+ * written batch by batch; a failing batch is split in halves until the failing record stands alone, which is
+ * parked (with its data) while the others commit. `committed` hears of each batch done, in order.
  */
 async function writeRecords(
   ctx: RunContext,
@@ -147,6 +144,7 @@ async function writeRecords(
   tp: PullTouchpoint,
   records: readonly PulledRecord[],
   retry: boolean,
+  committed: (last: PulledRecord, count: number) => void = () => {},
 ): Promise<void> {
   const pending: Pending[] = [];
   for (const r of records) {
@@ -167,16 +165,39 @@ async function writeRecords(
     }
     pending.push({ key, hash, record: r, units: [r] });
   }
-  if (pending.length === 0) return;
+  const resolved = await resolveOrPark(ctx, env, tp, pending);
+  // batches follow the cursor order of `records`; records passed over ride along with the batch after them
+  const size = ctx.options.pullBatchSize;
+  let from = 0;
+  for (let i = 0; i < resolved.length; i += size) {
+    ctx.checkAborted();
+    const batch = resolved.slice(i, i + size);
+    await writeBatch(ctx, env, tp, batch);
+    const last = batch[batch.length - 1]!.record;
+    const upTo = records.indexOf(last, from) + 1;
+    committed(last, upTo - from);
+    from = upTo;
+  }
+  if (from < records.length) committed(records[records.length - 1]!, records.length - from);
+}
+
+/** Resolves the units of every pending record; when Infoplus cannot answer for them, parks them all. */
+async function resolveOrPark(
+  ctx: RunContext,
+  env: PullEnv,
+  tp: PullTouchpoint,
+  pending: Pending[],
+): Promise<Pending[]> {
+  if (pending.length === 0) return pending;
   try {
     await resolveUnits(env, tp, pending);
+    return pending;
   } catch (e) {
     const cls = classifyError(e, 'infoplus-read');
     if (cls.stopsRun) throw new RunAbort(cls.message, 'failed', { cause: e });
     for (const p of pending) ctx.park(p.key, cls, { contentHash: p.hash, payload: p.record });
-    return;
+    return [];
   }
-  await writeBatch(ctx, env, tp, pending);
 }
 
 /** What the engine adds before the write-back (see src/profile/pull-params.ts). */
