@@ -9,6 +9,8 @@ import { loadProfile } from './parse.js';
 import { ProfileError } from './problems.js';
 import { probePushQueries, probeWriteBacks, type CheckProblem } from './probe-erp.js';
 import type { Profile } from './schema.js';
+import { loadTenantLists } from '../infoplus/tenant-lists.js';
+import { checkTenantIds } from './check-tenant-ids.js';
 
 /** What check found: problems (errors fail it), and notes on what was verified. */
 export interface CheckReport {
@@ -126,5 +128,8 @@ async function checkInfoplus(
       severity: 'error',
     });
   }
+  // The tenant's lists are per line of business: only meaningful once the LOB itself is right.
+  if (lobs.some((l) => l.id === lobId))
+    out.push(...checkTenantIds(profile, await loadTenantLists(client, lobId), notes));
   return out;
 }
