@@ -234,7 +234,7 @@ export function createAppApi(core: AppCore): AppApi {
       return core.status();
     },
 
-    resetCursor: async ({ touchpoint, since }) => {
+    resetCursor: async ({ touchpoint, since, rewrite }) => {
       pullOnly(touchpoint);
       const at = new Date(since);
       if (at.getTime() > Date.now())
@@ -246,7 +246,7 @@ export function createAppApi(core: AppCore): AppApi {
         );
       }
       const engine = core.runs.requireEngine();
-      await engine.resetCursor(touchpoint, at);
+      await engine.resetCursor(touchpoint, at, rewrite ? { rewrite: true } : {});
       log.warn({ touchpoint, since: at.toISOString() }, 're-pull requested: cursor moved back');
       core.statusChanged();
       return core.status();

@@ -82,7 +82,12 @@ export const API_ARGS = {
   previewMapping: z.object({ touchpoint, limit: z.number().int().positive().max(100).optional() }),
   dryRun: z.object({ touchpoints: z.array(touchpoint).optional() }),
   useDemo: z.object({}),
-  resetCursor: z.object({ touchpoint, since: z.string().datetime({ offset: true }) }),
+  resetCursor: z.object({
+    touchpoint,
+    since: z.string().datetime({ offset: true }),
+    /** Write every record read again, even one already written in this version (a replay). */
+    rewrite: z.boolean().optional(),
+  }),
   reconcile: z.object({
     touchpoints: z.array(z.enum(PUSH_TOUCHPOINTS)).optional(),
     repair: z.boolean().optional(),

@@ -248,6 +248,25 @@ describe('pull write-backs: lines, orders, expectations, batches', () => {
     );
   });
 
+  it('a replay (repull) writes records again; a plain re-pull recognises them as written', async () => {
+    const no = 'SO-0000001';
+    const damage = () =>
+      erp.execute(
+        `UPDATE sales_order_lines SET qty_shipped = 0 WHERE order_id = (SELECT order_id FROM sales_orders WHERE order_no = @no)`,
+        { no },
+      );
+    await damage();
+    const since = new Date(Date.UTC(2026, 0, 1));
+    await engine().resetCursor('shipments', since);
+    let run = await engine().runTouchpoint('shipments', { trigger: 'manual' });
+    expect(run.counts.pulled).toBe(0);
+    expect((await lines(no)).every((l) => l.shipped === 0)).toBe(true);
+    await engine().resetCursor('shipments', since, { rewrite: true });
+    run = await engine().runTouchpoint('shipments', { trigger: 'manual' });
+    expect(run.counts.pulled).toBeGreaterThan(0);
+    expect((await lines(no)).every((l) => l.shipped === l.qty)).toBe(true);
+  });
+
   it('an ASN line row with receivedQuantity 0 receives nothing; receipts add up per line', async () => {
     await erp.execute(
       "UPDATE purchase_orders SET infoplus_asn_id = 77, status = 'Sent' WHERE po_no = 'PO-000001'",
