@@ -15,7 +15,7 @@ import {
   infoplusApiKey,
   profileBaseDir,
 } from './connections.js';
-import { testErp, testInfoplus } from './connection-tests.js';
+import { checkInfoplusTenant, testErp, testInfoplus } from './connection-tests.js';
 import { applySettingsUpdate, changesConnections } from './settings-view.js';
 
 function pullOnly(tp: TouchpointName): asserts tp is PullTouchpoint {
@@ -177,6 +177,16 @@ export function createAppApi(core: AppCore): AppApi {
       const result = await testInfoplus(conn, key);
       if (result.ok && apiKey === undefined) core.watchdog.authRestored();
       return result;
+    },
+
+    checkInfoplus: async ({ infoplus, apiKey }) => {
+      const c = core.runtime.connections;
+      const stored = core.demo ? { ...core.stored(), infoplus: null } : core.stored();
+      const conn = infoplus ?? effectiveInfoplus(stored, c.profile);
+      const key =
+        apiKey ?? (core.demo ? core.demo.apiKey : await infoplusApiKey(c.profile, core.secrets, core.env));
+      core.logging.registerSecret(key);
+      return checkInfoplusTenant(conn, key, core.dataDir, c.profile?.infoplus.lobId);
     },
 
     getProfile: async () => profileDoc(),

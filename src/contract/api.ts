@@ -10,6 +10,7 @@ import {
 import type {
   AppStatus,
   ConnectionTestResult,
+  InfoplusCheckResult,
   DryRunReport,
   InboxItem,
   LogEntry,
@@ -77,6 +78,10 @@ export const API_ARGS = {
     infoplus: infoplusConnectionSchema.optional(),
     apiKey: z.string().optional(),
   }),
+  checkInfoplus: z.object({
+    infoplus: infoplusConnectionSchema.optional(),
+    apiKey: z.string().optional(),
+  }),
   getProfile: z.object({}),
   saveProfile: z.object({ text: z.string() }),
   previewMapping: z.object({ touchpoint, limit: z.number().int().positive().max(100).optional() }),
@@ -114,6 +119,7 @@ export interface ApiResults {
   saveSettings: Settings;
   testErpConnection: ConnectionTestResult;
   testInfoplusConnection: ConnectionTestResult;
+  checkInfoplus: InfoplusCheckResult;
   getProfile: ProfileDocument;
   saveProfile: ProfileDocument;
   previewMapping: MappingPreview;

@@ -1,4 +1,8 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkInfoplusTenant } from '../../../src/app/connection-tests.js';
 import { sampleProfileText } from '../../../src/erp/sample/index.js';
 import { createInfoplusClient, type InfoplusClient } from '../../../src/infoplus/index.js';
 import { loadTenantLists, type TenantLists } from '../../../src/infoplus/tenant-lists.js';
@@ -83,5 +87,26 @@ describe('tenant lists and check', () => {
         severity: 'error',
       },
     ]);
+  });
+});
+
+describe('Check Infoplus (settings button)', () => {
+  it('probes read-only, saves the report, and returns the tenant lists', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'check-infoplus-'));
+    try {
+      sim.resetStats();
+      const conn = { baseUrl: sim.baseUrl, apiVersion: 'v3.0' as const, requestsPerSecond: 100 };
+      const result = await checkInfoplusTenant(conn as never, 'k', dir, 1);
+      expect(result.ok, result.message).toBe(true);
+      expect(sim.stats().writes).toBe(0);
+      expect(result.findings.find((f) => f.key === 'filterOps')?.answer).toBe('only gte');
+      expect(result.itemCategories.map((c) => c.id)).toEqual([1, 2]);
+      expect(await readFile(result.reportFile!, 'utf8')).toBe(result.report);
+      const wrong = await checkInfoplusTenant(conn as never, 'wrong', dir, 1);
+      expect(wrong).toMatchObject({ ok: false, reportFile: null });
+      expect(wrong.message).toMatch(/HTTP 403/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
