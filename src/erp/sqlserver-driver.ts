@@ -214,8 +214,10 @@ class SqlServerConnection implements ErpConnection {
         lock.run(() => inner.query<T>(text, params, o)),
       execute: (text, params, o) => lock.run(() => inner.execute(text, params, o)),
     };
+    let committing = false;
     try {
       const result = await fn(tx);
+      committing = true;
       await lock.run(async () => {
         open = false;
         await transaction.commit();
@@ -229,7 +231,8 @@ class SqlServerConnection implements ErpConnection {
         // SQL Server may already have rolled back (XACT_ABORT, deadlock victim); keep the original error
         attachRollbackError(e, rollbackError);
       }
-      throw e instanceof ErpError ? e : mapMssqlError(e, opts, this.target);
+      // the caller's own errors pass through as thrown (its statements' errors are mapped already)
+      throw e instanceof ErpError || !committing ? e : mapMssqlError(e, opts, this.target);
     }
   }
 
