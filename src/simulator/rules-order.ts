@@ -152,11 +152,16 @@ function resolveCustomer(ctx: SimContext, rec: SimRecord, now: string): void {
 function finishLines(call: SimCall, rec: SimRecord, previous: SimRecord[] = []): void {
   const lines = (rec.lineItems as SimRecord[] | undefined) ?? [];
   let qty = 0;
+  const taken = new Set<unknown>();
   rec.lineItems = lines.map((line) => {
     // put=replace: a line is the same line only when it carries its id; put=merge also matches by SKU.
+    // (Two lines of one SKU match two existing lines of that SKU, in order, never the same one twice.)
     const old =
-      previous.find((p) => line.id !== undefined && p.id === line.id) ??
-      (call.ctx.variants.put === 'merge' ? previous.find((p) => p.sku === line.sku) : undefined);
+      previous.find((p) => line.id !== undefined && p.id === line.id && !taken.has(p.id)) ??
+      (call.ctx.variants.put === 'merge'
+        ? previous.find((p) => p.sku === line.sku && !taken.has(p.id))
+        : undefined);
+    if (old) taken.add(old.id);
     const id = old?.id ?? call.ctx.store.nextId('orderLine');
     const item = findItem(call.ctx, rec.lobId, line.sku);
     const orderedQty = typeof line.orderedQty === 'number' ? line.orderedQty : 0;

@@ -80,6 +80,25 @@ describe.each(['replace', 'merge'] as const)('client update under put=%s', (put)
 });
 
 describe('overlayRecord', () => {
+  it('takes the n-th unmatched line of a SKU for the n-th id-less line of that SKU', () => {
+    const current = {
+      lineItems: [
+        { id: 1, sku: 'A', orderedQty: 1 },
+        { id: 2, sku: 'A', orderedQty: 2 },
+      ],
+    };
+    const out = overlayRecord(current, {
+      lineItems: [
+        { sku: 'A', orderedQty: 5 },
+        { sku: 'A', orderedQty: 6 },
+      ],
+    });
+    expect(out.lineItems).toEqual([
+      { id: 1, sku: 'A', orderedQty: 5 },
+      { id: 2, sku: 'A', orderedQty: 6 },
+    ]);
+  });
+
   it('matches lines by id, then by SKU, keeps unmapped line fields, and drops lines the patch leaves out', () => {
     const current = {
       orderNo: 7,

@@ -13,6 +13,15 @@ export interface Answer<T = unknown> {
   json: T;
 }
 
+/** The JSON of an answer; undefined for an empty or plain-text body (errorBody=empty|text). */
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Calls the simulator's API under `/{version}` with the right key unless told otherwise. */
 export function client(sim: InfoplusSimulator, version: 'v3.0' | 'beta' = 'beta') {
   const call = async <T = unknown>(
@@ -37,7 +46,7 @@ export function client(sim: InfoplusSimulator, version: 'v3.0' | 'beta' = 'beta'
       status: res.status,
       headers: res.headers,
       text,
-      json: (text === '' ? undefined : JSON.parse(text)) as T,
+      json: parseJsonOrUndefined(text) as T,
     };
   };
   return {
