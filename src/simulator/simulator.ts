@@ -37,6 +37,23 @@ function withTenantIds(ctx: SimContext, item: SimRecord): SimRecord {
   };
 }
 
+/** A state file from before the tenant lists existed gets the default lists, so its items stay valid. */
+function seedMissingTenantLists(ctx: SimContext): void {
+  const call: SimCall = { ctx, version: 'beta' };
+  const lists = DEFAULT_TENANT_LISTS;
+  const groups: [ResourceName, readonly SimRecord[]][] = [
+    ['itemCategory', lists.itemCategory],
+    ['itemSubCategory', lists.itemSubCategory],
+    ['receivingCriteriaScheme', lists.receivingCriteriaScheme],
+    ['carrier', CARRIERS.map((c) => ({ carrier: c.id, label: c.company, scac: c.scac }))],
+  ];
+  for (const [resource, records] of groups) {
+    const col = ctx.store.collections[resource];
+    if (col.size > 0) continue;
+    for (const rec of records) createRecord(call, resource, { ...rec }, rec[col.keyField] as number);
+  }
+}
+
 /** Loads seed records through the normal create rules (so seeds obey them too), keeping given ids. */
 function applySeed(ctx: SimContext, seed: SeedData): void {
   const call: SimCall = { ctx, version: 'beta' };
@@ -98,6 +115,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<In
   };
   const loaded = persister?.load() ?? false;
   if (!loaded) applySeed(ctx, options.seedData ?? {});
+  else if (options.seedData?.includeDefaults !== false) seedMissingTenantLists(ctx);
   const faults = new FaultEngine(seed, options.faults);
   const warehouse = createWarehouse(ctx, createPrng(seed));
   const counters: ServerCounters = { requests: 0, writes: 0, byRoute: {} };
