@@ -5,16 +5,19 @@
  * Unconfirmed behaviours chosen (see ../shared/infoplus-api/API.md §3, §4, §11):
  * 1. Dates: written as ISO-8601 UTC with milliseconds and `Z` (`2024-01-31T12:00:00.000Z`); read tolerantly
  *    (any ISO-8601 with offset, or a bare `YYYY-MM-DD` taken as UTC midnight).
- * 2. Error body: `{"errors": ["message", ...]}`; a message about one field is written `field: message`.
- *    Parsing is tolerant: entries may also be objects `{field, message}`; `{message}` / `{error}` / a bare
+ * 2. Error body: unpublished (API.md §12), so it is only ever read for people, never to decide anything. It
+ *    may be empty, plain text or JSON; `{"errors": ["field: message", ...]}` is read best (the simulator's
+ *    errorBody=errors), entries may also be objects `{field, message}`; `{message}` / `{error}` / a bare
  *    string / a bare array are read too. A `word: text` prefix counts as a field only when `word` looks like
  *    a JSON property (starts lower-case), so `Error: boom` stays a general message.
- * 3. Status codes: 401 for a missing or wrong API key, 403 for a key without permission for the record,
- *    404 for an unknown id (also for getBySKU / getByCustomerNo with no match), 400 for validation errors,
- *    429 + `Retry-After` (seconds) when rate limited, 201 + record on create, 200 + empty body on PUT/DELETE.
+ * 3. Status codes decide: 401 and 403 are both an API-key problem (a wrong key may get either), 404 an
+ *    unknown id (also for getBySKU / getByCustomerNo with no match), any other 4xx a refusal (400 and the
+ *    spec's 405 alike), 429 + `Retry-After` (seconds) rate limited; any 2xx is success (create: 200 per the
+ *    spec or 201 per the KB, with the record), PUT/DELETE answer no body.
  * 4. Retry-After: seconds (integer or decimal) or an HTTP date; both are honoured by the client.
- * 5. Search: `page` 1-based, `limit` default 20 and max 250; a limit over 250 is answered with 400 rather
- *    than silently clamped, because a silent clamp would make "stop at a short page" paging stop early.
+ * 5. Search: `page` 1-based, `limit` default 20 and max 250; the client never asks for more than 250 (what
+ *    the server does with more, refuse or cap, is unpublished; a silent cap would make "stop at a short
+ *    page" paging stop early, so it must never be relied on).
  * 6. Filter grammar (filter.ts): `and` only, `gte`/`lte` emitted (the only published spelling; `ge`/`le` when
  *    a probe found only those accepted; the parser reads both), single-quoted
  *    strings with `''`, `in (a, b)`, `like` with `%`, dates compared as quoted ISO strings.
