@@ -15,7 +15,12 @@ import {
   writeBackParams,
   type WriteBackValue,
 } from '../domain/mapping/write-back-params.js';
-import { evalCondition, parseCondition, type Condition } from '../domain/write-back-condition.js';
+import {
+  conditionNames,
+  evalCondition,
+  parseCondition,
+  type Condition,
+} from '../domain/write-back-condition.js';
 import type {
   Profile,
   PullTouchpointProfile,
@@ -375,6 +380,33 @@ async function runStatements(
   }
 }
 
+/** Every parameter a touchpoint's write-back statements read (SQL, procedure args, when, expect messages). */
+const readByConfig = new WeakMap<PullTouchpointProfile, Map<ErpDriverName, ReadonlySet<string>>>();
+function paramsRead(cfg: PullTouchpointProfile, driver: ErpDriverName): ReadonlySet<string> {
+  let byDriver = readByConfig.get(cfg);
+  if (!byDriver) readByConfig.set(cfg, (byDriver = new Map()));
+  let names = byDriver.get(driver);
+  if (!names) {
+    const set = new Set<string>();
+    const all = [
+      ...cfg.writeBack.record,
+      ...(cfg.writeBack.lines?.statements ?? []),
+      ...(cfg.writeBack.afterLines ?? []),
+    ];
+    for (const st of all) {
+      if ('sql' in st) for (const n of sqlParamNames(st.sql, driver)) set.add(n);
+      else for (const a of st.args) set.add(a);
+      if (st.when !== undefined) for (const n of conditionNames(conditionOf(st.when))) set.add(n);
+      for (const m of (st.expect?.message ?? '').matchAll(/@([A-Za-z_][A-Za-z0-9_]*)/g)) set.add(m[1]!);
+    }
+    // always at hand for error messages
+    set.add('id');
+    names = set;
+    byDriver.set(driver, names);
+  }
+  return names;
+}
+
 /**
  * Writes one pulled Infoplus record (shipment, item receipt, inventory adjustment) into the ERP with the
  * profile's statements, in ONE transaction. `extra` adds parameters the engine knows, e.g. `{ erpKey }`.
@@ -426,7 +458,8 @@ export async function runWriteBack(
   const probe = opts.probe === true;
   const cfg = pullConfig(profile, tp);
   const sep = driver === 'sqlserver' ? 'T' : ' ';
-  const params = writeBackParams(record, profile.timezone, extra, sep);
+  const wanted = paramsRead(cfg, driver);
+  const params = writeBackParams(record, profile.timezone, extra, sep, wanted);
   await runStatements(tx, driver, cfg.writeBack.record, params, `${tp}.writeBack.record`, tp, probe);
   const lines = cfg.writeBack.lines;
   // `from` is a field of the record, or `customFields.<name>`
@@ -440,7 +473,7 @@ export async function runWriteBack(
     : undefined;
   if (lines && Array.isArray(elements)) {
     for (const [i, el] of elements.entries()) {
-      const lp = lineWriteBackParams(params, el, i, profile.timezone, sep);
+      const lp = lineWriteBackParams(params, el, i, profile.timezone, sep, wanted);
       await runStatements(tx, driver, lines.statements, lp, `${tp}.writeBack.lines`, tp, probe);
     }
   }
