@@ -117,7 +117,10 @@ export function registerDemoCommand(program: Command): void {
       progress('Pushing vendors, items, purchase orders and sales orders ...');
       const pushRuns = await app.runs.runAndWait({ touchpoints: [...PUSH_TOUCHPOINTS] });
       progress('The simulated warehouse ships, receives and adjusts ...');
+      // As Infoplus does: labels are printed first (shipment rows not shipped yet), then the cartons ship.
+      sim.warehouse.shipOrders({ share: 0.5, partialShare: 0, labelOnly: true });
       const shipped = sim.warehouse.shipOrders({ share: 1, partialShare: 0.3 });
+      sim.warehouse.deliver();
       const received = sim.warehouse.receiveAsns({ share: 1, partialShare: 0.3 });
       const adjusted = sim.warehouse.adjustInventory({ count: Math.max(5, Math.ceil(opts.orders / 5)) });
       progress('Pulling shipments, item receipts and inventory adjustments back into the ERP ...');
