@@ -1,6 +1,6 @@
 /* global process, performance */
 // Child of the pull benchmark, run on the BUILT JavaScript (dist/) so its RSS is the product's, not tsx's.
-// Usage: node bench/pull-child.mjs <baseUrl> <apiKey> <erpFile> <dataDir>
+// Usage: node bench/pull-child.mjs <baseUrl> <apiKey> <driver> <erpUrl> <dataDir> <pullBatchSize>
 import { openErp } from '../dist/src/erp/index.js';
 import { sampleProfileText } from '../dist/src/erp/sample/index.js';
 import { createInfoplusClient } from '../dist/src/infoplus/index.js';
@@ -8,13 +8,20 @@ import { parseProfile } from '../dist/src/profile/index.js';
 import { openStateStore } from '../dist/src/store/index.js';
 import { SyncEngine } from '../dist/src/sync/index.js';
 
-const [baseUrl, apiKey, erpFile, dataDir] = process.argv.slice(2);
+const [baseUrl, apiKey, driver, erpUrl, dataDir, batch] = process.argv.slice(2);
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-const erp = await openErp({ driver: 'sqlite', url: erpFile });
-const profile = parseProfile(sampleProfileText('sqlite', { erpUrl: erpFile, infoplusBaseUrl: baseUrl }));
-const client = createInfoplusClient({ baseUrl, apiKey, requestsPerSecond: 100 });
+const erp = await openErp({ driver, url: erpUrl });
+const profile = parseProfile(sampleProfileText(driver, { erpUrl: 'unused', infoplusBaseUrl: baseUrl }));
+const client = createInfoplusClient({ baseUrl, apiKey, requestsPerSecond: 1000 });
 const store = openStateStore(dataDir);
-const engine = new SyncEngine({ erp, infoplus: client, profile, store, logger: silent });
+const engine = new SyncEngine({
+  erp,
+  infoplus: client,
+  profile,
+  store,
+  logger: silent,
+  options: { pullBatchSize: Number(batch) },
+});
 const t0 = performance.now();
 const run = await engine.runTouchpoint('shipments', { trigger: 'manual' });
 const seconds = (performance.now() - t0) / 1000;

@@ -5,9 +5,11 @@ import { registerSampleErpCommand } from './cli/sample-erp-command.js';
 import { registerCheckCommand } from './cli/check-command.js';
 import { registerRunCommand } from './cli/run-command.js';
 import { registerReconcileCommand } from './cli/reconcile-command.js';
+import { registerRepullCommand } from './cli/repull-command.js';
 import { registerStatusCommand } from './cli/status-command.js';
 import { registerDemoCommand } from './cli/demo-command.js';
 import { registerServeCommand } from './cli/serve-command.js';
+import { registerProbeCommand } from './cli/probe-command.js';
 import { PRODUCT_VERSION } from './version.js';
 
 const program = new Command()
@@ -20,8 +22,10 @@ registerDemoCommand(program);
 registerServeCommand(program);
 registerRunCommand(program);
 registerReconcileCommand(program);
+registerRepullCommand(program);
 registerStatusCommand(program);
 registerCheckCommand(program);
+registerProbeCommand(program);
 registerSampleErpCommand(program);
 registerSimulatorCommand(program);
 

@@ -15,7 +15,7 @@ import {
   infoplusApiKey,
   profileBaseDir,
 } from './connections.js';
-import { testErp, testInfoplus } from './connection-tests.js';
+import { checkInfoplusTenant, testErp, testInfoplus } from './connection-tests.js';
 import {
   confinedProfilePath,
   defaultProfilePath,
@@ -256,6 +256,16 @@ export function createAppApi(core: AppCore): AppApi {
       return result;
     },
 
+    checkInfoplus: async ({ infoplus, apiKey }) => {
+      const c = core.runtime.connections;
+      const stored = core.demo ? { ...core.stored(), infoplus: null } : core.stored();
+      const conn = infoplus ?? effectiveInfoplus(stored, c.profile);
+      const key =
+        apiKey ?? (core.demo ? core.demo.apiKey : await infoplusApiKey(c.profile, core.secrets, core.env));
+      core.logging.registerSecret(key);
+      return checkInfoplusTenant(conn, key, core.dataDir, c.profile?.infoplus.lobId);
+    },
+
     getProfile: async () => profileDoc(),
 
     saveProfile: async ({ text }) => {
@@ -334,7 +344,7 @@ export function createAppApi(core: AppCore): AppApi {
       return core.status();
     },
 
-    resetCursor: async ({ touchpoint, since }) => {
+    resetCursor: async ({ touchpoint, since, rewrite }) => {
       pullOnly(touchpoint);
       const at = new Date(since);
       if (at.getTime() > Date.now())
@@ -346,7 +356,7 @@ export function createAppApi(core: AppCore): AppApi {
         );
       }
       const engine = core.runs.requireEngine();
-      await engine.resetCursor(touchpoint, at);
+      await engine.resetCursor(touchpoint, at, rewrite ? { rewrite: true } : {});
       log.warn({ touchpoint, since: at.toISOString() }, 're-pull requested: cursor moved back');
       core.statusChanged();
       return core.status();

@@ -50,6 +50,8 @@ export interface CreateAppOptions {
   readonly demoPersist?: boolean;
   /** Demo: the database of the sample ERP (default a SQLite file in the data folder). */
   readonly demoErp?: DemoErp;
+  /** Demo: the simulator's variants (decisions.ts VARIANTS); default the strict readings. */
+  readonly demoVariants?: Readonly<Record<string, string>>;
   readonly engineOptions?: EngineOptions;
   /**
    * A read-only status probe (`status`): no ERP or Infoplus connection, no simulator, frozen timers; missed
@@ -181,6 +183,7 @@ export class AppCore {
       ...(this.opts.demoFresh ? { fresh: true } : {}),
       ...(this.opts.demoPersist === false ? { persistSimulator: false } : {}),
       ...(this.opts.demoErp ? { erp: this.opts.demoErp } : {}),
+      ...(this.opts.demoVariants ? { variants: this.opts.demoVariants } : {}),
     });
   }
 

@@ -1,7 +1,10 @@
 /** The settings screen's Test connection buttons, for the ERP and for Infoplus. */
-import type { ConnectionTestResult } from '../contract/dto.js';
+import type { ConnectionTestResult, InfoplusCheckResult, NamedId } from '../contract/dto.js';
 import { describeErpConfig, openErp } from '../erp/index.js';
 import { createInfoplusClient } from '../infoplus/index.js';
+import { formatProbeReport, probeInfoplus } from '../infoplus/probe.js';
+import { loadTenantLists, type TenantLists } from '../infoplus/tenant-lists.js';
+import { saveProbeReport } from './probe-store.js';
 import type { StoredSettings } from '../settings/index.js';
 import { erpConfigOf } from './connections.js';
 
@@ -55,5 +58,63 @@ export async function testInfoplus(
     return await client.testConnection();
   } catch (error) {
     return { ok: false, message: (error as Error).message };
+  }
+}
+
+const NO_LISTS = { itemCategories: [], itemSubCategories: [], receivingCriteriaSchemes: [] } as const;
+
+/**
+ * `Check Infoplus`: the read-only probe of the tenant (saved in the data folder, where the client picks its
+ * findings up) plus the tenant's lists of item ids. Never throws; never writes to Infoplus.
+ */
+export async function checkInfoplusTenant(
+  conn: InfoplusSettings | null,
+  apiKey: string | null,
+  dataDir: string,
+  lobId?: number,
+): Promise<InfoplusCheckResult> {
+  const refused = (message: string): InfoplusCheckResult => ({
+    ok: false,
+    message,
+    findings: [],
+    report: '',
+    reportFile: null,
+    ...NO_LISTS,
+  });
+  if (!conn || (!conn.domain && !conn.baseUrl)) return refused('Enter the Infoplus domain first.');
+  if (!apiKey) return refused('Enter the Infoplus API key first.');
+  const where = {
+    ...(conn.domain ? { domain: conn.domain } : {}),
+    ...(conn.baseUrl ? { baseUrl: conn.baseUrl } : {}),
+    apiVersion: conn.apiVersion,
+    apiKey,
+  };
+  try {
+    const report = await probeInfoplus(where);
+    const saved = await saveProbeReport(dataDir, report);
+    const client = createInfoplusClient({
+      ...where,
+      requestsPerSecond: conn.requestsPerSecond,
+      timeoutMs: 15_000,
+      filterOperators: report.adapt.filterOperators,
+    });
+    try {
+      const lists = await loadTenantLists(client, lobId);
+      const entries = (l: TenantLists[keyof TenantLists]): readonly NamedId[] => ('error' in l ? [] : l);
+      return {
+        ok: true,
+        message: `Infoplus answered ${report.requests} read-only requests; the report is in ${saved.text}`,
+        findings: report.findings,
+        report: formatProbeReport(report),
+        reportFile: saved.text,
+        itemCategories: entries(lists.itemCategories),
+        itemSubCategories: entries(lists.itemSubCategories),
+        receivingCriteriaSchemes: entries(lists.receivingCriteriaSchemes),
+      };
+    } finally {
+      client.close();
+    }
+  } catch (error) {
+    return refused((error as Error).message);
   }
 }

@@ -43,6 +43,8 @@ export interface DemoOptions {
   readonly seed?: number;
   /** The database of the sample ERP; default a SQLite file in the data folder. */
   readonly erp?: DemoErp;
+  /** The simulator's variants (decisions.ts VARIANTS). */
+  readonly variants?: Readonly<Record<string, string>>;
 }
 
 /** A database the demo builds its sample ERP in (its own tables only; others are left alone). */
@@ -122,6 +124,7 @@ export async function startDemo(opts: DemoOptions): Promise<DemoEnvironment> {
   const simulator = await startSimulator({
     apiKey: DEMO_API_KEY,
     ...(persist ? { stateFile: simState } : {}),
+    ...(opts.variants ? { variants: opts.variants } : {}),
   });
   try {
     await writeDemoProfile(

@@ -4,8 +4,9 @@ import { parseDocument } from 'yaml';
 import { resolve } from 'node:path';
 import { describeErpConfig, openErp } from '../erp/index.js';
 import type { ErpConnection } from '../erp/types.js';
-import { createInfoplusClient, type InfoplusClient } from '../infoplus/index.js';
+import { createInfoplusClient, resolveBaseUrl, type InfoplusClient } from '../infoplus/index.js';
 import type { Logging } from '../logging/index.js';
+import { loadProbeReport } from './probe-store.js';
 import { parseProfile, ProfileError, type Profile, type ProfileProblem } from '../profile/index.js';
 import type { SecretStore, StoredSettings } from '../settings/index.js';
 import type { StateStore } from '../store/index.js';
@@ -157,12 +158,18 @@ export class Runtime {
       infoplusProblem = 'No Infoplus API key is set (Settings → Infoplus, or the INFOPLUS_API_KEY variable).';
     } else if (!probe) {
       try {
-        infoplus = createInfoplusClient({
+        const where = {
           ...(ipSettings.domain ? { domain: ipSettings.domain } : {}),
           ...(ipSettings.baseUrl ? { baseUrl: ipSettings.baseUrl } : {}),
+        };
+        // What `probe-infoplus` / Check Infoplus found about this tenant (filter spelling), if it ran.
+        const findings = await loadProbeReport(this.deps.dataDir, resolveBaseUrl(where));
+        infoplus = createInfoplusClient({
+          ...where,
           apiVersion: ipSettings.apiVersion,
           apiKey,
           requestsPerSecond: ipSettings.requestsPerSecond,
+          ...(findings ? { filterOperators: findings.adapt.filterOperators } : {}),
           logger: this.deps.logging.logger('infoplus'),
         });
       } catch (error) {

@@ -1,5 +1,11 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_API_KEY, startSimulator, type FaultConfig } from '../simulator/index.js';
+import {
+  addVariantOptions,
+  printVariantList,
+  variantsFromFlags,
+  type VariantFlags,
+} from './variant-options.js';
 
 function number(name: string, min: number, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
   return (value) => {
@@ -11,7 +17,7 @@ function number(name: string, min: number, max = Number.MAX_SAFE_INTEGER): (valu
   };
 }
 
-interface SimulatorFlags {
+interface SimulatorFlags extends VariantFlags {
   port: number;
   host: string;
   apiKey: string;
@@ -27,7 +33,7 @@ interface SimulatorFlags {
 
 /** Registers `infoplus-sync simulator`: serves a local Infoplus API until SIGINT/SIGTERM. */
 export function registerSimulatorCommand(program: Command): void {
-  program
+  const cmd = program
     .command('simulator')
     .description(
       'Run a local Infoplus API simulator (v3.0 and beta paths, faults, warehouse activity under /__sim/). ' +
@@ -55,38 +61,46 @@ export function registerSimulatorCommand(program: Command): void {
     .addHelpText(
       'after',
       '\nExample:\n  infoplus-sync simulator --port 8080\n' +
-        '  curl -H "API-Key: sim-demo-key" http://127.0.0.1:8080/infoplus-wms/api/v3.0/lineOfBusiness/search\n',
-    )
-    .action(async (flags: SimulatorFlags) => {
-      const faults: Partial<FaultConfig> = {};
-      if (flags.latencyMs !== undefined) faults.latencyMs = flags.latencyMs;
-      if (flags.jitterMs !== undefined) faults.jitterMs = flags.jitterMs;
-      if (flags.rateLimit !== undefined) faults.rateLimit = flags.rateLimit;
-      if (flags.failRate !== undefined) faults.failRate = flags.failRate;
-      if (flags.resetRate !== undefined) faults.resetRate = flags.resetRate;
-      const sim = await startSimulator({
-        port: flags.port,
-        host: flags.host,
-        apiKey: flags.apiKey,
-        seed: flags.seed,
-        faults,
-        stateFile: flags.stateFile,
-        rejectDuplicateCustomerOrderNo: flags.rejectDuplicateCustomerOrderNo === true,
-      });
-      process.stdout.write(`Base URL: ${sim.baseUrl}\nAPI key: ${sim.apiKey}\n`);
-      process.stdout.write(
-        `Try: curl -H "API-Key: ${sim.apiKey}" ${sim.baseUrl}/v3.0/lineOfBusiness/search\n`,
-      );
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
-      await sim.close();
-      process.stdout.write('Simulator stopped.\n');
+        '  curl -H "API-Key: sim-demo-key" http://127.0.0.1:8080/infoplus-wms/api/v3.0/lineOfBusiness/search\n' +
+        '  infoplus-sync simulator --variant errorBody=text --variant put=merge\n' +
+        '  infoplus-sync simulator --variants random --seed 7\n',
+    );
+  addVariantOptions(cmd).action(async (flags: SimulatorFlags) => {
+    if (flags.listVariants) {
+      printVariantList((t) => process.stdout.write(t));
+      return;
+    }
+    const chosen = variantsFromFlags(flags, flags.seed);
+    const faults: Partial<FaultConfig> = {};
+    if (flags.latencyMs !== undefined) faults.latencyMs = flags.latencyMs;
+    if (flags.jitterMs !== undefined) faults.jitterMs = flags.jitterMs;
+    if (flags.rateLimit !== undefined) faults.rateLimit = flags.rateLimit;
+    if (flags.failRate !== undefined) faults.failRate = flags.failRate;
+    if (flags.resetRate !== undefined) faults.resetRate = flags.resetRate;
+    const sim = await startSimulator({
+      port: flags.port,
+      host: flags.host,
+      apiKey: flags.apiKey,
+      seed: flags.seed,
+      faults,
+      stateFile: flags.stateFile,
+      rejectDuplicateCustomerOrderNo: flags.rejectDuplicateCustomerOrderNo === true,
+      variants: chosen.variants,
     });
+    process.stdout.write(
+      `Base URL: ${sim.baseUrl}\nAPI key: ${sim.apiKey}\nVariants: ${chosen.description}\n`,
+    );
+    process.stdout.write(`Try: curl -H "API-Key: ${sim.apiKey}" ${sim.baseUrl}/v3.0/lineOfBusiness/search\n`);
+    await new Promise<void>((resolve) => {
+      const stop = (): void => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await sim.close();
+    process.stdout.write('Simulator stopped.\n');
+  });
 }

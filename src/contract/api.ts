@@ -10,6 +10,7 @@ import {
 import type {
   AppStatus,
   ConnectionTestResult,
+  InfoplusCheckResult,
   DryRunReport,
   InboxItem,
   LogEntry,
@@ -77,12 +78,21 @@ export const API_ARGS = {
     infoplus: infoplusConnectionSchema.optional(),
     apiKey: z.string().optional(),
   }),
+  checkInfoplus: z.object({
+    infoplus: infoplusConnectionSchema.optional(),
+    apiKey: z.string().optional(),
+  }),
   getProfile: z.object({}),
   saveProfile: z.object({ text: z.string() }),
   previewMapping: z.object({ touchpoint, limit: z.number().int().positive().max(100).optional() }),
   dryRun: z.object({ touchpoints: z.array(touchpoint).optional() }),
   useDemo: z.object({}),
-  resetCursor: z.object({ touchpoint, since: z.string().datetime({ offset: true }) }),
+  resetCursor: z.object({
+    touchpoint,
+    since: z.string().datetime({ offset: true }),
+    /** Write every record read again, even one already written in this version (a replay). */
+    rewrite: z.boolean().optional(),
+  }),
   reconcile: z.object({
     touchpoints: z.array(z.enum(PUSH_TOUCHPOINTS)).optional(),
     repair: z.boolean().optional(),
@@ -109,6 +119,7 @@ export interface ApiResults {
   saveSettings: Settings;
   testErpConnection: ConnectionTestResult;
   testInfoplusConnection: ConnectionTestResult;
+  checkInfoplus: InfoplusCheckResult;
   getProfile: ProfileDocument;
   saveProfile: ProfileDocument;
   previewMapping: MappingPreview;

@@ -215,6 +215,31 @@ export interface ConnectionTestResult {
   readonly serverInfo?: string;
 }
 
+/** One observation of the read-only Infoplus probe (`Check Infoplus`, `probe-infoplus`). */
+export interface InfoplusProbeFinding {
+  readonly key: string;
+  readonly question: string;
+  readonly answer: string;
+  /** The simulator variant it corresponds to (e.g. `gte` for filterOps), or null when it could not tell. */
+  readonly variant: string | null;
+}
+
+/** What `Check Infoplus` found: the probe's findings and report, and the tenant's lists for item ids. */
+export interface InfoplusCheckResult {
+  readonly ok: boolean;
+  /** One line for people: what was found, or what went wrong. */
+  readonly message: string;
+  readonly findings: readonly InfoplusProbeFinding[];
+  /** The text report (also saved in the data folder) a user can send to support. */
+  readonly report: string;
+  /** Where the report was saved, or null when the probe did not run. */
+  readonly reportFile: string | null;
+  /** The tenant's ids an item mapping can use (majorGroupId, subGroupId, receivingCriteriaSchemeId). */
+  readonly itemCategories: readonly NamedId[];
+  readonly itemSubCategories: readonly NamedId[];
+  readonly receivingCriteriaSchemes: readonly NamedId[];
+}
+
 /** One ERP record beside the Infoplus JSON it becomes. */
 export interface MappingPreviewRow {
   readonly recordKey: string;

@@ -2,9 +2,13 @@
  * Pull cursor math (pure). A pull reads Infoplus in keyset order (modifyDate, id) and never by page number,
  * because page-number paging over a changing set skips a row whenever an earlier row moves.
  *
- * - `modify-date` cursors (shipments, item receipts): `modifyDate gt D` sorted by modifyDate; a full page is
- *   processed only up to (excluding) its last modifyDate L, whose whole tie group is then read by id with
- *   `modifyDate eq L and id gt I` sorted by id. So equal modifyDates (ties) are never cut, whatever their size.
+ * - `modify-date` cursors (shipments, item receipts): `modifyDate gte D` sorted by modifyDate. A full page is
+ *   processed only up to (excluding) its last modifyDate L, and the next search starts at `gte L`, so a tie group
+ *   is never cut. Only a tie group larger than a page is read by id: `modifyDate gte L and id gt I` sorted by id,
+ *   keeping the rows whose modifyDate equals L, then `modifyDate gt L`. No search ever asks for an exact date
+ *   (`eq`): the server's stored precision (milliseconds, whole seconds) and literal format are unknown, and
+ *   `gte` with an overlap plus de-duplication by id + modifyDate (the journal's content hash) is lossless at any
+ *   precision.
  * - `id` cursors (inventory adjustments: the model has no modifyDate, API.md §6.1): `id gt I` sorted by id.
  *   Adjustments are immutable ledger rows with increasing ids; the overlap re-reads the last ids in case a
  *   lower id became visible late.
@@ -24,8 +28,10 @@ export interface PullCursor {
 
 /** The next search to run. */
 export type PullQuery =
+  /** `modifyDate gte date and id gt afterId` sorted by id: the rest of a tie group larger than a page. */
   | { readonly type: 'tie'; readonly date: string; readonly afterId: number }
-  | { readonly type: 'after-date'; readonly date: string | null }
+  /** `modifyDate gte date` (or `gt` when not inclusive; everything when date is null) sorted by modifyDate. */
+  | { readonly type: 'since'; readonly date: string | null; readonly inclusive: boolean }
   | { readonly type: 'after-id'; readonly afterId: number };
 
 /** What the cursor needs of a record. */
@@ -88,11 +94,10 @@ export function startPosition(kind: CursorKind, cursor: PullCursor | null, overl
   return { kind, date: iso(ms(cursor.date) - Math.max(MIN_OVERLAP_MS, overlap.ms)), id: 0 };
 }
 
-/** The first search from a position. */
+/** The first search from a position (already moved back by the overlap). */
 export function firstQuery(pos: PullCursor): PullQuery {
   if (pos.kind === 'id') return { type: 'after-id', afterId: pos.id };
-  if (pos.date === null) return { type: 'after-date', date: null };
-  return { type: 'tie', date: pos.date, afterId: pos.id };
+  return { type: 'since', date: pos.date, inclusive: true };
 }
 
 const byDateThenId = (a: CursorRecord, b: CursorRecord): number => {
@@ -120,33 +125,44 @@ export function planPage<T extends CursorRecord>(
   }
   if (query.type === 'tie') {
     const at = ms(query.date);
+    // the page also holds later-dated rows with higher ids: they are read by the `gt` search that follows
     const rows = page
       .filter((r) => r.id > query.afterId && r.modifyDate != null && ms(r.modifyDate) === at)
       .sort((a, b) => a.id - b.id);
     const last = rows[rows.length - 1];
     const positionAfter = last ? { kind: 'modify-date' as const, date: query.date, id: last.id } : current;
+    const lastSeen = page.reduce((m, r) => (r.id > m ? r.id : m), query.afterId);
     const next: PullQuery =
-      full && last
-        ? { type: 'tie', date: query.date, afterId: last.id }
-        : { type: 'after-date', date: query.date };
+      full && lastSeen > query.afterId
+        ? { type: 'tie', date: query.date, afterId: lastSeen }
+        : { type: 'since', date: query.date, inclusive: false };
     return { process: rows, next, positionAfter };
   }
-  const after = query.date === null ? -Infinity : ms(query.date);
-  const rows = page.filter((r) => r.modifyDate != null && ms(r.modifyDate) > after).sort(byDateThenId);
+  const from = query.date === null ? -Infinity : ms(query.date);
+  const rows = page
+    .filter(
+      (r) => r.modifyDate != null && (query.inclusive ? ms(r.modifyDate) >= from : ms(r.modifyDate) > from),
+    )
+    .sort(byDateThenId);
   if (!full) {
     const last = rows[rows.length - 1];
     return { process: rows, next: null, positionAfter: last ? positionOf('modify-date', last) : current };
   }
   const lastRow = rows[rows.length - 1];
   if (!lastRow) return { process: [], next: null, positionAfter: current };
-  // The page may cut the tie group of its last modifyDate: write everything before it, then read that group by id.
+  // The page may cut the tie group of its last modifyDate L: write everything before L, then search from L.
   const cut = ms(lastRow.modifyDate as string | Date);
-  const before = rows.filter((r) => ms(r.modifyDate as string | Date) < cut);
   const cutIso = iso(cut);
+  const before = rows.filter((r) => ms(r.modifyDate as string | Date) < cut);
+  if (before.length === 0) {
+    // the whole page is one modifyDate: that tie group is larger than a page, read it by id
+    return { process: [], next: { type: 'tie', date: cutIso, afterId: 0 }, positionAfter: current };
+  }
+  const prev = before[before.length - 1]!;
   return {
     process: before,
-    next: { type: 'tie', date: cutIso, afterId: 0 },
-    positionAfter: { kind: 'modify-date', date: cutIso, id: 0 },
+    next: { type: 'since', date: cutIso, inclusive: true },
+    positionAfter: positionOf('modify-date', prev),
   };
 }
 

@@ -143,6 +143,16 @@ export function classifyError(err: unknown, phase: FailurePhase): ClassifiedErro
     }
   }
   if (e.name === 'ErpError' && typeof e.code === 'string') return classifyErp(e.code, message);
+  if (e.name === 'WriteBackExpectationError') {
+    // a write-back that would change nothing: the ERP lacks the row it names (yet); nothing was written
+    return base(message, {
+      category: 'erp-data',
+      fixBy: 'erp-user',
+      hint: 'The ERP does not have the record this Infoplus record belongs to (e.g. an order entered in Infoplus, or not yet in the ERP). Nothing was written; it is retried by itself. Add the ERP record or skip this one.',
+      transient: true,
+      stopsRun: false,
+    });
+  }
   return base(message, {
     category: 'internal',
     fixBy: 'admin',

@@ -26,7 +26,25 @@ const TSQL_STATEMENT_WORDS = new Set(
  * PostgreSQL dollar quotes and `@@system` variables. For SQL Server, variables declared in the
  * batch (`DECLARE @x ...`) are not parameters and are left out.
  */
+// A pull runs the same few statements for every record: parse each text once (bounded, so a stream of distinct
+// texts, e.g. expanded IN lists, cannot grow it without end). Keyed by the text itself, whose hash V8 keeps.
+const parsed = new Map<SqlDialect, Map<string, readonly NamedParamToken[]>>();
+const PARSED_MAX = 1000;
+
+/** parseNamedParams, remembered per SQL text and dialect (callers only read the tokens). */
 export function parseNamedParams(sql: string, dialect: SqlDialect = 'generic'): NamedParamToken[] {
+  let byText = parsed.get(dialect);
+  if (!byText) parsed.set(dialect, (byText = new Map()));
+  let tokens = byText.get(sql);
+  if (!tokens) {
+    if (byText.size >= PARSED_MAX) byText.clear();
+    tokens = Object.freeze(parseTokens(sql, dialect));
+    byText.set(sql, tokens);
+  }
+  return tokens as NamedParamToken[];
+}
+
+function parseTokens(sql: string, dialect: SqlDialect): NamedParamToken[] {
   const out: NamedParamToken[] = [];
   const declared = new Set<string>();
   const n = sql.length;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { ErpError, attachRollbackError } from './errors.js';
@@ -103,6 +104,7 @@ class PostgresConnection implements ErpConnection {
     sql: string,
     params: SqlParams | undefined,
     opts?: StatementOptions,
+    prepared = false,
   ): Promise<PgResult> {
     throwIfAborted(opts, 'postgres');
     const ctx = { driver: 'postgres' as const, statement: opts?.name, touchpoint: opts?.touchpoint };
@@ -110,7 +112,10 @@ class PostgresConnection implements ErpConnection {
     const values = toPgValues(bound.values, bound.names, opts);
     const guard = guardStatement(opts, this.defaultTimeoutMs, () => this.cancelBackend(client));
     try {
-      const work = client.query({ text: bound.sql, values, types: TYPES }) as unknown as Promise<PgResult>;
+      const query = prepared
+        ? { name: statementName(bound.sql), text: bound.sql, values, types: TYPES }
+        : { text: bound.sql, values, types: TYPES };
+      const work = client.query(query) as unknown as Promise<PgResult>;
       return await untilLost(client, work);
     } catch (e) {
       throw (
@@ -218,7 +223,8 @@ class PostgresConnection implements ErpConnection {
         },
         execute: async (sql, params, o) => {
           check(o);
-          return { rowsAffected: affectedOf(await this.run(client, sql, params, o)) };
+          // statements inside transactions are the profile's fixed write-backs: prepared once per connection
+          return { rowsAffected: affectedOf(await this.run(client, sql, params, o, true)) };
         },
       };
       try {
@@ -289,4 +295,9 @@ function finishedError(o: StatementOptions | undefined): ErpError {
     detail: 'the transaction has already finished; run statements inside the transaction callback',
     ...(o?.name !== undefined ? { statement: o.name } : {}),
   });
+}
+
+/** A server-side prepared statement's name for a SQL text (the same text always gets the same name). */
+function statementName(sql: string): string {
+  return `ips_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
 }

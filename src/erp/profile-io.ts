@@ -15,9 +15,22 @@ import {
   writeBackParams,
   type WriteBackValue,
 } from '../domain/mapping/write-back-params.js';
-import type { Profile, PullTouchpointProfile, PushTouchpointProfile, Statement } from '../profile/schema.js';
+import {
+  conditionNames,
+  evalCondition,
+  parseCondition,
+  type Condition,
+} from '../domain/write-back-condition.js';
+import type {
+  Profile,
+  PullTouchpointProfile,
+  PushTouchpointProfile,
+  Statement,
+  StatementExpect,
+} from '../profile/schema.js';
 import { expandKeysParam, sqlParamNames } from '../profile/sql-params.js';
 import type { ErpConnection, ErpDriverName, ErpExecutor, Row, SqlParams } from './types.js';
+import { WriteBackExpectationError } from './write-back-expectation.js';
 
 /** Options of readPushRecords: only rows changed since `since` (watermark mode), or only these keys. */
 export interface ReadPushOptions {
@@ -308,6 +321,38 @@ export function statementSql(st: Statement, driver: ErpDriverName): string {
   return `CALL ${st.procedure}(${args})`;
 }
 
+/** A statement's `when:` parsed once per text (profiles are re-used for many records). */
+const conditions = new Map<string, Condition>();
+function conditionOf(text: string): Condition {
+  let c = conditions.get(text);
+  if (!c) conditions.set(text, (c = parseCondition(text)));
+  return c;
+}
+
+function meets(expect: StatementExpect | undefined, rows: number): boolean {
+  if (!expect || expect.rows === 'any') return true;
+  return expect.rows === '1' ? rows === 1 : rows >= 1;
+}
+
+/** "ERP record not found: <the profile's message with @params filled in>" or a plain description. */
+function expectationMessage(
+  st: Statement,
+  rows: number,
+  params: Readonly<Record<string, WriteBackValue>>,
+  prefix: string,
+): string {
+  const want = st.expect?.rows === '1' ? 'exactly 1 row' : 'at least 1 row';
+  const template = st.expect?.message;
+  if (template) {
+    const text = template.replace(/@([A-Za-z_][A-Za-z0-9_]*)/g, (m, name: string) =>
+      name in params ? String(params[name] ?? 'NULL') : m,
+    );
+    return `ERP record not found: ${text} (statement ${prefix}.${st.name} changed ${rows} rows, expected ${want})`;
+  }
+  const id = params['id'] ?? '?';
+  return `ERP record not found: statement ${prefix}.${st.name} changed ${rows} rows for Infoplus record ${id}, expected ${want}`;
+}
+
 async function runStatements(
   tx: ErpExecutor,
   driver: ErpDriverName,
@@ -315,14 +360,51 @@ async function runStatements(
   params: Record<string, WriteBackValue>,
   prefix: string,
   tp: string,
+  probe = false,
 ): Promise<void> {
   for (const st of list) {
+    if (!probe && st.when !== undefined && !evalCondition(conditionOf(st.when), params)) continue;
     const sql = statementSql(st, driver);
     // bind only what the statement uses, NULL for fields the record lacks
     const bound: Record<string, WriteBackValue> = {};
     for (const name of sqlParamNames(sql, driver)) bound[name] = params[name] ?? null;
-    await tx.execute(sql, bound, { name: `${prefix}.${st.name}`, touchpoint: tp });
+    const { rowsAffected } = await tx.execute(sql, bound, { name: `${prefix}.${st.name}`, touchpoint: tp });
+    if (!probe && !meets(st.expect, rowsAffected)) {
+      throw new WriteBackExpectationError(
+        expectationMessage(st, rowsAffected, params, prefix),
+        tp,
+        `${prefix}.${st.name}`,
+        rowsAffected,
+      );
+    }
   }
+}
+
+/** Every parameter a touchpoint's write-back statements read (SQL, procedure args, when, expect messages). */
+const readByConfig = new WeakMap<PullTouchpointProfile, Map<ErpDriverName, ReadonlySet<string>>>();
+function paramsRead(cfg: PullTouchpointProfile, driver: ErpDriverName): ReadonlySet<string> {
+  let byDriver = readByConfig.get(cfg);
+  if (!byDriver) readByConfig.set(cfg, (byDriver = new Map()));
+  let names = byDriver.get(driver);
+  if (!names) {
+    const set = new Set<string>();
+    const all = [
+      ...cfg.writeBack.record,
+      ...(cfg.writeBack.lines?.statements ?? []),
+      ...(cfg.writeBack.afterLines ?? []),
+    ];
+    for (const st of all) {
+      if ('sql' in st) for (const n of sqlParamNames(st.sql, driver)) set.add(n);
+      else for (const a of st.args) set.add(a);
+      if (st.when !== undefined) for (const n of conditionNames(conditionOf(st.when))) set.add(n);
+      for (const m of (st.expect?.message ?? '').matchAll(/@([A-Za-z_][A-Za-z0-9_]*)/g)) set.add(m[1]!);
+    }
+    // always at hand for error messages
+    set.add('id');
+    names = set;
+    byDriver.set(driver, names);
+  }
+  return names;
 }
 
 /**
@@ -342,7 +424,28 @@ export async function applyWriteBack(
   });
 }
 
-/** The statements of applyWriteBack on an open transaction (the caller commits or rolls back). */
+/** Writes several pulled records in ONE transaction (a batch); the first failure rolls back all of them. */
+export async function applyWriteBacks(
+  erp: ErpConnection,
+  profile: Profile,
+  tp: PullTouchpoint,
+  records: readonly object[],
+): Promise<void> {
+  await erp.transaction(
+    async (tx) => {
+      for (const r of records) await runWriteBack(tx, erp.driver, profile, tp, r);
+    },
+    { name: `${tp}.writeBack`, touchpoint: tp },
+  );
+}
+
+/**
+ * The statements of applyWriteBack on an open transaction (the caller commits or rolls back), in the
+ * documented order: `record` statements, then `lines` statements once per line, then `afterLines` statements.
+ * A statement with `when:` runs only when its condition holds; one whose `expect:` fails throws
+ * WriteBackExpectationError (the caller's transaction then rolls back the whole record). `probe` runs every
+ * statement and enforces no expectation (check's always-rolled-back SQL test).
+ */
 export async function runWriteBack(
   tx: ErpExecutor,
   driver: ErpDriverName,
@@ -350,11 +453,14 @@ export async function runWriteBack(
   tp: PullTouchpoint,
   record: object,
   extra: Readonly<Record<string, WriteBackValue>> = {},
+  opts: { readonly probe?: boolean } = {},
 ): Promise<void> {
+  const probe = opts.probe === true;
   const cfg = pullConfig(profile, tp);
   const sep = driver === 'sqlserver' ? 'T' : ' ';
-  const params = writeBackParams(record, profile.timezone, extra, sep);
-  await runStatements(tx, driver, cfg.writeBack.record, params, `${tp}.writeBack.record`, tp);
+  const wanted = paramsRead(cfg, driver);
+  const params = writeBackParams(record, profile.timezone, extra, sep, wanted);
+  await runStatements(tx, driver, cfg.writeBack.record, params, `${tp}.writeBack.record`, tp, probe);
   const lines = cfg.writeBack.lines;
   // `from` is a field of the record, or `customFields.<name>`
   const elements = lines
@@ -367,9 +473,13 @@ export async function runWriteBack(
     : undefined;
   if (lines && Array.isArray(elements)) {
     for (const [i, el] of elements.entries()) {
-      const lp = lineWriteBackParams(params, el, i, profile.timezone, sep);
-      await runStatements(tx, driver, lines.statements, lp, `${tp}.writeBack.lines`, tp);
+      const lp = lineWriteBackParams(params, el, i, profile.timezone, sep, wanted);
+      await runStatements(tx, driver, lines.statements, lp, `${tp}.writeBack.lines`, tp, probe);
     }
+  }
+  const after = cfg.writeBack.afterLines;
+  if (after && after.length > 0) {
+    await runStatements(tx, driver, after, params, `${tp}.writeBack.afterLines`, tp, probe);
   }
 }
 

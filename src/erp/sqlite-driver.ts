@@ -77,6 +77,7 @@ function prepare(
   sql: string,
   params: SqlParams | undefined,
   opts: StatementOptions | undefined,
+  cached = true,
 ): { stmt: Database.Statement; values: unknown[] } {
   const ctx = statementContext('sqlite', opts);
   const bound = bindNamedParams(sql, params, 'question', ctx);
@@ -85,9 +86,30 @@ function prepare(
     if (v instanceof Date) return dateToSqliteText(v);
     return v;
   });
-  const stmt = db.prepare(bound.sql);
+  return { stmt: cached ? prepared(db, bound.sql) : fresh(db, bound.sql), values };
+}
+
+function fresh(db: Db, sql: string): Database.Statement {
+  const stmt = db.prepare(sql);
   stmt.safeIntegers(true);
-  return { stmt, values };
+  return stmt;
+}
+
+// Prepared statements per connection and SQL text: a pull runs the same statements for every record. Streams
+// prepare their own (an iterating statement is busy until it ends).
+const preparedByDb = new WeakMap<Db, Map<string, Database.Statement>>();
+const PREPARED_MAX = 500;
+
+function prepared(db: Db, sql: string): Database.Statement {
+  let cache = preparedByDb.get(db);
+  if (!cache) preparedByDb.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    if (cache.size >= PREPARED_MAX) cache.clear();
+    stmt = fresh(db, sql);
+    cache.set(sql, stmt);
+  }
+  return stmt;
 }
 
 function runQuery<T extends Row>(db: Db, sql: string, params?: SqlParams, opts?: StatementOptions): T[] {
@@ -179,7 +201,7 @@ class SqliteConnection implements ErpConnection {
     const reader = this.acquireReader();
     let it: IterableIterator<unknown> | undefined;
     try {
-      const prepared = this.guard(opts, () => prepare(reader, sql, params, opts));
+      const prepared = this.guard(opts, () => prepare(reader, sql, params, opts, false));
       const conv = prepared.stmt.reader ? rowConverter(prepared.stmt) : (r: Record<string, unknown>) => r;
       it = this.guard(opts, () => prepared.stmt.iterate(prepared.values));
       for (;;) {

@@ -80,7 +80,8 @@ export function errorForStatus(
   if (status === 403) {
     return new AuthError({
       ...base,
-      message: `Infoplus refused ${what} (HTTP 403): the API key's user lacks permission for this line of business or record${detail}`,
+      // Infoplus publishes no status for a wrong key, so 403 may mean a wrong key as well as a missing right.
+      message: `Infoplus refused ${what} (HTTP 403): the API key is not accepted, or its user lacks permission for this line of business or record; check the API key in Settings${detail}`,
     });
   }
   if (status === 404)

@@ -13,14 +13,22 @@ import type {
   Shipment,
   Vendor,
   Warehouse,
+  OrderLine,
 } from './models/generated.js';
+import type {
+  CartonContent,
+  Carrier,
+  CustomField,
+  ItemCategory,
+  ReceivingCriteriaScheme,
+} from './models/tenant-models.js';
 import { tenantLimiter } from './rate-limiter.js';
 import { RequestRunner } from './request-runner.js';
-import { ResourceCore, readable, writable } from './resource.js';
+import { ResourceCore, readable, writable, type OperatorSpellingState } from './resource.js';
 import { DEFAULT_MAX_DELAY_MS, DEFAULT_MAX_RETRY_AFTER_MS } from './retry.js';
 import { Transport } from './transport.js';
 import type { CustomerResource, InfoplusClient, InfoplusClientOptions, ItemResource } from './types.js';
-import { API_VERSIONS } from './wire-format.js';
+import { API_VERSIONS, type ResourcePath } from './wire-format.js';
 
 /** Defaults of InfoplusClientOptions. */
 export const CLIENT_DEFAULTS = {
@@ -59,10 +67,15 @@ export function createInfoplusClient(options: InfoplusClientOptions): InfoplusCl
     options.logger,
   );
 
-  const lineOfBusiness = new ResourceCore<LineOfBusiness>(runner, 'lineOfBusiness');
-  const warehouse = new ResourceCore<Warehouse>(runner, 'warehouse');
-  const itemCore = new ResourceCore<Item>(runner, 'item');
-  const customerCore = new ResourceCore<Customer>(runner, 'customer');
+  const spelling = options.filterOperators ?? 'gte';
+  if (spelling !== 'gte' && spelling !== 'ge')
+    throw new InfoplusConfigError(`filterOperators must be 'gte' or 'ge' (got ${JSON.stringify(spelling)})`);
+  const ops: OperatorSpellingState = { current: spelling };
+  const core = <T>(path: ResourcePath): ResourceCore<T> => new ResourceCore<T>(runner, path, ops);
+  const lineOfBusiness = core<LineOfBusiness>('lineOfBusiness');
+  const warehouse = core<Warehouse>('warehouse');
+  const itemCore = core<Item>('item');
+  const customerCore = core<Customer>('customer');
 
   const item: ItemResource = {
     ...writable(itemCore),
@@ -82,16 +95,26 @@ export function createInfoplusClient(options: InfoplusClientOptions): InfoplusCl
   return {
     baseUrl,
     apiVersion,
-    order: writable(new ResourceCore<Order>(runner, 'order')),
-    asn: writable(new ResourceCore<Asn>(runner, 'asn')),
-    vendor: writable(new ResourceCore<Vendor>(runner, 'vendor')),
+    order: writable(core<Order>('order')),
+    asn: writable(core<Asn>('asn')),
+    vendor: writable(core<Vendor>('vendor')),
     customer,
     item,
     lineOfBusiness: writable(lineOfBusiness),
     warehouse: writable(warehouse),
-    shipment: readable(new ResourceCore<Shipment>(runner, 'shipment')),
-    itemReceipt: readable(new ResourceCore<ItemReceipt>(runner, 'itemReceipt')),
-    inventoryAdjustment: readable(new ResourceCore<InventoryAdjustment>(runner, 'inventoryAdjustment')),
+    shipment: readable(core<Shipment>('shipment')),
+    itemReceipt: readable(core<ItemReceipt>('itemReceipt')),
+    inventoryAdjustment: readable(core<InventoryAdjustment>('inventoryAdjustment')),
+    orderLine: readable(core<OrderLine>('orderLine')),
+    cartonContent: readable(core<CartonContent>('cartonContent')),
+    itemCategory: readable(core<ItemCategory>('itemCategory')),
+    itemSubCategory: readable(core<ItemCategory>('itemSubCategory')),
+    receivingCriteriaScheme: readable(core<ReceivingCriteriaScheme>('receivingCriteriaScheme')),
+    carrier: readable(core<Carrier>('carrier')),
+    customField: readable(core<CustomField>('customField')),
+    get filterOperators() {
+      return ops.current;
+    },
     testConnection: () => testConnection({ baseUrl, apiVersion, lineOfBusiness, warehouse }),
     stats: runner.stats,
     close: () => transport.destroy(),

@@ -14,6 +14,7 @@ import { FIELD_NAME_PATTERN, FilterError, LONE_SURROGATE } from './filter-ast.js
 export type { FilterValue, Literal, FilterOp, FilterClause, FilterAst } from './filter-ast.js';
 export { FILTER_OPS, FIELD_NAME_PATTERN, FilterError, FilterSyntaxError } from './filter-ast.js';
 export { parseFilter } from './filter-parser.js';
+import { parseFilter } from './filter-parser.js';
 /** An immutable AND of clauses; `toString()` gives the wire text. */
 export class Filter implements FilterAst {
   readonly clauses: readonly FilterClause[];
@@ -25,8 +26,8 @@ export class Filter implements FilterAst {
     return and(this, ...others);
   }
   /** Wire text, e.g. `lobId eq 1 and customerOrderNo eq 'O''Brien'`. */
-  toString(): string {
-    return filterToString(this);
+  toString(spelling: OperatorSpelling = 'gte'): string {
+    return filterToString(this, spelling);
   }
 }
 
@@ -100,22 +101,49 @@ export function literalToString(value: Literal): string {
   return String(value);
 }
 
+/**
+ * How `ge`/`le` are spelled on the wire. `gte` (default): the only operator list published anywhere spells
+ * them gte/lte (API.md §12); `ge` when a probe of the tenant found only that spelling accepted.
+ */
+export type OperatorSpelling = 'gte' | 'ge';
+
+const WIRE_OP: Readonly<Record<OperatorSpelling, Partial<Record<FilterOp, string>>>> = {
+  gte: { ge: 'gte', le: 'lte' },
+  ge: {},
+};
+
 /** Wire text of a filter AST (what `Filter.toString()` returns). */
-export function filterToString(ast: FilterAst): string {
+export function filterToString(ast: FilterAst, spelling: OperatorSpelling = 'gte'): string {
   return ast.clauses
     .map((c) => {
       checkField(c.field);
       const value = Array.isArray(c.value)
         ? `(${(c.value as readonly Literal[]).map(literalToString).join(', ')})`
         : literalToString(c.value as Literal);
-      return `${c.field} ${c.op} ${value}`;
+      return `${c.field} ${WIRE_OP[spelling][c.op] ?? c.op} ${value}`;
     })
     .join(' and ');
 }
 
-/** Wire text for a filter given as builder output, AST or raw text (raw text is passed through). */
-export function toFilterText(filter: Filter | FilterAst | string | undefined | null): string | undefined {
+/**
+ * Wire text for a filter given as builder output, AST or raw text. Raw text is parsed and re-written when it
+ * can be (so a typed `ge` follows the tenant's spelling too), else passed through as typed.
+ */
+export function toFilterText(
+  filter: Filter | FilterAst | string | undefined | null,
+  spelling: OperatorSpelling = 'gte',
+): string | undefined {
   if (filter === undefined || filter === null) return undefined;
-  const text = typeof filter === 'string' ? filter.trim() : filterToString(filter);
+  let text: string;
+  if (typeof filter === 'string') {
+    text = filter.trim();
+    if (text !== '') {
+      try {
+        text = filterToString(parseFilter(text), spelling);
+      } catch {
+        // Not our grammar: the caller's text goes out unchanged and Infoplus judges it.
+      }
+    }
+  } else text = filterToString(filter, spelling);
   return text === '' ? undefined : text;
 }

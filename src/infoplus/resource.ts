@@ -1,5 +1,5 @@
 /** Generic Infoplus resource: get, search, iterate, and for writable resources create, update, delete. */
-import { toFilterText } from './filter.js';
+import { toFilterText, type OperatorSpelling } from './filter.js';
 import { NotFoundError, OutcomeUnknownError, ServerError, ValidationError } from './errors.js';
 import type { InfoplusOperation } from './errors.js';
 import { iteratePages } from './paging.js';
@@ -7,14 +7,18 @@ import type { RequestRunner } from './request-runner.js';
 import type { AttemptResult, AttemptSpec } from './transport.js';
 import type { ReadableResource, SearchQuery, WritableResource } from './types.js';
 import { DEFAULT_SEARCH_LIMIT, FIRST_PAGE, MAX_SEARCH_LIMIT, RESOURCE_KEY } from './wire-format.js';
-import type { ResourcePath } from './wire-format.js';
+import type { ResourceKeyField, ResourcePath } from './wire-format.js';
 
 const SORT_PATTERN = /^!?[A-Za-z_][A-Za-z0-9_.]*$/;
 
 /** Builds the query parameters of a search; throws a clear error for an impossible page or limit. */
-export function searchParams(resource: string, q: SearchQuery = {}): Record<string, string | number> {
+export function searchParams(
+  resource: string,
+  q: SearchQuery = {},
+  spelling: OperatorSpelling = 'gte',
+): Record<string, string | number> {
   const params: Record<string, string | number> = {};
-  const filter = toFilterText(q.filter);
+  const filter = toFilterText(q.filter, spelling);
   if (filter !== undefined) params.filter = filter;
   const page = q.page ?? FIRST_PAGE;
   const limit = q.limit ?? DEFAULT_SEARCH_LIMIT;
@@ -46,12 +50,23 @@ function badQuery(resource: string, message: string): ValidationError {
   });
 }
 
+/**
+ * The tenant's `ge`/`le` spelling, shared by every resource of one client: starts as configured (default
+ * `gte`, or what the probe found) and switches once when the tenant refuses a filter in one spelling and
+ * takes it in the other.
+ */
+export interface OperatorSpellingState {
+  current: OperatorSpelling;
+}
+
 /** Shared plumbing for one resource path. */
 export class ResourceCore<T> {
-  readonly key: 'orderNo' | 'id';
+  readonly key: ResourceKeyField;
   constructor(
     readonly runner: RequestRunner,
     readonly path: ResourcePath,
+    /** How `ge`/`le` go on the wire for this tenant (a probe may have found `ge` only). */
+    readonly ops: OperatorSpellingState = { current: 'gte' },
   ) {
     this.key = RESOURCE_KEY[path];
   }
@@ -97,8 +112,31 @@ export class ResourceCore<T> {
     return this.record(result, 'get', key);
   }
 
+  /**
+   * One page. A filter refused (4xx) in the current spelling of ge/le is asked once more in the other
+   * spelling; when that is taken, the client keeps it (decided by status, never by the error's wording).
+   */
   async search(q?: SearchQuery): Promise<T[]> {
-    const params = searchParams(this.path, q);
+    const spelling = this.ops.current;
+    try {
+      return await this.searchAs(q, spelling);
+    } catch (e) {
+      const other: OperatorSpelling = spelling === 'gte' ? 'ge' : 'gte';
+      const refused = e instanceof ValidationError && e.status !== undefined;
+      if (!refused || toFilterText(q?.filter, spelling) === toFilterText(q?.filter, other)) throw e;
+      let rows: T[];
+      try {
+        rows = await this.searchAs(q, other);
+      } catch {
+        throw e;
+      }
+      this.ops.current = other;
+      return rows;
+    }
+  }
+
+  private async searchAs(q: SearchQuery | undefined, spelling: OperatorSpelling): Promise<T[]> {
+    const params = searchParams(this.path, q, spelling);
     const result = await this.runner.run(this.spec('GET', 'search', '/search', { params }));
     if (!Array.isArray(result.body)) {
       throw new ServerError({
@@ -135,10 +173,18 @@ export class ResourceCore<T> {
     return result.body as T;
   }
 
+  /**
+   * GET the record, overlay the given fields, PUT the whole record back (the only update Infoplus's own
+   * clients can make, API.md §12): fields the caller does not give are sent as Infoplus has them, so a PUT
+   * that replaces cannot clear them, and lines keep their Infoplus ids, so one that adds id-less lines cannot
+   * add them twice.
+   */
   async update(record: Partial<T>): Promise<void> {
     const keyValue = (record as Record<string, unknown> | null)?.[this.key];
     const key = this.checkId(keyValue, 'update');
-    await this.runner.run(this.spec('PUT', 'update', '', { body: record, recordKey: key }));
+    const current = (await this.get(Number(key))) as Record<string, unknown>;
+    const body = overlayRecord(current, record as Record<string, unknown>);
+    await this.runner.run(this.spec('PUT', 'update', '', { body, recordKey: key }));
   }
 
   async delete(id: number): Promise<void> {
@@ -162,6 +208,49 @@ export class ResourceCore<T> {
       throw e;
     }
   }
+}
+
+type Rec = Record<string, unknown>;
+
+const isRecordArray = (v: unknown): v is Rec[] =>
+  Array.isArray(v) && v.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x));
+
+/**
+ * The record Infoplus has with `patch` laid over it. Arrays of records (order and ASN lines) are matched
+ * line by line: by `id` when the patch line has one, else the first unmatched current line with the same
+ * `sku`; a matched line keeps its id and the fields the patch does not give; a patch line with no match is
+ * new; current lines the patch leaves out are dropped (the patch's lines are the lines). `undefined` in the
+ * patch means "not mapped": the current value stays.
+ */
+export function overlayRecord(current: Rec, patch: Rec): Rec {
+  const out: Rec = { ...current };
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const existing = current[field];
+    out[field] = isRecordArray(value) && isRecordArray(existing) ? overlayLines(existing, value) : value;
+  }
+  return out;
+}
+
+function overlayLines(current: readonly Rec[], patch: readonly Rec[]): Rec[] {
+  const used = new Set<Rec>();
+  const take = (line: Rec): Rec | undefined => {
+    const byId =
+      line.id !== undefined && line.id !== null
+        ? current.find((c) => !used.has(c) && c.id === line.id)
+        : undefined;
+    const match =
+      byId ??
+      (line.id === undefined || line.id === null
+        ? current.find((c) => !used.has(c) && c.sku !== undefined && c.sku === line.sku)
+        : undefined);
+    if (match) used.add(match);
+    return match;
+  };
+  return patch.map((line) => {
+    const match = take(line);
+    return match ? overlayRecord(match, line) : line;
+  });
 }
 
 /** Read-only view of a resource. */

@@ -1,6 +1,6 @@
 /** Public types of the Infoplus client. */
 import type { ConnectionTestResult } from '../contract/dto.js';
-import type { Filter } from './filter.js';
+import type { Filter, OperatorSpelling } from './filter.js';
 import type { FilterAst } from './filter-ast.js';
 import type {
   Asn,
@@ -13,7 +13,15 @@ import type {
   Shipment,
   Vendor,
   Warehouse,
+  OrderLine,
 } from './models/generated.js';
+import type {
+  CartonContent,
+  Carrier,
+  CustomField,
+  ItemCategory,
+  ReceivingCriteriaScheme,
+} from './models/tenant-models.js';
 import type { ClientStats, LoggerLike } from './request-runner.js';
 import type { ApiVersion } from './wire-format.js';
 
@@ -40,6 +48,11 @@ export interface InfoplusClientOptions {
   /** A Retry-After longer than this is returned to the caller as RateLimitedError; default 120_000. */
   maxRetryAfterMs?: number;
   logger?: LoggerLike;
+  /**
+   * Spelling of `ge`/`le` in filters: `gte` (default, the published spelling) or `ge` (what a probe of this
+   * tenant found accepted when `gte` is not; see probe-infoplus).
+   */
+  filterOperators?: OperatorSpelling;
 }
 
 /** One search call. `sort` is `field` (ascending) or `!field` (descending). */
@@ -98,6 +111,18 @@ export interface InfoplusClient {
   shipment: ReadableResource<Shipment>;
   itemReceipt: ReadableResource<ItemReceipt>;
   inventoryAdjustment: ReadableResource<InventoryAdjustment>;
+  /** Per-line quantities of orders (shippedQty, backorderQty, allowedQty): the truth about what shipped. */
+  orderLine: ReadableResource<OrderLine>;
+  /** Which order line's quantity went into which carton (`cartonId` = the shipment's). */
+  cartonContent: ReadableResource<CartonContent>;
+  /** The tenant's own lists an item references (majorGroupId, subGroupId: by `internalId`). */
+  itemCategory: ReadableResource<ItemCategory>;
+  itemSubCategory: ReadableResource<ItemCategory>;
+  receivingCriteriaScheme: ReadableResource<ReceivingCriteriaScheme>;
+  carrier: ReadableResource<Carrier>;
+  customField: ReadableResource<CustomField>;
+  /** The `ge`/`le` spelling this client sends now (it switches once if the tenant refuses the other). */
+  readonly filterOperators: OperatorSpelling;
   /** Lines of business and warehouses the key can see, or a message that says what is wrong. */
   testConnection(): Promise<ConnectionTestResult>;
   /** Live counters (the same object keeps counting). */

@@ -5,21 +5,26 @@
  * Unconfirmed behaviours chosen (see ../shared/infoplus-api/API.md §3, §4, §11):
  * 1. Dates: written as ISO-8601 UTC with milliseconds and `Z` (`2024-01-31T12:00:00.000Z`); read tolerantly
  *    (any ISO-8601 with offset, or a bare `YYYY-MM-DD` taken as UTC midnight).
- * 2. Error body: `{"errors": ["message", ...]}`; a message about one field is written `field: message`.
- *    Parsing is tolerant: entries may also be objects `{field, message}`; `{message}` / `{error}` / a bare
+ * 2. Error body: unpublished (API.md §12), so it is only ever read for people, never to decide anything. It
+ *    may be empty, plain text or JSON; `{"errors": ["field: message", ...]}` is read best (the simulator's
+ *    errorBody=errors), entries may also be objects `{field, message}`; `{message}` / `{error}` / a bare
  *    string / a bare array are read too. A `word: text` prefix counts as a field only when `word` looks like
  *    a JSON property (starts lower-case), so `Error: boom` stays a general message.
- * 3. Status codes: 401 for a missing or wrong API key, 403 for a key without permission for the record,
- *    404 for an unknown id (also for getBySKU / getByCustomerNo with no match), 400 for validation errors,
- *    429 + `Retry-After` (seconds) when rate limited, 201 + record on create, 200 + empty body on PUT/DELETE.
+ * 3. Status codes decide: 401 and 403 are both an API-key problem (a wrong key may get either), 404 an
+ *    unknown id (also for getBySKU / getByCustomerNo with no match), any other 4xx a refusal (400 and the
+ *    spec's 405 alike), 429 + `Retry-After` (seconds) rate limited; any 2xx is success (create: 200 per the
+ *    spec or 201 per the KB, with the record), PUT/DELETE answer no body.
  * 4. Retry-After: seconds (integer or decimal) or an HTTP date; both are honoured by the client.
- * 5. Search: `page` 1-based, `limit` default 20 and max 250; a limit over 250 is answered with 400 rather
- *    than silently clamped, because a silent clamp would make "stop at a short page" paging stop early.
- * 6. Filter grammar (filter.ts): `and` only, `ge`/`le` emitted (parser also reads `gte`/`lte`), single-quoted
+ * 5. Search: `page` 1-based, `limit` default 20 and max 250; the client never asks for more than 250 (what
+ *    the server does with more, refuse or cap, is unpublished; a silent cap would make "stop at a short
+ *    page" paging stop early, so it must never be relied on).
+ * 6. Filter grammar (filter.ts): `and` only, `gte`/`lte` emitted (the only published spelling; `ge`/`le` when
+ *    a probe found only those accepted; the parser reads both), single-quoted
  *    strings with `''`, `in (a, b)`, `like` with `%`, dates compared as quoted ISO strings.
  * 7. Sort: `sort=field` ascending, `sort=!field` descending, one field only.
- * 8. Update (PUT) identifies the record by its key in the body: `orderNo` for order, `id` elsewhere; it is a
- *    partial update (fields not sent are kept).
+ * 8. Update (PUT) identifies the record by its key in the body: `orderNo` for order, `id` elsewhere. Whether
+ *    a PUT replaces or merges is unpublished, so the client never sends a partial body: it GETs the record,
+ *    overlays the mapped fields (lines matched by their Infoplus id, else SKU) and PUTs the whole record.
  * 9. Header names: `API-Key` for the key (confirmed), `Retry-After` for 429 back-off (standard HTTP).
  * 10. What an answer means for a write (client policy, transport.ts / answer-errors.ts / retry.ts):
  *     - 429: refused, nothing applied → retried (also for writes), waiting at least Retry-After.
@@ -66,10 +71,20 @@ export type ResourcePath =
   | 'itemReceipt'
   | 'inventoryAdjustment'
   | 'quickReceipt'
-  | 'quickAdjustment';
+  | 'quickAdjustment'
+  | 'orderLine'
+  | 'cartonContent'
+  | 'itemCategory'
+  | 'itemSubCategory'
+  | 'receivingCriteriaScheme'
+  | 'carrier'
+  | 'customField';
+
+/** Key field names: `orderNo` for orders, `internalId` for item (sub-)categories, `carrier`, else `id`. */
+export type ResourceKeyField = 'orderNo' | 'id' | 'internalId' | 'carrier';
 
 /** The key field that identifies a record of each resource (path id, and the body key on update). */
-export const RESOURCE_KEY: Readonly<Record<ResourcePath, 'orderNo' | 'id'>> = {
+export const RESOURCE_KEY: Readonly<Record<ResourcePath, ResourceKeyField>> = {
   order: 'orderNo',
   asn: 'id',
   item: 'id',
@@ -82,6 +97,13 @@ export const RESOURCE_KEY: Readonly<Record<ResourcePath, 'orderNo' | 'id'>> = {
   inventoryAdjustment: 'id',
   quickReceipt: 'id',
   quickAdjustment: 'id',
+  orderLine: 'id',
+  cartonContent: 'id',
+  itemCategory: 'internalId',
+  itemSubCategory: 'internalId',
+  receivingCriteriaScheme: 'id',
+  carrier: 'carrier',
+  customField: 'id',
 };
 
 /** Date as written on the wire: ISO-8601 UTC with milliseconds and Z. */

@@ -10,6 +10,8 @@ import { ProfileError } from './problems.js';
 import { probePushQueries, probeWriteBacks, type CheckProblem } from './probe-erp.js';
 import { excessPrivileges } from './probe-privileges.js';
 import type { Profile } from './schema.js';
+import { loadTenantLists } from '../infoplus/tenant-lists.js';
+import { checkTenantIds } from './check-tenant-ids.js';
 
 /** What check found: problems (errors fail it), and notes on what was verified. */
 export interface CheckReport {
@@ -144,5 +146,8 @@ async function checkInfoplus(
       severity: 'error',
     });
   }
+  // The tenant's lists are per line of business: only meaningful once the LOB itself is right.
+  if (lobs.some((l) => l.id === lobId))
+    out.push(...checkTenantIds(profile, await loadTenantLists(client, lobId), notes));
   return out;
 }

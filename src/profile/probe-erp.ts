@@ -11,6 +11,7 @@ import { readPushRecords, runWriteBack } from '../erp/profile-io.js';
 import type { ErpConnection } from '../erp/types.js';
 import type { ProfileProblem } from './problems.js';
 import type { FieldSpec, Profile, PushTouchpointProfile } from './schema.js';
+import { ENGINE_LINE_SOURCES, ENGINE_RECORD_PARAMS } from './pull-params.js';
 import { PULL_MODELS, type ModelTable } from './touchpoint-models.js';
 
 /** One check finding; warnings (e.g. ERP data problems) do not fail the check. */
@@ -187,6 +188,25 @@ export function syntheticRecord(model: string, models: ModelTable): Record<strin
   return out;
 }
 
+/** The synthetic record plus what the engine adds (so line statements over an engine line source run too). */
+function withEngineFields(
+  tp: PullTouchpoint,
+  record: Record<string, unknown>,
+  models: ModelTable,
+): Record<string, unknown> {
+  const out = { ...record };
+  for (const p of ENGINE_RECORD_PARAMS[tp]) {
+    if (p.name in out || p.type.endsWith('[]')) continue;
+    out[p.name] = p.type === 'string' ? 'infoplus-sync-check' : p.type === 'boolean' ? false : -1;
+  }
+  for (const src of ENGINE_LINE_SOURCES[tp]) {
+    const line = syntheticRecord(src.model, models);
+    for (const x of src.extra) line[x.name] = x.type === 'integer' ? 0 : 'infoplus-sync-check';
+    out[src.from] = [line];
+  }
+  return out;
+}
+
 /** Runs every write-back in a transaction that is always rolled back, so broken SQL is found without writing. */
 export async function probeWriteBacks(
   erp: ErpConnection,
@@ -197,10 +217,10 @@ export async function probeWriteBacks(
   for (const tp of PULL_TOUCHPOINTS) {
     const cfg = profile.touchpoints[tp];
     if (!cfg || !('writeBack' in cfg) || !cfg.enabled) continue;
-    const record = syntheticRecord(PULL_MODELS[tp as PullTouchpoint].model, models);
+    const record = withEngineFields(tp, syntheticRecord(PULL_MODELS[tp].model, models), models);
     try {
       await erp.transaction(async (tx) => {
-        await runWriteBack(tx, erp.driver, profile, tp, record);
+        await runWriteBack(tx, erp.driver, profile, tp, record, {}, { probe: true });
         throw new ProbeRollback();
       });
     } catch (e) {
@@ -216,12 +236,20 @@ export async function probeWriteBacks(
 function statementPath(
   tp: string,
   statement: string,
-  cfg: { writeBack: { record: { name: string }[]; lines?: { statements: { name: string }[] } } },
+  cfg: {
+    writeBack: {
+      record: { name: string }[];
+      lines?: { statements: { name: string }[] };
+      afterLines?: { name: string }[];
+    };
+  },
 ): string {
   const name = statement.split('.').pop() ?? '';
   const i = cfg.writeBack.record.findIndex((s) => s.name === name);
   if (i >= 0 && statement.includes('.record.')) return `touchpoints.${tp}.writeBack.record[${i}].sql`;
   const j = cfg.writeBack.lines?.statements.findIndex((s) => s.name === name) ?? -1;
   if (j >= 0) return `touchpoints.${tp}.writeBack.lines.statements[${j}].sql`;
+  const k = cfg.writeBack.afterLines?.findIndex((s) => s.name === name) ?? -1;
+  if (k >= 0) return `touchpoints.${tp}.writeBack.afterLines[${k}].sql`;
   return `touchpoints.${tp}.writeBack`;
 }

@@ -133,13 +133,45 @@ export const pushSourceSchema = z
   })
   .meta({ id: 'ProfilePushSource', description: 'Record source' });
 
+/** How many rows a write-back statement must change for its record to count as written. */
+export const statementExpectSchema = z
+  .strictObject({
+    rows: z
+      .enum(['>=1', '1', 'any'])
+      .describe("'>=1': at least one row, '1': exactly one, 'any' (default): zero rows is fine too"),
+    message: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Said when the expectation fails, after "ERP record not found: "; @name is replaced by the parameter, ' +
+          'e.g. "shipment @id names order @orderNo, which the ERP does not have"',
+      ),
+  })
+  .meta({ id: 'ProfileStatementExpect' });
+
+const statementExtras = {
+  expect: statementExpectSchema
+    .optional()
+    .describe('Rows the statement must change; when it fails the record is rolled back and parked'),
+  when: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Run the statement only when this holds, e.g. "receivedQuantity > 0" or "isShipped and not deliveredDate"' +
+        ' (parameters without @; operators = != > >= < <=; and, or, not)',
+    ),
+};
+
 export const statementSchema = z
   .union([
-    z.strictObject({ name: z.string().min(1), sql: z.string().min(1) }),
+    z.strictObject({ name: z.string().min(1), sql: z.string().min(1), ...statementExtras }),
     z.strictObject({
       name: z.string().min(1),
       procedure: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'a procedure name (letters, digits, _ and .)'),
       args: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).describe('Parameter names passed in order'),
+      ...statementExtras,
     }),
   ])
   .meta({ id: 'ProfileStatement' });
@@ -178,7 +210,7 @@ export const pushTouchpointSchema = z
 export const writeBackSchema = z.strictObject({
   record: z
     .array(statementSchema)
-    .describe('Per Infoplus record: @field of the record (e.g. @id, @orderNo, @trackingNo)'),
+    .describe('Per Infoplus record, first: @field of the record (e.g. @id, @orderNo, @trackingNo)'),
   lines: z
     .strictObject({
       from: z.string().min(1).describe('Array field of the record whose elements are the lines'),
@@ -187,6 +219,12 @@ export const writeBackSchema = z.strictObject({
         .describe('Per element: record params plus @line_<field> (or @line_value)'),
     })
     .optional(),
+  afterLines: z
+    .array(statementSchema)
+    .optional()
+    .describe(
+      'Run once per record after every line statement (e.g. an order status computed from its lines)',
+    ),
 });
 
 export const pullTouchpointSchema = z
@@ -282,6 +320,7 @@ export type PushTouchpointProfile = z.output<typeof pushTouchpointSchema>;
 export type PullTouchpointProfile = z.output<typeof pullTouchpointSchema>;
 export type TouchpointProfile = PushTouchpointProfile | PullTouchpointProfile;
 export type Statement = z.output<typeof statementSchema>;
+export type StatementExpect = z.output<typeof statementExpectSchema>;
 export type LookupTable = z.output<typeof lookupTableSchema>;
 export type ErpConnectionProfile = z.output<typeof erpConnectionSchema>;
 export type InfoplusConnectionProfile = z.output<typeof infoplusConnectionSchema>;

@@ -1,6 +1,8 @@
 /** Checks of one push or pull touchpoint that zod cannot express: Infoplus fields, queries and parameters. */
 import type { PullTouchpoint, PushTouchpoint } from '../contract/touchpoints.js';
+import { conditionNames, parseCondition } from '../domain/write-back-condition.js';
 import type { ProfileProblem } from './problems.js';
+import { ENGINE_LINE_SOURCES, ENGINE_RECORD_PARAMS, engineLineSource } from './pull-params.js';
 import type {
   FieldSpec,
   Profile,
@@ -123,10 +125,12 @@ export function checkPullTouchpoint(
   const out: ProfileProblem[] = [];
   const add: Add = (path, message) => out.push({ path: `touchpoints.${tp}.${path}`, message });
   const model = models[PULL_MODELS[tp].model] ?? {};
-  const recordParams = new Set(['erpKey', ...Object.keys(model)]);
+  const recordParams = new Set([...Object.keys(model), ...ENGINE_RECORD_PARAMS[tp].map((p) => p.name)]);
   if (cfg.writeBack.record.length === 0 && !cfg.writeBack.lines)
     add('writeBack.record', 'add at least one statement');
   checkStatements(profile, cfg.writeBack.record, 'writeBack.record', recordParams, add);
+  if (cfg.writeBack.afterLines)
+    checkStatements(profile, cfg.writeBack.afterLines, 'writeBack.afterLines', recordParams, add);
   const lines = cfg.writeBack.lines;
   if (lines && /^customFields\.[^.]+$/.test(lines.from)) {
     // a custom field's elements have no schema: any @line_<name> is allowed
@@ -135,19 +139,24 @@ export function checkPullTouchpoint(
       n.startsWith('line_'),
     );
   } else if (lines) {
+    const engine = engineLineSource(tp, lines.from);
     const meta = model[lines.from];
-    if (!meta) {
+    if (!meta && !engine) {
+      const offered = ENGINE_LINE_SOURCES[tp].map((s) => s.from);
       add(
         'writeBack.lines.from',
-        `"${lines.from}" is not a field of Infoplus ${PULL_MODELS[tp].model} (a custom field is written customFields.<name>)`,
+        `"${lines.from}" is not a field of Infoplus ${PULL_MODELS[tp].model}` +
+          (offered.length > 0 ? ` nor one the engine adds (${offered.join(', ')})` : '') +
+          ' (a custom field is written customFields.<name>)',
       );
       return out;
     }
-    const lineModel = meta.items ? models[meta.items] : undefined;
+    const lineModel = engine ? models[engine.model] : meta?.items ? models[meta.items] : undefined;
     const lineParams = new Set(recordParams);
     lineParams.add('line_index');
     if (lineModel) for (const f of Object.keys(lineModel)) lineParams.add(`line_${f}`);
     else lineParams.add('line_value');
+    for (const f of engine?.extra ?? []) lineParams.add(`line_${f.name}`);
     checkStatements(profile, lines.statements, 'writeBack.lines.statements', lineParams, add);
   }
   return out;
@@ -171,6 +180,19 @@ function checkStatements(
     for (const p of used) {
       if (!known.has(p) && !p.startsWith('customFields_') && !alsoKnown(p)) {
         add(where, `unknown parameter @${p} in statement "${st.name}"; available: ${suggest(p, known)}`);
+      }
+    }
+    if (st.when !== undefined) {
+      try {
+        for (const p of conditionNames(parseCondition(st.when))) {
+          if (!known.has(p) && !p.startsWith('customFields_') && !alsoKnown(p))
+            add(
+              `${path}[${i}].when`,
+              `unknown parameter ${p} in statement "${st.name}"; available: ${suggest(p, known)}`,
+            );
+        }
+      } catch (e) {
+        add(`${path}[${i}].when`, `${(e as Error).message}; e.g. when: "receivedQuantity > 0"`);
       }
     }
     if ('procedure' in st && profile.connections?.erp?.driver === 'sqlite') {

@@ -1,10 +1,14 @@
-/** Write timestamps: the real clock at millisecond resolution, never going backwards. */
+/** Write timestamps: the real clock, never going backwards, at the precision the datePrecision variant says. */
 export class SimClock {
   private last = 0;
 
+  /** `s` = whole seconds (the milliseconds are always 000), `ms` = milliseconds. */
+  constructor(private readonly precision: 's' | 'ms' = 'ms') {}
+
   /** Milliseconds since the epoch, at least the previous value (equal values are allowed). */
   nowMs(): number {
-    const now = Date.now();
+    let now = Date.now();
+    if (this.precision === 's') now -= now % 1000;
     if (now > this.last) this.last = now;
     return this.last;
   }

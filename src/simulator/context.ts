@@ -1,6 +1,7 @@
 /** What every handler needs: the state, the clock and the account settings. */
 import type { ApiVersion } from '../infoplus/wire-format.js';
 import type { SimClock } from './clock.js';
+import type { Variants } from './decisions.js';
 import type { SimStore } from './store.js';
 import type { SimRecord } from './types.js';
 
@@ -10,6 +11,8 @@ export interface SimContext {
   readonly clock: SimClock;
   /** Infoplus's "reject duplicate customerOrderNo" setting. */
   readonly rejectDuplicateCustomerOrderNo: boolean;
+  /** The unconfirmed behaviours in force (decisions.ts VARIANTS). */
+  readonly variants: Variants;
   /** Called after every change so the state file can be written. */
   readonly changed: () => void;
 }

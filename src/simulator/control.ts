@@ -33,6 +33,12 @@ export function createControl(sim: () => InfoplusSimulator): ControlHandler {
     if (method === 'POST' && path === 'warehouse/receive') {
       return { status: 200, body: s.warehouse.receiveAsns(numbers(body, ['share', 'partialShare', 'max'])) };
     }
+    if (method === 'POST' && path === 'warehouse/deliver')
+      return { status: 200, body: s.warehouse.deliver() };
+    if (method === 'POST' && path === 'warehouse/labels') {
+      const o = numbers(body, ['share', 'partialShare', 'max']);
+      return { status: 200, body: s.warehouse.shipOrders({ ...o, labelOnly: true }) };
+    }
     if (method === 'POST' && path === 'warehouse/adjust') {
       return { status: 200, body: s.warehouse.adjustInventory(numbers(body, ['count', 'poShare'])) };
     }
@@ -62,7 +68,7 @@ export function createControl(sim: () => InfoplusSimulator): ControlHandler {
       return { status: 200, body: s.state.list(resource as ResourceName) };
     }
     throw notFound(
-      `${method} /__sim/${path} is not a control endpoint (warehouse/ship|receive|adjust, faults, state/:resource, stats, seed/shipments)`,
+      `${method} /__sim/${path} is not a control endpoint (warehouse/ship|labels|deliver|receive|adjust, faults, state/:resource, stats, seed/shipments)`,
     );
   };
 }

@@ -14,9 +14,9 @@ import {
 } from './rules-masters.js';
 import { orderRules } from './rules-order.js';
 import { quickAdjustmentRules, quickReceiptRules } from './rules-quick.js';
-import { RESOURCE_MODEL } from './schema.js';
+import { RESOURCE_MODEL, modelFields } from './schema.js';
 import type { ResourceName, SimRecord } from './types.js';
-import { checkRequired, cleanBody } from './validate.js';
+import { checkRequired, cleanBody, type CleanOptions } from './validate.js';
 
 /** Which write operations each resource has (API.md §2.1). */
 export const OPERATIONS: Readonly<
@@ -34,6 +34,13 @@ export const OPERATIONS: Readonly<
   inventoryAdjustment: { create: false, update: false, delete: false },
   quickReceipt: { create: true, update: true, delete: true },
   quickAdjustment: { create: true, update: true, delete: true },
+  orderLine: { create: false, update: false, delete: false },
+  cartonContent: { create: false, update: false, delete: false },
+  itemCategory: { create: false, update: false, delete: false },
+  itemSubCategory: { create: false, update: false, delete: false },
+  receivingCriteriaScheme: { create: false, update: false, delete: false },
+  carrier: { create: false, update: false, delete: false },
+  customField: { create: false, update: false, delete: false },
 };
 
 const RULES: Readonly<Record<ResourceName, ResourceRules>> = {
@@ -49,7 +56,18 @@ const RULES: Readonly<Record<ResourceName, ResourceRules>> = {
   inventoryAdjustment: noRules,
   quickReceipt: quickReceiptRules,
   quickAdjustment: quickAdjustmentRules,
+  orderLine: noRules,
+  cartonContent: noRules,
+  itemCategory: noRules,
+  itemSubCategory: noRules,
+  receivingCriteriaScheme: noRules,
+  carrier: noRules,
+  customField: noRules,
 };
+
+function cleanOptions(call: SimCall): CleanOptions {
+  return { version: call.version, unknownFields: call.ctx.variants.unknownFields };
+}
 
 /** The API representation of a stored record. */
 export function viewOf(ctx: SimContext, resource: ResourceName, rec: SimRecord): SimRecord {
@@ -71,7 +89,8 @@ export function createRecord(
   const model = RESOURCE_MODEL[resource];
   const rules = RULES[resource];
   const errors: string[] = [];
-  const rec = cleanBody(model, body, 'create', errors, call.version);
+  const rec = cleanBody(model, body, 'create', errors, cleanOptions(call));
+  checkCustomFields(ctx, model, rec, errors);
   throwIfErrors(errors);
   rules.prepareCreate?.(call, rec, errors);
   checkRequired(model, rec, errors);
@@ -96,7 +115,36 @@ export function getRecord(ctx: SimContext, resource: ResourceName, key: number):
   return viewOf(ctx, resource, rec);
 }
 
-/** PUT: the key in the body names the record; fields sent replace, others are kept. */
+/**
+ * Custom fields must be defined in the tenant (`customField` with this model as recordType): refused, or
+ * dropped under unknownFields=ignore (decisions.ts E8).
+ */
+function checkCustomFields(ctx: SimContext, model: string, rec: SimRecord, errors: string[]): void {
+  const given = rec.customFields;
+  if (given === null || typeof given !== 'object' || Array.isArray(given)) return;
+  const defined = new Set(
+    [...ctx.store.collections.customField.records.values()]
+      .filter((d) => d.recordType === model)
+      .map((d) => String(d.name)),
+  );
+  const kept: SimRecord = {};
+  for (const [name, value] of Object.entries(given as SimRecord)) {
+    if (defined.has(name)) kept[name] = value;
+    else if (ctx.variants.unknownFields === 'reject')
+      errors.push(`customFields.${name}: no custom field '${name}' is defined for ${model} in this account`);
+  }
+  rec.customFields = kept;
+}
+
+/** The fields of a stored record a client cannot set: readOnly ones and internal `__` links. */
+function serverFields(model: string, rec: SimRecord): SimRecord {
+  const fields = modelFields(model);
+  const out: SimRecord = {};
+  for (const [k, v] of Object.entries(rec)) if (k.startsWith('__') || fields[k]?.readOnly) out[k] = v;
+  return out;
+}
+
+/** PUT: the key in the body names the record; the put variant says whether absent fields are kept. */
 export function updateRecord(call: SimCall, resource: ResourceName, body: unknown): void {
   const { ctx } = call;
   const model = RESOURCE_MODEL[resource];
@@ -109,9 +157,13 @@ export function updateRecord(call: SimCall, resource: ResourceName, body: unknow
   if (!existing) throw notFound(`${resource} ${key} does not exist`);
   const rules = RULES[resource];
   const errors: string[] = [];
-  const patch = cleanBody(model, body, 'update', errors, call.version);
+  const patch = cleanBody(model, body, 'update', errors, cleanOptions(call));
+  checkCustomFields(ctx, model, patch, errors);
   throwIfErrors(errors);
-  const merged = dropNulls({ ...existing, ...patch });
+  // put=replace: the body is the whole record, so fields it leaves out are cleared (server-managed
+  // readOnly fields and internal links stay); put=merge: fields left out are kept.
+  const base = ctx.variants.put === 'replace' ? serverFields(model, existing) : existing;
+  const merged = dropNulls({ ...base, ...patch });
   rules.prepareUpdate?.(call, existing, merged, patch, errors);
   checkRequired(model, merged, errors);
   throwIfErrors(errors);
@@ -136,9 +188,16 @@ export function updateCustomFields(call: SimCall, resource: ResourceName, body: 
     throw badRequest('customFields: must be a JSON object');
   }
   const model = RESOURCE_MODEL[resource];
+  const errors: string[] = [];
+  const checked: SimRecord = { customFields: { ...fields } };
+  checkCustomFields(call.ctx, model, checked, errors);
+  throwIfErrors(errors);
   const merged: SimRecord = {
     ...existing,
-    customFields: { ...((existing.customFields as object | undefined) ?? {}), ...fields },
+    customFields: {
+      ...((existing.customFields as object | undefined) ?? {}),
+      ...(checked.customFields as object),
+    },
   };
   stamp(model, merged, call.ctx.clock.nowIso(), false);
   col.put(merged);

@@ -24,10 +24,27 @@ export const ITEM_DEFAULTS: Readonly<SimRecord> = {
   hazmat: 'No',
   criticalAmount: 0,
   serialCode: 'None',
-  majorGroupId: 1,
-  subGroupId: 1,
-  receivingCriteriaSchemeId: 1,
 };
+
+/**
+ * The demo tenant's own lists (seeded with the default LOB 1). Items must name a category, a sub-category
+ * and a receiving criteria scheme from these by id; the seed's items get the first of each when they give none.
+ */
+export const DEFAULT_TENANT_LISTS = {
+  itemCategory: [
+    { internalId: 1, lobId: 1, id: 'GEN', name: 'General merchandise' },
+    { internalId: 2, lobId: 1, id: 'PARTS', name: 'Parts' },
+  ],
+  itemSubCategory: [
+    { internalId: 1, lobId: 1, id: 'STD', name: 'Standard' },
+    { internalId: 2, lobId: 1, id: 'BULK', name: 'Bulk' },
+  ],
+  receivingCriteriaScheme: [
+    { id: 1, lobId: 1, name: 'Standard receiving' },
+    { id: 2, lobId: 1, name: 'Lot controlled' },
+  ],
+  customField: [] as SimRecord[],
+} as const;
 
 /** Item inventory figures (readOnly) start at zero. */
 export const ITEM_STOCK_FIELDS = ['onHandQuantity', 'availableQuantity', 'orderableQuantity'] as const;
@@ -65,10 +82,16 @@ export const ASN_LINE_DEFAULTS: Readonly<SimRecord> = {
 };
 
 /** Carriers of the default seed and of generated shipments (Infoplus carrier ids are account data). */
-export const CARRIERS: readonly { id: number; company: string; serviceId: number; service: string }[] = [
-  { id: 100, company: 'UPS', serviceId: 1, service: 'UPS Ground' },
-  { id: 101, company: 'FedEx', serviceId: 2, service: 'FedEx Ground' },
-  { id: 102, company: 'USPS', serviceId: 3, service: 'USPS Priority Mail' },
+export const CARRIERS: readonly {
+  id: number;
+  company: string;
+  serviceId: number;
+  service: string;
+  scac: string;
+}[] = [
+  { id: 100, company: 'UPS', serviceId: 1, service: 'UPS Ground', scac: 'UPSN' },
+  { id: 101, company: 'FedEx', serviceId: 2, service: 'FedEx Ground', scac: 'FDEG' },
+  { id: 102, company: 'USPS', serviceId: 3, service: 'USPS Priority Mail', scac: 'USPS' },
 ];
 
 /** The default seed (demo constants of interfaces.md). */

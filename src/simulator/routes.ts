@@ -75,7 +75,7 @@ export function route(ctx: SimContext, req: ApiRequest): ApiAnswer {
   if (first === undefined) {
     if (method === 'POST') {
       if (!ops.create) throw notAllowed(resource, 'created');
-      return answer(201, '', createRecord(call, resource, body), true);
+      return answer(Number(ctx.variants.createStatus), '', createRecord(call, resource, body), true);
     }
     if (method === 'PUT') {
       if (!ops.update) throw notAllowed(resource, 'updated');
@@ -97,6 +97,7 @@ export function route(ctx: SimContext, req: ApiRequest): ApiAnswer {
           sort: query.get('sort'),
         },
         (rec) => viewOf(ctx, resource, rec),
+        ctx.variants,
       );
       return answer(200, '/search', rows);
     }

@@ -27,6 +27,13 @@ export function asnLines(ctx: SimContext, asn: SimRecord): SimRecord[] {
   });
 }
 
+/** What an ASN line received: its own figure plus the receipt rows naming it (receipts=rows). */
+export function receivedOn(ctx: SimContext, line: SimRecord): number {
+  const col = ctx.store.collections.itemReceipt;
+  const rows = col.find(IX.receiptAsnLine, String(line.id)).map((id) => col.get(id)?.receivedQuantity);
+  return rows.reduce<number>((n, q) => n + Number(q ?? 0), Number(line.receivedQuantity ?? 0));
+}
+
 function checkAsn(call: SimCall, rec: SimRecord, errors: string[], selfKey?: number): void {
   const { ctx } = call;
   const lob = requireRef(ctx, 'lineOfBusiness', rec.lobId, 'lobId', errors, 'line of business');
@@ -88,9 +95,12 @@ function storeLines(call: SimCall, rec: SimRecord, now: string, previous: SimRec
   const lines = (rec.lineItems as SimRecord[] | undefined) ?? [];
   const kept = new Set<number>();
   const ids = lines.map((line, i) => {
+    // put=replace: a line is the same line only when it carries its id; put=merge also matches by SKU.
     const old =
-      previous.find((p) => p.id === line.id && !kept.has(p.id as number)) ??
-      previous.find((p) => p.sku === line.sku && !kept.has(p.id as number));
+      previous.find((p) => line.id !== undefined && p.id === line.id && !kept.has(p.id as number)) ??
+      (ctx.variants.put === 'merge'
+        ? previous.find((p) => p.sku === line.sku && !kept.has(p.id as number))
+        : undefined);
     const id = (old?.id as number | undefined) ?? ctx.store.nextId('itemReceipt');
     kept.add(id);
     const item = findItem(ctx, rec.lobId, line.sku);
@@ -116,7 +126,7 @@ function storeLines(call: SimCall, rec: SimRecord, now: string, previous: SimRec
 }
 
 function assertAsnEditable(ctx: SimContext, asn: SimRecord): void {
-  if (asnLines(ctx, asn).some((l) => typeof l.receivedQuantity === 'number' && l.receivedQuantity > 0)) {
+  if (asnLines(ctx, asn).some((l) => receivedOn(ctx, l) > 0)) {
     throw badRequest(
       `asn ${String(asn.id)} (poNo ${String(asn.poNo)}) is ${String(asn.status)} and can no longer be edited`,
     );
@@ -135,7 +145,8 @@ export const asnRules: ResourceRules = {
   },
   prepareUpdate(call, existing, merged, patch, errors) {
     assertAsnEditable(call.ctx, existing);
-    if (patch.lineItems === undefined) merged.lineItems = asnLines(call.ctx, existing).map((l) => ({ ...l }));
+    if (patch.lineItems === undefined && call.ctx.variants.put === 'merge')
+      merged.lineItems = asnLines(call.ctx, existing).map((l) => ({ ...l }));
     checkAsn(call, merged, errors, existing.id as number);
   },
   finishUpdate(call, existing, merged, now) {

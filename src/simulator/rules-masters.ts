@@ -63,7 +63,16 @@ function itemChecks(ctx: SimContext, rec: SimRecord, errors: string[]): void {
     `sku: '${sku ?? ''}' already exists in line of business ${String(rec.lobId)}`,
     errors,
   );
+  for (const [field, resource, label] of TENANT_REFS)
+    requireRef(ctx, resource, rec[field], field, errors, label);
 }
+
+/** Item fields that name the tenant's own records (decisions.ts E4). */
+const TENANT_REFS = [
+  ['majorGroupId', 'itemCategory', 'item category'],
+  ['subGroupId', 'itemSubCategory', 'item sub-category'],
+  ['receivingCriteriaSchemeId', 'receivingCriteriaScheme', 'receiving criteria scheme'],
+] as const;
 
 /** Item: SKU upper-cased, pattern, unique per lobId; description length; KB defaults. */
 export const itemRules: ResourceRules = {

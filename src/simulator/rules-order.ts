@@ -152,8 +152,16 @@ function resolveCustomer(ctx: SimContext, rec: SimRecord, now: string): void {
 function finishLines(call: SimCall, rec: SimRecord, previous: SimRecord[] = []): void {
   const lines = (rec.lineItems as SimRecord[] | undefined) ?? [];
   let qty = 0;
+  const taken = new Set<unknown>();
   rec.lineItems = lines.map((line) => {
-    const old = previous.find((p) => p.id === line.id) ?? previous.find((p) => p.sku === line.sku);
+    // put=replace: a line is the same line only when it carries its id; put=merge also matches by SKU.
+    // (Two lines of one SKU match two existing lines of that SKU, in order, never the same one twice.)
+    const old =
+      previous.find((p) => line.id !== undefined && p.id === line.id && !taken.has(p.id)) ??
+      (call.ctx.variants.put === 'merge'
+        ? previous.find((p) => p.sku === line.sku && !taken.has(p.id))
+        : undefined);
+    if (old) taken.add(old.id);
     const id = old?.id ?? call.ctx.store.nextId('orderLine');
     const item = findItem(call.ctx, rec.lobId, line.sku);
     const orderedQty = typeof line.orderedQty === 'number' ? line.orderedQty : 0;
@@ -185,6 +193,18 @@ function finishLines(call: SimCall, rec: SimRecord, previous: SimRecord[] = []):
   rec.totalQty = qty;
 }
 
+/**
+ * Mirrors an order's lines into the `orderLine` collection (GET /orderLine/search answers them), removing
+ * lines the order no longer has. Call after every change of an order's lines or quantities.
+ */
+export function syncOrderLines(ctx: SimContext, order: SimRecord, removed = false): void {
+  const col = ctx.store.collections.orderLine;
+  const lines = removed ? [] : ((order.lineItems as SimRecord[] | undefined) ?? []);
+  const keep = new Set(lines.map((l) => l.id as number));
+  for (const id of col.find(IX.orderLineOrderNo, String(order.orderNo))) if (!keep.has(id)) col.remove(id);
+  for (const line of lines) col.put({ ...line, orderNo: order.orderNo, lobId: order.lobId });
+}
+
 /** Throws when the order may no longer change. */
 export function assertOrderEditable(rec: SimRecord): void {
   const status = String(rec.status ?? '');
@@ -204,6 +224,7 @@ export const orderRules: ResourceRules = {
     rec.enteredBy = 'API';
     resolveCustomer(call.ctx, rec, now);
     finishLines(call, rec);
+    syncOrderLines(call.ctx, rec);
   },
   prepareUpdate(call, existing, merged, patch, errors) {
     assertOrderEditable(existing);
@@ -218,8 +239,10 @@ export const orderRules: ResourceRules = {
       resolveCustomer(call.ctx, merged, now);
     if (merged.lineItems !== existing.lineItems)
       finishLines(call, merged, (existing.lineItems as SimRecord[]) ?? []);
+    syncOrderLines(call.ctx, merged);
   },
-  beforeDelete(_call, existing) {
+  beforeDelete(call, existing) {
     assertOrderEditable(existing);
+    syncOrderLines(call.ctx, existing, true);
   },
 };

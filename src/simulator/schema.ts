@@ -2,8 +2,10 @@
  * Adapter over the generated model table (`src/infoplus/models/generated.ts`): the simulator reads field
  * kinds, required and readOnly flags from there, never from a list of its own.
  */
+import { TENANT_MODEL_FIELDS, type TenantModelName } from '../infoplus/models/tenant-models.js';
 import {
   MODEL_FIELDS,
+  type FieldSpec as GeneratedFieldSpec,
   RESOURCE_MODELS,
   type FieldType,
   type ModelName,
@@ -26,7 +28,16 @@ export interface FieldSpec {
 }
 
 /** The model behind each resource. */
-export const RESOURCE_MODEL: Readonly<Record<ResourceName, ModelName>> = RESOURCE_MODELS;
+export const RESOURCE_MODEL: Readonly<Record<ResourceName, ModelName | TenantModelName>> = {
+  ...RESOURCE_MODELS,
+  orderLine: 'OrderLine',
+  cartonContent: 'CartonContent',
+  itemCategory: 'ItemCategory',
+  itemSubCategory: 'ItemSubCategory',
+  receivingCriteriaScheme: 'ReceivingCriteriaScheme',
+  carrier: 'Carrier',
+  customField: 'CustomField',
+};
 
 const cache = new Map<string, Readonly<Record<string, FieldSpec>>>();
 
@@ -34,7 +45,10 @@ const cache = new Map<string, Readonly<Record<string, FieldSpec>>>();
 export function modelFields(model: string): Readonly<Record<string, FieldSpec>> {
   const hit = cache.get(model);
   if (hit) return hit;
-  const raw = (MODEL_FIELDS as Readonly<Record<string, (typeof MODEL_FIELDS)[ModelName] | undefined>>)[model];
+  const all = { ...MODEL_FIELDS, ...TENANT_MODEL_FIELDS } as Readonly<
+    Record<string, Readonly<Record<string, GeneratedFieldSpec>> | undefined>
+  >;
+  const raw = all[model];
   if (!raw) throw new Error(`model ${model} is not in MODEL_FIELDS`);
   const out: Record<string, FieldSpec> = {};
   for (const [name, spec] of Object.entries(raw)) {

@@ -14,6 +14,14 @@ export interface SearchParams {
   sort?: string | null;
 }
 
+/** The search behaviours that are variants (decisions.ts). */
+export interface SearchVariants {
+  limitOver250: 'clamp' | 'error';
+  filterOps: 'gte' | 'ge' | 'both';
+}
+
+const STRICT_SEARCH: SearchVariants = { limitOver250: 'clamp', filterOps: 'gte' };
+
 /** Sorted views per collection and field, rebuilt when the collection's version changes. */
 const sortCache = new WeakMap<Collection, Map<string, { version: number; rows: SimRecord[] }>>();
 
@@ -23,9 +31,21 @@ export function search(
   model: string,
   params: SearchParams,
   view: (rec: SimRecord) => SimRecord,
+  variants: SearchVariants = STRICT_SEARCH,
 ): SimRecord[] {
-  const limit = intParam(params.limit, 'limit', DEFAULT_SEARCH_LIMIT, 1, MAX_SEARCH_LIMIT);
+  const clamp = variants.limitOver250 === 'clamp';
+  const limit = Math.min(
+    MAX_SEARCH_LIMIT,
+    intParam(
+      params.limit,
+      'limit',
+      DEFAULT_SEARCH_LIMIT,
+      1,
+      clamp ? Number.MAX_SAFE_INTEGER : MAX_SEARCH_LIMIT,
+    ),
+  );
   const page = intParam(params.page, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
+  checkOperatorSpelling(params.filter ?? '', variants.filterOps);
   const clauses = compileFilter(model, params.filter ?? '');
   const sortText = (params.sort ?? '').trim();
   const { field: sortField, descending } =
@@ -66,6 +86,18 @@ export function search(
     }
   }
   return out.map(view);
+}
+
+/**
+ * Refuses the comparison operator spellings the filterOps variant does not know (`ge`/`le` or `gte`/`lte`),
+ * as a server with only one spelling would. Quoted literals are skipped so a value cannot trip it.
+ */
+function checkOperatorSpelling(filter: string, accepted: SearchVariants['filterOps']): void {
+  if (accepted === 'both') return;
+  const outsideQuotes = filter.replace(/'(?:[^']|'')*'/g, "''");
+  const refused = accepted === 'gte' ? /\s(ge|le)\s/i : /\s(gte|lte)\s/i;
+  const m = refused.exec(outsideQuotes);
+  if (m) throw badRequest(`filter: unknown operator '${m[1] ?? ''}'`);
 }
 
 function intParam(

@@ -1,7 +1,13 @@
 /** The HTTP layer: parsing, API-Key check, fault injection, JSON answers. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { API_BASE_PATH, API_VERSIONS, RETRY_AFTER_HEADER, type ApiVersion } from '../infoplus/wire-format.js';
+import {
+  API_BASE_PATH,
+  API_VERSIONS,
+  RETRY_AFTER_HEADER,
+  formatErrorBody,
+  type ApiVersion,
+} from '../infoplus/wire-format.js';
 import type { SimContext } from './context.js';
 import { SimHttpError, badRequest, notFound } from './errors.js';
 import type { FaultEngine } from './faults.js';
@@ -40,7 +46,7 @@ export function createSimServer(deps: ServerDeps): { server: Server; stop: () =>
       if (!res.headersSent && !res.destroyed) {
         const err =
           e instanceof SimHttpError ? e : new SimHttpError(500, `simulator error: ${(e as Error).message}`);
-        send(res, err.status, err.body());
+        sendError(deps.ctx, res, err.status, err.messages);
       }
     });
   });
@@ -66,13 +72,21 @@ async function handle(
   deps.counters.requests++;
   const body = await readBody(req);
   if (!keyMatches(req.headers['api-key'], deps.apiKey)) {
-    send(res, 401, { errors: ['API-Key header missing or not valid for this account'] });
+    sendError(deps.ctx, res, Number(deps.ctx.variants.authStatus), [
+      'API-Key header missing or not valid for this account',
+    ]);
     return;
   }
   if (url.pathname.startsWith('/__sim/')) {
     const segments = url.pathname.slice('/__sim/'.length).split('/').filter(Boolean);
-    const out = deps.control(method, segments, parseJson(body));
-    send(res, out.status, out.body);
+    try {
+      const out = deps.control(method, segments, parseJson(body));
+      send(res, out.status, out.body);
+    } catch (e) {
+      // Control answers are the simulator's own API: always a JSON error body, whatever the variant.
+      if (e instanceof SimHttpError) return send(res, e.status, e.body());
+      throw e;
+    }
     return;
   }
   const parts = parsePath(url.pathname);
@@ -80,7 +94,7 @@ async function handle(
   const fault = deps.faults.decide(write);
   if (fault.retryAfterSec !== undefined) {
     res.setHeader(RETRY_AFTER_HEADER, String(fault.retryAfterSec));
-    send(res, 429, { errors: ['Too many requests: slow down and retry after the Retry-After seconds'] });
+    sendError(deps.ctx, res, 429, ['Too many requests: slow down and retry after the Retry-After seconds']);
     return;
   }
   if (fault.delayMs > 0) await sleep(fault.delayMs, signal);
@@ -89,9 +103,9 @@ async function handle(
     return;
   }
   if (fault.action === 'fail') {
-    send(res, fault.failStatus, {
-      errors: [`Simulated server error ${fault.failStatus}; nothing was changed`],
-    });
+    sendError(deps.ctx, res, fault.failStatus, [
+      `Simulated server error ${fault.failStatus}; nothing was changed`,
+    ]);
     return;
   }
   if (fault.action === 'slow') await sleep(fault.slowMs, signal);
@@ -102,7 +116,9 @@ async function handle(
     if (e instanceof SimHttpError) {
       deps.counters.byRoute[`${method} ${parts.resource} (error ${e.status})`] =
         (deps.counters.byRoute[`${method} ${parts.resource} (error ${e.status})`] ?? 0) + 1;
-      send(res, e.status, e.body());
+      // A refused write answers the validationStatus variant (the spec's 405 "Invalid input", or 400).
+      const status = e.status === 400 && write ? Number(deps.ctx.variants.validationStatus) : e.status;
+      sendError(deps.ctx, res, status, e.messages);
       return;
     }
     throw e;
@@ -155,6 +171,19 @@ async function readBody(req: IncomingMessage): Promise<string | typeof NO_BODY> 
   }
   if (size === 0) return NO_BODY;
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** An error answer in the errorBody variant's shape: `{"errors": [...]}`, plain text, or nothing. */
+function sendError(ctx: SimContext, res: ServerResponse, status: number, messages: readonly string[]): void {
+  if (res.destroyed) return;
+  const shape = ctx.variants.errorBody;
+  if (shape === 'errors') return send(res, status, formatErrorBody(messages));
+  const text = shape === 'text' ? messages.join('\n') : '';
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+  });
+  res.end(text);
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

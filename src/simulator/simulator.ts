@@ -6,7 +6,7 @@ import type { SimCall, SimContext } from './context.js';
 import { createControl } from './control.js';
 import { createRecord, viewOf } from './crud.js';
 import { DEFAULT_API_KEY } from './decisions.js';
-import { DEFAULT_LOB, DEFAULT_WAREHOUSE } from './defaults.js';
+import { CARRIERS, DEFAULT_LOB, DEFAULT_TENANT_LISTS, DEFAULT_WAREHOUSE } from './defaults.js';
 import { SimHttpError } from './errors.js';
 import { FaultEngine } from './faults.js';
 import { StatePersister } from './persist.js';
@@ -14,29 +14,83 @@ import { createPrng } from './prng.js';
 import { createSimServer, type ServerCounters } from './server.js';
 import { SimStore } from './store.js';
 import type { InfoplusSimulator, ResourceName, SeedData, SimRecord, SimulatorOptions } from './types.js';
+import { resolveVariants } from './variants.js';
 import { createWarehouse } from './warehouse.js';
 
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/** A seed item without category / receiving-criteria ids gets the first of the tenant's (set-up data). */
+function withTenantIds(ctx: SimContext, item: SimRecord): SimRecord {
+  const first = (resource: ResourceName): unknown => {
+    const col = ctx.store.collections[resource];
+    for (const rec of col.records.values())
+      if (item.lobId === undefined || rec.lobId === item.lobId) return rec[col.keyField];
+    return undefined;
+  };
+  return {
+    majorGroupId: first('itemCategory'),
+    subGroupId: first('itemSubCategory'),
+    receivingCriteriaSchemeId: first('receivingCriteriaScheme'),
+    ...item,
+  };
+}
+
+/** A state file from before the tenant lists existed gets the default lists, so its items stay valid. */
+function seedMissingTenantLists(ctx: SimContext): void {
+  const call: SimCall = { ctx, version: 'beta' };
+  const lists = DEFAULT_TENANT_LISTS;
+  const groups: [ResourceName, readonly SimRecord[]][] = [
+    ['itemCategory', lists.itemCategory],
+    ['itemSubCategory', lists.itemSubCategory],
+    ['receivingCriteriaScheme', lists.receivingCriteriaScheme],
+    ['carrier', CARRIERS.map((c) => ({ carrier: c.id, label: c.company, scac: c.scac }))],
+  ];
+  for (const [resource, records] of groups) {
+    const col = ctx.store.collections[resource];
+    if (col.size > 0) continue;
+    for (const rec of records) createRecord(call, resource, { ...rec }, rec[col.keyField] as number);
+  }
+}
+
 /** Loads seed records through the normal create rules (so seeds obey them too), keeping given ids. */
 function applySeed(ctx: SimContext, seed: SeedData): void {
   const call: SimCall = { ctx, version: 'beta' };
   const groups: [ResourceName, SimRecord[]][] = [];
-  if (seed.includeDefaults !== false)
-    groups.push(['lineOfBusiness', [{ ...DEFAULT_LOB }]], ['warehouse', [{ ...DEFAULT_WAREHOUSE }]]);
+  const defaults = seed.includeDefaults !== false;
+  const lists = DEFAULT_TENANT_LISTS;
+  if (defaults) {
+    groups.push(
+      ['lineOfBusiness', [{ ...DEFAULT_LOB }]],
+      ['warehouse', [{ ...DEFAULT_WAREHOUSE }]],
+      ['carrier', CARRIERS.map((c) => ({ carrier: c.id, label: c.company, scac: c.scac }))],
+    );
+  }
   groups.push(
     ['lineOfBusiness', seed.linesOfBusiness ?? []],
     ['warehouse', seed.warehouses ?? []],
+    ['itemCategory', seed.itemCategories ?? (defaults ? lists.itemCategory.map((r) => ({ ...r })) : [])],
+    [
+      'itemSubCategory',
+      seed.itemSubCategories ?? (defaults ? lists.itemSubCategory.map((r) => ({ ...r })) : []),
+    ],
+    [
+      'receivingCriteriaScheme',
+      seed.receivingCriteriaSchemes ?? (defaults ? lists.receivingCriteriaScheme.map((r) => ({ ...r })) : []),
+    ],
+    ['customField', seed.customFields ?? []],
     ['vendor', seed.vendors ?? []],
     ['item', seed.items ?? []],
     ['customer', seed.customers ?? []],
   );
   for (const [resource, records] of groups) {
-    records.forEach((rec, i) => {
+    const keyField = ctx.store.collections[resource].keyField;
+    records.forEach((given, i) => {
       try {
-        createRecord(call, resource, rec, typeof rec.id === 'number' ? rec.id : undefined);
+        const rec = resource === 'item' ? withTenantIds(ctx, given) : given;
+        const key = rec[keyField];
+        createRecord(call, resource, rec, typeof key === 'number' ? key : undefined);
       } catch (e) {
         const detail = e instanceof SimHttpError ? e.messages.join('; ') : (e as Error).message;
         throw new Error(`simulator seed data: ${resource} #${i + 1} rejected: ${detail}`);
@@ -50,15 +104,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<In
   const seed = options.seed ?? 1;
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   const store = new SimStore();
+  const variants = resolveVariants(options.variants);
   const persister = options.stateFile ? new StatePersister(options.stateFile, store) : null;
   const ctx: SimContext = {
     store,
-    clock: new SimClock(),
+    clock: new SimClock(variants.datePrecision),
     rejectDuplicateCustomerOrderNo: options.rejectDuplicateCustomerOrderNo ?? false,
+    variants,
     changed: () => persister?.changed(),
   };
   const loaded = persister?.load() ?? false;
   if (!loaded) applySeed(ctx, options.seedData ?? {});
+  else if (options.seedData?.includeDefaults !== false) seedMissingTenantLists(ctx);
   const faults = new FaultEngine(seed, options.faults);
   const warehouse = createWarehouse(ctx, createPrng(seed));
   const counters: ServerCounters = { requests: 0, writes: 0, byRoute: {} };
@@ -86,6 +143,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<In
     baseUrl: `http://${hostInUrl}:${port}${API_BASE_PATH}`,
     apiKey,
     port,
+    variants,
     setFaults: (f) => faults.set(f),
     faults: () => faults.current,
     async close() {
@@ -107,6 +165,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<In
       shipOrders: (o) => warehouse.shipOrders(o),
       receiveAsns: (o) => warehouse.receiveAsns(o),
       adjustInventory: (o) => warehouse.adjustInventory(o),
+      deliver: () => warehouse.deliver(),
     },
     seedShipments: (o) => warehouse.seedShipments(o),
     stats: () => ({

@@ -1,4 +1,5 @@
 /** In-memory state of the simulator: one keyed collection per resource, secondary indexes, id sequences. */
+import type { ResourceKeyField } from '../infoplus/wire-format.js';
 import { FIRST_ORDER_NO } from './decisions.js';
 import { RESOURCE_NAMES, type ResourceName, type SimRecord } from './types.js';
 
@@ -31,7 +32,7 @@ export class Collection {
 
   constructor(
     readonly resource: ResourceName,
-    readonly keyField: 'id' | 'orderNo',
+    readonly keyField: ResourceKeyField,
     defs: readonly IndexDef[] = [],
   ) {
     for (const def of defs) this.indexes.set(def.name, { def, map: new Map() });
@@ -113,6 +114,9 @@ export const IX = {
   customerOrderNo: 'lobId|customerOrderNo',
   lobCode: 'code',
   shipmentOrderNo: 'orderNo',
+  orderLineOrderNo: 'orderNo',
+  receiptAsnLine: 'asnLine',
+  cartonOrderNo: 'orderNo',
 } as const;
 
 /** Serialised state (the state file's content). */
@@ -142,10 +146,17 @@ export class SimStore {
       lineOfBusiness: c('lineOfBusiness', [{ name: IX.lobCode, fields: ['code'] }]),
       warehouse: c('warehouse'),
       shipment: c('shipment', [{ name: IX.shipmentOrderNo, fields: ['orderNo'] }]),
-      itemReceipt: c('itemReceipt'),
+      itemReceipt: c('itemReceipt', [{ name: IX.receiptAsnLine, fields: ['asnLine'] }]),
       inventoryAdjustment: c('inventoryAdjustment'),
       quickReceipt: c('quickReceipt'),
       quickAdjustment: c('quickAdjustment'),
+      orderLine: c('orderLine', [{ name: IX.orderLineOrderNo, fields: ['orderNo'] }]),
+      cartonContent: c('cartonContent', [{ name: IX.cartonOrderNo, fields: ['orderNo'] }]),
+      itemCategory: new Collection('itemCategory', 'internalId'),
+      itemSubCategory: new Collection('itemSubCategory', 'internalId'),
+      receivingCriteriaScheme: c('receivingCriteriaScheme'),
+      carrier: new Collection('carrier', 'carrier'),
+      customField: c('customField'),
     };
   }
 

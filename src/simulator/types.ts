@@ -1,5 +1,6 @@
 /** Public types of the Infoplus simulator (see interfaces.md section B). */
 import type { ResourcePath } from '../infoplus/wire-format.js';
+import type { Variants } from './decisions.js';
 
 /** The resources the simulator serves (path names under `/infoplus-wms/api/{version}/`): the client's paths. */
 export type ResourceName = ResourcePath;
@@ -18,6 +19,13 @@ export const RESOURCE_NAMES: readonly ResourceName[] = [
   'inventoryAdjustment',
   'quickReceipt',
   'quickAdjustment',
+  'orderLine',
+  'cartonContent',
+  'itemCategory',
+  'itemSubCategory',
+  'receivingCriteriaScheme',
+  'carrier',
+  'customField',
 ];
 
 /** A stored record: plain JSON, field names as in the Infoplus models. */
@@ -49,6 +57,13 @@ export interface SeedData {
   vendors?: SimRecord[];
   items?: SimRecord[];
   customers?: SimRecord[];
+  /** The tenant's item categories (`internalId`, `lobId`, `id` code, `name`); default: two in LOB 1. */
+  itemCategories?: SimRecord[];
+  itemSubCategories?: SimRecord[];
+  /** Receiving criteria schemes (`id`, `lobId`, `name`). */
+  receivingCriteriaSchemes?: SimRecord[];
+  /** Custom field definitions (`name`, `recordType` e.g. `Order`, `fieldType`, `label`, `tabLabel`). */
+  customFields?: SimRecord[];
   /** false = start empty apart from what is given here; default true (the demo LOB 1 and warehouse 1). */
   includeDefaults?: boolean;
 }
@@ -67,6 +82,11 @@ export interface SimulatorOptions {
   /** Infoplus's "reject duplicate customerOrderNo" account setting; off by default as in Infoplus. */
   rejectDuplicateCustomerOrderNo?: boolean;
   faults?: Partial<FaultConfig>;
+  /**
+   * Unconfirmed behaviours to simulate (decisions.ts VARIANTS), e.g. `{ errorBody: 'text' }`; every switch
+   * not given takes its strict default. A bad key or value throws.
+   */
+  variants?: Readonly<Record<string, string>>;
   /** When set, state is loaded from this JSON file at start and written to it (atomically) after writes. */
   stateFile?: string;
 }
@@ -79,6 +99,8 @@ export interface ShipOptions {
   partialShare?: number;
   /** At most this many orders (default unlimited). */
   max?: number;
+  /** Only print labels (shipment rows with `shipped: false`); the next call without it ships them. */
+  labelOnly?: boolean;
 }
 
 /** Options of warehouse receiving. */
@@ -108,6 +130,8 @@ export interface WarehouseActivity {
   shipOrders(o?: ShipOptions): { shipments: number; orders: number };
   receiveAsns(o?: ReceiveOptions): { receipts: number; asns: number };
   adjustInventory(o?: AdjustOptions): { adjustments: number };
+  /** Shipped rows get a deliveredDate and status Delivered (each bumps its modifyDate). */
+  deliver(): { delivered: number };
 }
 
 /** Read access to the simulator's state for tests (copies, never live records). */
@@ -131,6 +155,8 @@ export interface InfoplusSimulator {
   baseUrl: string;
   apiKey: string;
   port: number;
+  /** The variants in force (all switches). */
+  variants: Variants;
   setFaults(f: Partial<FaultConfig>): void;
   /** The fault configuration now in force. */
   faults(): FaultConfig;

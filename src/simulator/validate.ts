@@ -6,6 +6,12 @@ import type { SimRecord } from './types.js';
 /** create = new record (required+readOnly fields accepted); update = merge into an existing one. */
 export type WriteMode = 'create' | 'update';
 
+/** API version of the path and the unknownFields variant (decisions.ts). */
+export interface CleanOptions {
+  version?: ApiVersion;
+  unknownFields?: 'reject' | 'ignore';
+}
+
 /**
  * Returns a cleaned copy of `body` for `model`: values coerced to their kind (dates normalised to ISO
  * with milliseconds), readOnly fields dropped, unknown fields and bad values reported in `errors` as
@@ -16,10 +22,12 @@ export function cleanBody(
   body: unknown,
   mode: WriteMode,
   errors: string[],
-  version: ApiVersion = 'beta',
+  opts: CleanOptions = {},
   prefix = '',
   keep: readonly string[] = [],
 ): SimRecord {
+  const version = opts.version ?? 'beta';
+  const reject = opts.unknownFields !== 'ignore';
   const out: SimRecord = {};
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     errors.push(`${prefix ? prefix.replace(/\.$/, '') : 'body'}: must be a JSON object`);
@@ -30,11 +38,12 @@ export function cleanBody(
     const spec = fields[name];
     const path = `${prefix}${name}`;
     if (!spec) {
-      errors.push(`${path}: unknown field for ${model}`);
+      if (reject) errors.push(`${path}: unknown field for ${model}`);
       continue;
     }
     if (spec.betaOnly && version !== 'beta') {
-      errors.push(`${path}: unknown field for ${model} in API ${version} (it exists only in beta)`);
+      if (reject)
+        errors.push(`${path}: unknown field for ${model} in API ${version} (it exists only in beta)`);
       continue;
     }
     const accepted = !spec.readOnly || (spec.required && mode === 'create') || keep.includes(name);
@@ -43,7 +52,7 @@ export function cleanBody(
       if (mode === 'update') out[name] = null;
       continue;
     }
-    const coerced = coerce(spec, value, path, errors, version);
+    const coerced = coerce(spec, value, path, errors, opts);
     if (coerced !== undefined) out[name] = coerced;
   }
   return out;
@@ -54,7 +63,7 @@ function coerce(
   value: unknown,
   path: string,
   errors: string[],
-  version: ApiVersion,
+  opts: CleanOptions,
 ): unknown {
   if (spec.kind === 'array') {
     if (!Array.isArray(value)) {
@@ -64,7 +73,7 @@ function coerce(
     const model = spec.itemsModel;
     if (model !== undefined) {
       // Array elements are always new content for the parent record, so they validate as a create.
-      return value.map((v, i) => cleanBody(model, v, 'create', errors, version, `${path}[${i}].`, ['id']));
+      return value.map((v, i) => cleanBody(model, v, 'create', errors, opts, `${path}[${i}].`, ['id']));
     }
     const itemKind = spec.itemsKind ?? 'any';
     return value.map((v, i) => coerceScalar(itemKind, v, `${path}[${i}]`, errors));

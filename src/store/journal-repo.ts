@@ -203,6 +203,16 @@ export class JournalRepo {
     }
   }
 
+  /**
+   * Makes every written record of a touchpoint count as not yet written (a replayed pull writes each record it
+   * reads again, e.g. after a write-back was fixed); returns how many entries changed.
+   */
+  forgetContent(touchpoint: TouchpointName): number {
+    return this.db
+      .prepare("UPDATE journal SET content_hash = NULL WHERE touchpoint = ? AND status = 'written'")
+      .run(touchpoint).changes;
+  }
+
   /** Forgets a record (reconciliation found it gone from Infoplus): the next push creates it again. */
   forget(touchpoint: TouchpointName, recordKey: string): void {
     this.db.prepare('DELETE FROM journal WHERE touchpoint = ? AND record_key = ?').run(touchpoint, recordKey);

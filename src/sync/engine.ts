@@ -265,8 +265,12 @@ export class SyncEngine {
     return n;
   }
 
-  /** "Re-pull since": moves a pull cursor back (records already written are recognised and skipped). */
-  async resetCursor(tp: PullTouchpoint, since: Date): Promise<void> {
+  /**
+   * "Re-pull since": moves a pull cursor back. Records already written are recognised and skipped, unless
+   * `rewrite` (a replay): then every record read again is written again (write-backs are idempotent).
+   */
+  async resetCursor(tp: PullTouchpoint, since: Date, opts: { rewrite?: boolean } = {}): Promise<void> {
+    if (opts.rewrite) this.store.journal.forgetContent(tp);
     if (cursorKindOf(tp) === 'modify-date') {
       this.store.cursors.reset(tp, since);
       return;

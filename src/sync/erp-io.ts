@@ -6,6 +6,7 @@ import type { Profile } from '../profile/index.js';
 import {
   applyPushResult,
   applyWriteBack,
+  applyWriteBacks,
   readFingerprints,
   readPushRecords,
   type ReadPushOptions,
@@ -27,6 +28,16 @@ export interface ErpIo {
     opts?: { signal?: AbortSignal },
   ): AsyncIterable<{ key: string; fingerprint: string | null }>;
   applyWriteBack(erp: ErpConnection, profile: Profile, tp: PullTouchpoint, record: object): Promise<void>;
+  /**
+   * Writes several pulled records (write-back units) in ONE ERP transaction, each with its own statements in
+   * order; any failure rolls back all of them. Optional: without it the engine writes one record at a time.
+   */
+  applyWriteBacks?(
+    erp: ErpConnection,
+    profile: Profile,
+    tp: PullTouchpoint,
+    records: readonly object[],
+  ): Promise<void>;
   /** Runs the profile's afterPush statements (e.g. store the Infoplus orderNo in the ERP) in one transaction. */
   afterPush(
     erp: ErpConnection,
@@ -42,5 +53,6 @@ export const profileErpIo: ErpIo = {
   readPushRecords: (erp, profile, tp, opts) => readPushRecords(erp, profile, tp, opts ?? {}),
   readFingerprints: (erp, profile, tp, opts) => readFingerprints(erp, profile, tp, opts ?? {}),
   applyWriteBack: (erp, profile, tp, record) => applyWriteBack(erp, profile, tp, record),
+  applyWriteBacks: (erp, profile, tp, records) => applyWriteBacks(erp, profile, tp, records),
   afterPush: (erp, profile, tp, key, created) => applyPushResult(erp, profile, tp, key, created),
 };

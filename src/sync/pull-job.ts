@@ -1,8 +1,9 @@
 /**
  * One pull run (shipments, item receipts, inventory adjustments): keyset reads from the stored cursor minus an
- * overlap window, dedupe by Infoplus id + content hash in the journal, one ERP transaction per record through
- * the profile's write-back, and a cursor checkpoint every N records, only ever past records already written.
- * A record that fails alone is parked (with its data) and retried from the inbox by id; the cursor moves on.
+ * overlap window, dedupe by Infoplus id + content hash in the journal, write-backs in batches of records per
+ * ERP transaction (a failing batch is split to isolate the bad record), and a cursor checkpoint every N records,
+ * only ever past batches already committed. A record that fails alone is parked (with its data) and retried
+ * from the inbox by id; the cursor moves on because the record is safe in the inbox.
  */
 import type { PullTouchpoint } from '../contract/index.js';
 import {
@@ -22,6 +23,8 @@ import type { ErpConnection } from '../erp/types.js';
 import { f, type Filter, type InfoplusClient, type ReadableResource } from '../infoplus/index.js';
 import type { Profile } from '../profile/index.js';
 import type { ErpIo } from './erp-io.js';
+import { receiptUnits } from './pull-receipt-lines.js';
+import { shipmentUnits } from './pull-shipment-orders.js';
 import type { RunContext } from './run-context.js';
 import { RunAbort } from './types.js';
 
@@ -61,16 +64,19 @@ export function toSearch(
   switch (q.type) {
     case 'tie':
       return {
-        filter: f.and(lob, f.eq('modifyDate', new Date(q.date)), f.gt('id', q.afterId)),
+        filter: f.and(lob, f.ge('modifyDate', new Date(q.date)), f.gt('id', q.afterId)),
         sort: 'id',
         limit,
       };
-    case 'after-date':
+    case 'since': {
+      if (q.date === null) return { filter: lob, sort: 'modifyDate', limit };
+      const at = new Date(q.date);
       return {
-        filter: q.date === null ? lob : f.and(lob, f.gt('modifyDate', new Date(q.date))),
+        filter: f.and(lob, q.inclusive ? f.ge('modifyDate', at) : f.gt('modifyDate', at)),
         sort: 'modifyDate',
         limit,
       };
+    }
     case 'after-id':
       return { filter: f.and(lob, f.gt('id', q.afterId)), sort: 'id', limit };
   }
@@ -100,15 +106,15 @@ export async function runPull(ctx: RunContext, env: PullEnv, tp: PullTouchpoint)
       ctx.checkAborted();
       const page = await resource.search(toSearch(query, lobId, ctx.options.pullPageSize));
       const plan: PagePlan<PulledRecord> = planPage(query, page, ctx.options.pullPageSize, pos);
-      for (const r of plan.process) {
-        ctx.checkAborted();
-        await applyOne(ctx, env, tp, r, false);
-        pos = positionOf(kind, r);
-        if (++sinceCheckpoint >= ctx.options.checkpointEvery) {
+      await writeRecords(ctx, env, tp, plan.process, false, (last, n) => {
+        // every record up to `last` is committed (or parked with its data): the cursor may pass it
+        pos = positionOf(kind, last);
+        sinceCheckpoint += n;
+        if (sinceCheckpoint >= ctx.options.checkpointEvery) {
           checkpoint(pos);
           sinceCheckpoint = 0;
         }
-      }
+      });
       if (compareCursor(plan.positionAfter, pos) > 0) pos = plan.positionAfter;
       query = plan.next;
     }
@@ -118,47 +124,141 @@ export async function runPull(ctx: RunContext, env: PullEnv, tp: PullTouchpoint)
   }
 }
 
-/** Writes one record unless this version was already written; parks it when it fails alone. */
-async function applyOne(
+/** A record to write: its journal key and version, and the write-back units it becomes. */
+interface Pending {
+  readonly key: string;
+  readonly hash: string;
+  readonly record: PulledRecord;
+  units: readonly object[];
+}
+
+/**
+ * Writes records (in cursor order) in ERP transactions of up to pullBatchSize: versions already written are
+ * passed over, the rest are resolved into write-back units (Infoplus look-ups batched over all of them) and
+ * written batch by batch; a failing batch is split in halves until the failing record stands alone, which is
+ * parked (with its data) while the others commit. `committed` hears of each batch done, in order.
+ */
+async function writeRecords(
   ctx: RunContext,
   env: PullEnv,
   tp: PullTouchpoint,
-  r: PulledRecord,
+  records: readonly PulledRecord[],
   retry: boolean,
+  committed: (last: PulledRecord, count: number) => void = () => {},
 ): Promise<void> {
-  const key = String(r.id);
-  const hash = contentHash(r);
-  const j = ctx.store.journal.get(tp, key);
-  if (j && j.status === 'written' && j.contentHash === hash) {
-    ctx.outcome(key, 'unchanged');
-    return;
+  const pending: Pending[] = [];
+  for (const r of records) {
+    const key = String(r.id);
+    const hash = contentHash(r);
+    const j = ctx.store.journal.get(tp, key);
+    if (j && j.status === 'written' && j.contentHash === hash) {
+      ctx.outcome(key, 'unchanged');
+      continue;
+    }
+    if (!retry && j && (j.status === 'failed' || j.status === 'skipped') && j.failedHash === hash) {
+      ctx.counts.skipped++;
+      continue;
+    }
+    if (ctx.dryRun) {
+      ctx.outcome(key, 'written', { message: 'dry run' });
+      continue;
+    }
+    pending.push({ key, hash, record: r, units: [r] });
   }
-  if (!retry && j && (j.status === 'failed' || j.status === 'skipped') && j.failedHash === hash) {
-    ctx.counts.skipped++;
-    return;
+  const resolved = await resolveOrPark(ctx, env, tp, pending);
+  // batches follow the cursor order of `records`; records passed over ride along with the batch after them
+  const size = ctx.options.pullBatchSize;
+  let from = 0;
+  for (let i = 0; i < resolved.length; i += size) {
+    ctx.checkAborted();
+    const batch = resolved.slice(i, i + size);
+    await writeBatch(ctx, env, tp, batch);
+    const last = batch[batch.length - 1]!.record;
+    const upTo = records.indexOf(last, from) + 1;
+    committed(last, upTo - from);
+    from = upTo;
   }
-  if (ctx.dryRun) {
-    ctx.outcome(key, 'written', { message: 'dry run' });
-    return;
-  }
+  if (from < records.length) committed(records[records.length - 1]!, records.length - from);
+}
+
+/** Resolves the units of every pending record; when Infoplus cannot answer for them, parks them all. */
+async function resolveOrPark(
+  ctx: RunContext,
+  env: PullEnv,
+  tp: PullTouchpoint,
+  pending: Pending[],
+): Promise<Pending[]> {
+  if (pending.length === 0) return pending;
   try {
-    await env.io.applyWriteBack(env.erp, env.profile, tp, r);
+    await resolveUnits(env, tp, pending);
+    return pending;
+  } catch (e) {
+    const cls = classifyError(e, 'infoplus-read');
+    if (cls.stopsRun) throw new RunAbort(cls.message, 'failed', { cause: e });
+    for (const p of pending) ctx.park(p.key, cls, { contentHash: p.hash, payload: p.record });
+    return [];
+  }
+}
+
+/** What the engine adds before the write-back (see src/profile/pull-params.ts). */
+async function resolveUnits(env: PullEnv, tp: PullTouchpoint, pending: Pending[]): Promise<void> {
+  if (tp === 'shipments') {
+    const units = await shipmentUnits(
+      env.infoplus,
+      env.profile.infoplus.lobId,
+      pending.map((p) => p.record),
+    );
+    for (const p of pending) p.units = units.get(p.record.id) ?? [p.record];
+  } else if (tp === 'item-receipts') {
+    const units = await receiptUnits(
+      env.infoplus,
+      env.profile.infoplus.lobId,
+      pending.map((p) => p.record),
+    );
+    for (const p of pending) p.units = [units.get(p.record.id) ?? p.record];
+  }
+}
+
+async function writeBatch(
+  ctx: RunContext,
+  env: PullEnv,
+  tp: PullTouchpoint,
+  batch: Pending[],
+): Promise<void> {
+  try {
+    const units = batch.flatMap((p) => p.units);
+    if (env.io.applyWriteBacks) await env.io.applyWriteBacks(env.erp, env.profile, tp, units);
+    else for (const u of units) await env.io.applyWriteBack(env.erp, env.profile, tp, u);
   } catch (e) {
     const cls = classifyError(e, 'erp-write');
     if (cls.stopsRun) throw new RunAbort(cls.message, 'failed', { cause: e });
-    ctx.park(key, cls, { contentHash: hash, payload: r });
+    if (batch.length === 1) {
+      ctx.park(batch[0]!.key, cls, { contentHash: batch[0]!.hash, payload: batch[0]!.record });
+      return;
+    }
+    // one bad record must not block the rest: split until it stands alone
+    const half = Math.ceil(batch.length / 2);
+    await writeBatch(ctx, env, tp, batch.slice(0, half));
+    await writeBatch(ctx, env, tp, batch.slice(half));
     return;
   }
-  ctx.store.journal.markDone({
-    touchpoint: tp,
-    recordKey: key,
-    infoplusId: key,
-    contentHash: hash,
-    status: 'written',
-    at: ctx.now(),
+  const at = ctx.now();
+  ctx.store.transaction(() => {
+    for (const p of batch) {
+      ctx.store.journal.markDone({
+        touchpoint: tp,
+        recordKey: p.key,
+        infoplusId: p.key,
+        contentHash: p.hash,
+        status: 'written',
+        at,
+      });
+    }
   });
-  ctx.resolved(key);
-  ctx.outcome(key, 'written', { infoplusId: key });
+  for (const p of batch) {
+    ctx.resolved(p.key);
+    ctx.outcome(p.key, 'written', { infoplusId: p.key });
+  }
 }
 
 /** Parked records whose retry is due: fetched again by id (the newest version) and written. */
@@ -179,6 +279,6 @@ async function retryParked(
       ctx.park(item.recordKey, cls, { contentHash: null, payload: item.payload });
       continue;
     }
-    await applyOne(ctx, env, tp, record, true);
+    await writeRecords(ctx, env, tp, [record], true);
   }
 }

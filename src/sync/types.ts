@@ -32,6 +32,11 @@ export interface EngineOptions {
   readonly checkpointEvery?: number;
   /** Pull page size (Infoplus maximum 250). */
   readonly pullPageSize?: number;
+  /**
+   * Pulled records written per ERP transaction (a failing batch is split until the bad record stands alone).
+   * 1 = one transaction per record. Default 100.
+   */
+  readonly pullBatchSize?: number;
   /** Pull overlap window for modifyDate cursors. Default 5 minutes. */
   readonly overlapMs?: number;
   /** Pull overlap for id cursors (inventory adjustments), in ids. Default 250. */
@@ -90,6 +95,7 @@ export function resolveOptions(o: EngineOptions = {}): ResolvedOptions {
     intentBatch: o.intentBatch ?? 32,
     checkpointEvery: o.checkpointEvery ?? 100,
     pullPageSize: o.pullPageSize ?? 250,
+    pullBatchSize: Math.max(1, o.pullBatchSize ?? 100),
     overlapMs: o.overlapMs ?? 5 * 60_000,
     overlapIds: o.overlapIds ?? 250,
     watermarkOverlapMs: o.watermarkOverlapMs ?? 10 * 60_000,

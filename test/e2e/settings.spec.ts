@@ -99,3 +99,17 @@ test('mappings: the touchpoint section, Preview beside Infoplus JSON, and a dry 
   await page.getByRole('button', { name: 'Discard changes' }).click();
   await expect(editor).toHaveValue(original);
 });
+
+test('Check Infoplus probes the tenant read-only and lists the item ids it has', async ({ page }) => {
+  await page.goto(serve().uiUrl);
+  await openScreen(page, 'Settings');
+  await page.getByRole('button', { name: 'Check Infoplus' }).click();
+  const section = page.getByRole('region', { name: 'Check Infoplus' });
+  await expect(section.getByText('Nothing was written to Infoplus')).toBeVisible();
+  // The demo simulator runs the strict readings: only gte/lte, limit=251 capped, an empty error body.
+  await expect(section.getByText('only gte')).toBeVisible();
+  await expect(section.getByText('At what precision does Infoplus return modifyDate?')).toBeVisible();
+  await expect(section.getByText(/^HTTP 403$/)).toBeVisible();
+  await expect(section.getByText('GEN General merchandise')).toBeVisible();
+  await expect(section.getByText('Standard receiving')).toBeVisible();
+});

@@ -4,6 +4,7 @@ import { ErrorNote, Field, Note, Spinner, describedBy } from '../components/comm
 import { useBridge } from '../hooks/bridge-context.js';
 import { useAction } from '../hooks/use-async.js';
 import type { InfoplusDraft } from './drafts.js';
+import { InfoplusCheck } from './infoplus-check.js';
 import { infoplusUpdateOf, validateInfoplus } from './drafts.js';
 import type { FieldErrors } from './field-errors.js';
 
@@ -210,6 +211,7 @@ export function InfoplusForm({
           <ErrorNote error={result.message} title="Infoplus connection failed" />
         )
       ) : null}
+      <InfoplusCheck draft={draft} />
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@
  * - `@erpKey` when the engine knows the ERP record the Infoplus record belongs to (else NULL).
  * Date-times become `YYYY-MM-DD HH:MM:SS.mmm` wall-clock text in the ERP's zone (`T` instead of the space for
  * SQL Server), which every dialect converts into its DATETIME type; objects and arrays become JSON text; absent values bind NULL.
+ * `wanted` (the names the statements read) limits the conversion to those parameters.
  */
 import { formatWallClock } from './zoned-time.js';
 
@@ -35,14 +36,19 @@ function flatten(
   zone: string,
   sep: ' ' | 'T',
   out: Record<string, WriteBackValue>,
+  wanted: ReadonlySet<string> | undefined,
 ): void {
   for (const [k, v] of Object.entries(record)) {
     if (k === 'customFields' && v && typeof v === 'object' && !Array.isArray(v)) {
-      for (const [ck, cv] of Object.entries(v as Record<string, unknown>))
-        out[`${prefix}customFields_${ck}`] = scalar(cv, zone, sep);
+      for (const [ck, cv] of Object.entries(v as Record<string, unknown>)) {
+        const name = `${prefix}customFields_${ck}`;
+        if (!wanted || wanted.has(name)) out[name] = scalar(cv, zone, sep);
+      }
       continue;
     }
-    out[`${prefix}${k}`] = scalar(v, zone, sep);
+    const name = prefix === '' ? k : `${prefix}${k}`;
+    // converting only what the statements read keeps a pull's per-record cost flat in the record's width
+    if (!wanted || wanted.has(name)) out[name] = scalar(v, zone, sep);
   }
 }
 
@@ -52,9 +58,10 @@ export function writeBackParams(
   zone: string,
   extra: Readonly<Record<string, WriteBackValue>> = {},
   separator: ' ' | 'T' = ' ',
+  wanted?: ReadonlySet<string>,
 ): Record<string, WriteBackValue> {
   const out: Record<string, WriteBackValue> = { erpKey: null };
-  flatten('', record, zone, separator, out);
+  flatten('', record, zone, separator, out, wanted);
   return { ...out, ...extra };
 }
 
@@ -65,10 +72,11 @@ export function lineWriteBackParams(
   index: number,
   zone: string,
   separator: ' ' | 'T' = ' ',
+  wanted?: ReadonlySet<string>,
 ): Record<string, WriteBackValue> {
   const out: Record<string, WriteBackValue> = { ...recordParams, line_index: index };
   if (line !== null && typeof line === 'object' && !Array.isArray(line) && !(line instanceof Date))
-    flatten('line_', line, zone, separator, out);
+    flatten('line_', line, zone, separator, out, wanted);
   else out['line_value'] = scalar(line, zone, separator);
   return out;
 }

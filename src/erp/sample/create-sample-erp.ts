@@ -86,7 +86,14 @@ export async function createSampleErp(erp: ErpConnection, opts: SampleErpOptions
     'purchase_order_lines',
     linesOf(sizes, (i, first) => purchaseOrderLineRows(seed, i, sizes, first), sizes.purchaseOrders),
   );
-  for (const t of ['erp_shipments', 'erp_shipment_lines', 'erp_receipts', 'erp_inventory_adjustments'])
+  for (const t of [
+    'erp_shipments',
+    'erp_shipment_orders',
+    'erp_order_line_links',
+    'erp_receipts',
+    'erp_asn_line_links',
+    'erp_inventory_adjustments',
+  ])
     counts[t] = 0;
   return { driver, seed, tables: SAMPLE_TABLES.map((t) => t.name), counts };
 }

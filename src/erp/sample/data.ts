@@ -182,7 +182,12 @@ export function orderRow(seed: number, i: number, sizes: SampleSizes): Record<st
   };
 }
 
-/** Lines of order i: 1-5 (3 on average). */
+/** Whether record i repeats its first line's SKU on its second line (every 4th record with 2+ lines). */
+export function sameSkuTwice(i: number, lineCount: number): boolean {
+  return lineCount >= 2 && i % 4 === 0;
+}
+
+/** Lines of order i: 1-5 (3 on average); some orders hold one SKU on two lines. */
 export function orderLineRows(
   seed: number,
   i: number,
@@ -197,7 +202,8 @@ export function orderLineRows(
       line_id: firstLineId + n,
       order_id: i,
       line_no: n + 1,
-      sku: skuOf(1 + ((i * 7 + n) % sizes.items)),
+      // every 4th order with two or more lines orders its first SKU twice (ERPs allow it; lines are not SKUs)
+      sku: skuOf(1 + ((i * 7 + (sameSkuTwice(i, count) && n === 1 ? 0 : n)) % sizes.items)),
       qty: 1 + Math.floor(r() * 12),
       unit_price: (Math.floor(r() * 1_000_000) / 10_000).toFixed(4),
       qty_shipped: 0,
@@ -235,7 +241,7 @@ export function purchaseOrderLineRows(
       line_id: firstLineId + n,
       po_id: i,
       line_no: n + 1,
-      sku: skuOf(1 + ((i * 11 + n) % sizes.items)),
+      sku: skuOf(1 + ((i * 11 + (sameSkuTwice(i, count) && n === 1 ? 0 : n)) % sizes.items)),
       qty: 10 * (1 + Math.floor(r() * 20)),
       unit_cost: (Math.floor(r() * 500_000) / 10_000).toFixed(4),
       qty_received: 0,

@@ -127,6 +127,7 @@ FROM items i`;
           chargeCode: { const: 'Not Chargeable' },
           majorGroupId: { const: 1 },
           subGroupId: { const: 1 },
+          receivingCriteriaSchemeId: { const: 1 },
           hazmat: { const: 'No' },
           criticalAmount: { const: 0 },
           secure: { const: 'No' },

@@ -1,7 +1,10 @@
-/** Write-back sections of the sample profiles: upsert by Infoplus id, then recompute ERP totals (idempotent). */
+/**
+ * Write-back sections of the sample profiles: upsert by Infoplus id, link lines by Infoplus line id, then
+ * recompute ERP totals from stored rows (idempotent, so a replayed pull changes nothing).
+ */
 import type { ErpDriverName } from '../types.js';
 
-type Stmt = { name: string; sql: string };
+type Stmt = { name: string; sql: string; when?: string };
 
 /** Insert-or-update of one row keyed by unique columns; SQL Server gets UPDATE-then-INSERT with key-range locks. */
 function upsert(
@@ -46,12 +49,38 @@ function upsert(
   }
 }
 
+/** A parameter as a BIGINT in a SELECT list (PostgreSQL cannot infer a bare parameter's type there). */
+function bigint(driver: ErpDriverName, param: string): string {
+  return `CAST(${param} AS ${driver === 'mysql' ? 'SIGNED' : 'BIGINT'})`;
+}
+
+/** A parameter as the ERP's order number type in a SELECT list. */
+function decimal(param: string): string {
+  return `CAST(${param} AS DECIMAL(18, 4))`;
+}
+
+/** Inserts a link row only when the Infoplus id is not linked yet (idempotent on every re-pull). */
+function linkOnce(
+  driver: ErpDriverName,
+  table: string,
+  cols: string,
+  select: string,
+  idParam: string,
+): string {
+  const lock = driver === 'sqlserver' ? ' WITH (UPDLOCK, HOLDLOCK)' : '';
+  return `INSERT INTO ${table} (${cols})
+${select}
+  AND NOT EXISTS (SELECT 1 FROM ${table} k${lock} WHERE k.infoplus_line_id = ${idParam})`;
+}
+
 /** The three pull touchpoints of the sample profile for a driver. */
 export function samplePullTouchpoints(driver: ErpDriverName): Record<string, unknown> {
   return {
     shipments: {
       enabled: true,
       schedule: { intervalMinutes: 10 },
+      // Written once per ERP order of the shipment (orderNoList); @orderNo is the ERP's order (back-order
+      // children are credited to it). Lines are Infoplus's order lines with the quantity shipped so far.
       writeBack: {
         record: [
           ...upsert(
@@ -66,53 +95,108 @@ export function samplePullTouchpoints(driver: ErpDriverName): Record<string, unk
               ['ship_date', '@shipDate'],
               ['weight_lbs', '@weightLbs'],
               ['cartons', '@numberOfCartons'],
+              ['shipped', 'COALESCE(@isShipped, 0)'],
+              ['status', '@status'],
+              ['delivered_at', '@deliveredDate'],
             ],
+          ).map((st) => ({ ...st, when: 'unitIndex = 0' })),
+          ...upsert(
+            driver,
+            'upsert-shipment-order',
+            'erp_shipment_orders',
+            [
+              ['infoplus_shipment_id', '@id'],
+              ['infoplus_order_no', '@orderNo'],
+            ],
+            [['shipped', 'COALESCE(@isShipped, 0)']],
           ),
           {
-            name: 'mark-order-shipped',
+            // a label row (not shipped yet) changes no order figure; an unknown order parks the shipment
+            name: 'order-shipped-from',
             sql: `UPDATE sales_orders
-SET status = 'Shipped',
-  shipped_at = (SELECT MIN(s.ship_date) FROM erp_shipments s WHERE s.infoplus_order_no = sales_orders.infoplus_order_no),
-  tracking_no = (SELECT MIN(s.tracking_no) FROM erp_shipments s WHERE s.infoplus_order_no = sales_orders.infoplus_order_no)
+SET shipped_at = (SELECT MIN(s.ship_date) FROM erp_shipments s
+                  JOIN erp_shipment_orders so ON so.infoplus_shipment_id = s.infoplus_shipment_id
+                  WHERE so.infoplus_order_no = sales_orders.infoplus_order_no AND so.shipped = 1),
+  tracking_no = (SELECT MIN(s.tracking_no) FROM erp_shipments s
+                 JOIN erp_shipment_orders so ON so.infoplus_shipment_id = s.infoplus_shipment_id
+                 WHERE so.infoplus_order_no = sales_orders.infoplus_order_no AND so.shipped = 1)
 WHERE infoplus_order_no = @orderNo`,
+            expect: {
+              rows: '>=1',
+              message: 'shipment @id names order @shipmentOrderNo, which the ERP does not have',
+            },
           },
         ],
-        // what this carton holds, per SKU (Infoplus shipments have no line items; the quantities come in the
-        // custom field lineItems); the ERP line's shipped quantity is recomputed from every carton stored
         lines: {
-          from: 'customFields.lineItems',
+          from: 'orderLines',
           statements: [
-            ...upsert(
-              driver,
-              'upsert-shipment-line',
-              'erp_shipment_lines',
-              [
-                ['infoplus_shipment_id', '@id'],
-                ['sku', '@line_sku'],
-              ],
-              [
-                ['line_item_id', '@line_lineItemId'],
-                ['quantity', '@line_quantity'],
-              ],
-            ),
             {
-              name: 'recompute-line-shipped',
+              // the n-th Infoplus line of a SKU is the n-th ERP line of that SKU (lines are pushed in line_no
+              // order); linked once by the Infoplus line id, which every later write uses
+              name: 'link-order-line',
+              sql: linkOnce(
+                driver,
+                'erp_order_line_links',
+                'infoplus_line_id, line_id, infoplus_order_no',
+                `SELECT ${bigint(driver, '@line_id')}, l.line_id, ${decimal('@orderNo')}
+FROM sales_order_lines l
+JOIN sales_orders o ON o.order_id = l.order_id
+WHERE o.infoplus_order_no = @orderNo AND l.sku = @line_sku
+  AND (SELECT COUNT(*) FROM sales_order_lines l2
+       WHERE l2.order_id = l.order_id AND l2.sku = l.sku AND l2.line_no < l.line_no) = @line_lineIndex`,
+                '@line_id',
+              ),
+            },
+            {
+              name: 'line-shipped',
               sql: `UPDATE sales_order_lines
-SET qty_shipped = (SELECT COALESCE(SUM(sl.quantity), 0) FROM erp_shipment_lines sl
-                   JOIN erp_shipments s ON s.infoplus_shipment_id = sl.infoplus_shipment_id
-                   WHERE s.infoplus_order_no = @orderNo AND sl.sku = sales_order_lines.sku)
-WHERE order_id IN (SELECT o.order_id FROM sales_orders o WHERE o.infoplus_order_no = @orderNo)
-  AND sku = @line_sku`,
+SET qty_shipped = @line_shippedQty
+WHERE line_id = (SELECT k.line_id FROM erp_order_line_links k WHERE k.infoplus_line_id = @line_id)`,
+              expect: {
+                rows: '1',
+                message: 'Infoplus line @line_id (@line_sku) of order @orderNo has no ERP order line',
+              },
             },
           ],
         },
+        afterLines: [
+          {
+            // after the lines: Shipped when every line is shipped in full, else Partially Shipped
+            name: 'order-status',
+            sql: `UPDATE sales_orders
+SET status = CASE
+  WHEN NOT EXISTS (SELECT 1 FROM erp_shipment_orders so
+                   WHERE so.infoplus_order_no = sales_orders.infoplus_order_no AND so.shipped = 1) THEN status
+  WHEN EXISTS (SELECT 1 FROM sales_order_lines l
+               WHERE l.order_id = sales_orders.order_id AND l.qty_shipped < l.qty) THEN 'Partially Shipped'
+  ELSE 'Shipped' END
+WHERE infoplus_order_no = @orderNo`,
+          },
+        ],
       },
     },
     'item-receipts': {
       enabled: true,
       schedule: { intervalMinutes: 15 },
+      // Rows of an ASN line (the line row itself, and per-receipt rows naming it in asnLine) are stored per
+      // row; a PO line's received quantity is their sum, recomputed, never added to.
       writeBack: {
         record: [
+          {
+            name: 'link-po-line',
+            sql: linkOnce(
+              driver,
+              'erp_asn_line_links',
+              'infoplus_line_id, line_id',
+              `SELECT ${bigint(driver, '@asnLineId')}, l.line_id
+FROM purchase_order_lines l
+JOIN purchase_orders p ON p.po_id = l.po_id
+WHERE p.infoplus_asn_id = @poNoId AND l.sku = @sku
+  AND (SELECT COUNT(*) FROM purchase_order_lines l2
+       WHERE l2.po_id = l.po_id AND l2.sku = l.sku AND l2.line_no < l.line_no) = @asnLineIndex`,
+              '@asnLineId',
+            ),
+          },
           ...upsert(
             driver,
             'upsert-receipt',
@@ -120,21 +204,29 @@ WHERE order_id IN (SELECT o.order_id FROM sales_orders o WHERE o.infoplus_order_
             [['infoplus_receipt_id', '@id']],
             [
               ['infoplus_asn_id', '@poNoId'],
+              ['asn_line_id', '@asnLineId'],
               ['sku', '@sku'],
               ['qty_received', '@receivedQuantity'],
               ['received_at', '@receivedDate'],
             ],
           ),
           {
+            // a new ASN's lines arrive as rows with receivedQuantity 0: they receive nothing
             name: 'recompute-line-received',
+            when: 'receivedQuantity > 0',
             sql: `UPDATE purchase_order_lines
 SET qty_received = (SELECT COALESCE(SUM(r.qty_received), 0) FROM erp_receipts r
-                  WHERE r.infoplus_asn_id = @poNoId AND r.sku = purchase_order_lines.sku)
-WHERE po_id IN (SELECT p.po_id FROM purchase_orders p WHERE p.infoplus_asn_id = @poNoId)
-AND sku = @sku`,
+                    WHERE r.asn_line_id = @asnLineId)
+WHERE line_id = (SELECT k.line_id FROM erp_asn_line_links k WHERE k.infoplus_line_id = @asnLineId)`,
+            expect: {
+              rows: '1',
+              message:
+                'item receipt @id belongs to ASN @poNoId line @asnLineId (@sku), which no ERP purchase order line matches',
+            },
           },
           {
             name: 'po-status',
+            when: 'receivedQuantity > 0',
             sql: `UPDATE purchase_orders
 SET status = CASE WHEN EXISTS (SELECT 1 FROM purchase_order_lines l
                              WHERE l.po_id = purchase_orders.po_id AND l.qty_received < l.qty)

@@ -180,19 +180,35 @@ export const SAMPLE_TABLES: readonly TableDef[] = [
       c('ship_date', 'datetime'),
       c('weight_lbs', 'decimal'),
       c('cartons', 'int'),
+      // 1 once the carton left (a label row is 0), Infoplus status, delivery date
+      c('shipped', 'int', { notNull: true, defaultValue: 0 }),
+      c('status', 'text', { length: 30 }),
+      c('delivered_at', 'datetime'),
     ],
     indexes: [['infoplus_order_no']],
   },
   {
-    name: 'erp_shipment_lines',
+    // which ERP orders a shipment carries (orderNoList: one shipment can carry several orders)
+    name: 'erp_shipment_orders',
     columns: [
       c('id', 'identity'),
       c('infoplus_shipment_id', 'bigint', { notNull: true }),
-      c('sku', 'text', { length: 20, notNull: true }),
-      c('line_item_id', 'bigint'),
-      c('quantity', 'int'),
+      c('infoplus_order_no', 'decimal', { notNull: true }),
+      c('shipped', 'int', { notNull: true, defaultValue: 0 }),
     ],
-    uniques: [['infoplus_shipment_id', 'sku']],
+    uniques: [['infoplus_shipment_id', 'infoplus_order_no']],
+    indexes: [['infoplus_order_no']],
+  },
+  {
+    // the Infoplus line id of each ERP order line (lines are matched by id, never by SKU)
+    name: 'erp_order_line_links',
+    columns: [
+      c('id', 'identity'),
+      c('infoplus_line_id', 'bigint', { notNull: true, unique: true }),
+      c('line_id', 'int', { notNull: true }),
+      c('infoplus_order_no', 'decimal'),
+    ],
+    indexes: [['line_id']],
   },
   {
     name: 'erp_receipts',
@@ -200,11 +216,23 @@ export const SAMPLE_TABLES: readonly TableDef[] = [
       c('id', 'identity'),
       c('infoplus_receipt_id', 'bigint', { notNull: true, unique: true }),
       c('infoplus_asn_id', 'bigint'),
+      // the Infoplus ASN line the receipt row belongs to (its own id when the row is the line)
+      c('asn_line_id', 'bigint'),
       c('sku', 'text', { length: 20 }),
       c('qty_received', 'int'),
       c('received_at', 'datetime'),
     ],
-    indexes: [['infoplus_asn_id']],
+    indexes: [['infoplus_asn_id'], ['asn_line_id']],
+  },
+  {
+    // the Infoplus ASN line id of each ERP purchase order line
+    name: 'erp_asn_line_links',
+    columns: [
+      c('id', 'identity'),
+      c('infoplus_line_id', 'bigint', { notNull: true, unique: true }),
+      c('line_id', 'int', { notNull: true }),
+    ],
+    indexes: [['line_id']],
   },
   {
     name: 'erp_inventory_adjustments',

@@ -1,11 +1,13 @@
 // The built command line, spawned as a user would run it: `node bin/infoplus-sync.js <command>`.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleProfileText } from '../../../src/erp/sample/index.js';
+import { startSimulator } from '../../../src/simulator/index.js';
 
 const exec = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -86,6 +88,61 @@ describe('infoplus-sync CLI', () => {
     expect(result.touchpoints.find((t) => t.touchpoint === 'shipments')?.counts.pulled).toBe(
       result.warehouse.shipments,
     );
+  });
+
+  it.each([4, 19])(
+    'demo --variants random --seed %i exits 0 and names the variants it ran under',
+    async (seed) => {
+      const { code, stdout } = await cli([
+        'demo',
+        '--json',
+        '--orders',
+        '8',
+        '--variants',
+        'random',
+        '--seed',
+        String(seed),
+      ]);
+      const result = JSON.parse(stdout) as { ok: boolean; variants: string };
+      expect(result.variants).toContain(`(random, seed ${seed})`);
+      expect(result.ok).toBe(true);
+      expect(code).toBe(0);
+    },
+  );
+
+  it('probe-infoplus against a simulator started with variants reports them and saves the findings', async () => {
+    const sim = await startSimulator({
+      apiKey: 'probe-cli-key',
+      variants: { filterOps: 'ge', authStatus: '401' },
+    });
+    try {
+      const profile = join(dir, 'probe-profile.yaml');
+      await writeFile(
+        profile,
+        sampleProfileText('sqlite', { erpUrl: 'unused.sqlite', infoplusBaseUrl: sim.baseUrl }),
+      );
+      const dataDir = join(dir, 'probe-data');
+      const { code, stdout, stderr } = await cli(
+        ['probe-infoplus', '--config', profile, '--json', '--data-dir', dataDir],
+        { INFOPLUS_API_KEY: 'probe-cli-key' },
+      );
+      expect(code, stderr).toBe(0);
+      const report = JSON.parse(stdout) as {
+        findings: { key: string; variant: string | null }[];
+        saved: { text: string };
+      };
+      const variant = (k: string): string | null | undefined =>
+        report.findings.find((f) => f.key === k)?.variant;
+      expect([variant('filterOps'), variant('authStatus'), variant('errorBody')]).toEqual([
+        'ge',
+        '401',
+        'empty',
+      ]);
+      expect(await readFile(report.saved.text, 'utf8')).toContain('filters use ge/le');
+      expect(sim.stats().writes).toBe(0);
+    } finally {
+      await sim.close();
+    }
   });
 
   it('run --demo --dry-run --json reports without writing, then real runs and status --json agree', async () => {

@@ -30,7 +30,14 @@ function client(extra: Partial<InfoplusClientOptions> = {}): InfoplusClient {
 
 function newItem(): Partial<Item> {
   seq++;
-  return { lobId: 1, sku: `FLT-${seq}`, itemDescription: `fault item ${seq}` };
+  return {
+    lobId: 1,
+    sku: `FLT-${seq}`,
+    itemDescription: `fault item ${seq}`,
+    majorGroupId: 1,
+    subGroupId: 1,
+    receivingCriteriaSchemeId: 1,
+  };
 }
 
 function itemsWithSku(sku: string): number {
@@ -116,17 +123,20 @@ describe('client behaviour under simulator faults', () => {
     expect(itemsWithSku(item.sku!)).toBe(1);
   });
 
-  it('an answer slower than the timeout: reads time out as NetworkError, an update is outcome unknown', async () => {
+  it('an answer slower than the timeout is a NetworkError for reads; an unanswered update is outcome unknown', async () => {
     const c = client({ timeoutMs: 300, maxRetries: 1 });
     const created = await c.item.create(newItem());
     sim.setFaults({ slowRate: 1, slowMs: 1_500 });
     const read = await rejection(c.item.get(created.id!));
     expect(read).toBeInstanceOf(NetworkError);
     expect((read as NetworkError).code).toBe('ETIMEDOUT');
+    // An update is GET + PUT: the PUT lands and its answer never comes; it is not sent again.
+    sim.setFaults({ slowRate: 0, commitThenDropRate: 1 });
     sim.resetStats();
     const write = await rejection(c.item.update({ id: created.id!, itemDescription: 'slow' }));
     expect(write).toBeInstanceOf(OutcomeUnknownError);
-    expect(sim.stats().requests).toBe(1);
+    expect(sim.stats()).toMatchObject({ requests: 2, writes: 1 });
+    expect(sim.state.get<Item>('item', created.id!)?.itemDescription).toBe('slow');
   });
 
   it('rate limit: 429s slow the client down, every call still succeeds, no write is duplicated', async () => {

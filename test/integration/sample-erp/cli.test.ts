@@ -67,7 +67,7 @@ describe('infoplus-sync sample-erp and check', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/ERROR touchpoints\.orders\.source\.header: .*orders\.header.*sales_ordrs/);
     expect(r.out).toMatch(
-      /ERROR touchpoints\.item-receipts\.writeBack\.record\[0\]\.sql: .*upsert-receipt.*erp_receits/,
+      /ERROR touchpoints\.item-receipts\.writeBack\.record\[1\]\.sql: .*upsert-receipt.*erp_receits/,
     );
     expect(r.out).toMatch(/ERROR connections\.infoplus\.apiKeyEnv: .*INFOPLUS_API_KEY is not set/);
     expect(r.out).toMatch(/ok +vendors: queries ran/);

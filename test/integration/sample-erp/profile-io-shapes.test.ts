@@ -101,8 +101,9 @@ ORDER BY o.order_no, l.line_no`,
       sql: 'UPDATE no_such_table SET x = @id',
     });
     const broken = parseProfile(JSON.stringify(doc));
+    await erp.execute('UPDATE sales_orders SET infoplus_order_no = 8003 WHERE order_id = 3');
     await expect(
-      applyWriteBack(erp, broken, 'shipments', { id: 77, orderNo: 9999, trackingNo: 'T77' }),
+      applyWriteBack(erp, broken, 'shipments', { id: 77, orderNo: 8003, trackingNo: 'T77' }),
     ).rejects.toThrow(/broken/);
     const [n] = await erp.query<{ n: number }>(
       'SELECT COUNT(*) AS n FROM erp_shipments WHERE infoplus_shipment_id = 77',

@@ -29,8 +29,10 @@ async function all(erp: ErpConnection, profile: Profile, tp: PushTouchpoint, opt
 async function snapshot(erp: ErpConnection): Promise<string> {
   const tables: Record<string, string> = {
     erp_shipments: 'infoplus_shipment_id',
-    erp_shipment_lines: 'id',
+    erp_shipment_orders: 'id',
+    erp_order_line_links: 'infoplus_line_id',
     erp_receipts: 'infoplus_receipt_id',
+    erp_asn_line_links: 'infoplus_line_id',
     erp_inventory_adjustments: 'infoplus_adjustment_id',
     sales_orders: 'order_id',
     sales_order_lines: 'line_id',
@@ -163,65 +165,131 @@ export function sampleErpSuite(name: string, make: () => Promise<SampleDb>, enab
     });
 
     it('write-backs applied twice leave the same ERP state', async () => {
-      await applyPushResult(erp, profile, 'orders', 'SO-0000003', {
-        orderNo: 5003,
-        customerOrderNo: 'SO-0000003',
+      // the records as the engine hands them over: one unit per ERP order, with Infoplus's order lines
+      const same = await erp.query<{ order_no: string }>(
+        `SELECT o.order_no FROM sales_orders o JOIN sales_order_lines l ON l.order_id = o.order_id
+         GROUP BY o.order_no HAVING COUNT(*) > COUNT(DISTINCT l.sku) ORDER BY o.order_no`,
+      );
+      const orderNo = same[0]!.order_no;
+      await applyPushResult(erp, profile, 'orders', orderNo, { orderNo: 5003, customerOrderNo: orderNo });
+      await applyPushResult(erp, profile, 'orders', 'SO-0000001', {
+        orderNo: 5001,
+        customerOrderNo: 'SO-0000001',
       });
       await applyPushResult(erp, profile, 'asns', 'PO-000002', { id: 77, poNo: 'PO-000002' });
-      const [po] = await erp.query<{ sku: string; qty: number }>(
+      const soLines = await erp.query<{ sku: string; qty: number }>(
+        'SELECT l.sku, l.qty FROM sales_order_lines l JOIN sales_orders o ON o.order_id = l.order_id WHERE o.order_no = @no ORDER BY l.line_no',
+        { no: orderNo },
+      );
+      const po = await erp.query<{ sku: string; qty: number }>(
         'SELECT l.sku, l.qty FROM purchase_order_lines l JOIN purchase_orders p ON p.po_id = l.po_id WHERE p.po_no = @no ORDER BY l.line_no',
         { no: 'PO-000002' },
       );
-      const soLines = await erp.query<{ sku: string; qty: number }>(
-        'SELECT l.sku, l.qty FROM sales_order_lines l JOIN sales_orders o ON o.order_id = l.order_id WHERE o.order_no = @no ORDER BY l.line_no',
-        { no: 'SO-0000003' },
-      );
-      // two cartons: the first holds part of the first line, the second the rest of every line
-      const firstLine = soLines[0]!;
-      const carton1 = [{ lineItemId: 1, sku: firstLine.sku, quantity: 1 }];
-      const carton2 = soLines.map((l, i) => ({
-        lineItemId: i + 1,
-        sku: l.sku,
-        quantity: Number(l.qty) - (i === 0 ? 1 : 0),
-      }));
-      const shipment2 = {
-        id: 902,
-        orderNo: 5003,
-        trackingNo: 'T-902',
-        shipDate: '2024-03-12T15:30:00.000Z',
-        customFields: { lineItems: carton2.filter((l) => l.quantity > 0) },
-      };
+      const index = (lines: { sku: string }[], i: number): number =>
+        lines.slice(0, i).filter((l) => l.sku === lines[i]!.sku).length;
+      // Infoplus line ids 101, 102...; shipped so far: everything but one unit of the last line
+      const orderLines = (shippedAll: boolean) =>
+        soLines.map((l, i) => ({
+          id: 101 + i,
+          lineItemId: 101 + i,
+          sku: l.sku,
+          orderedQty: Number(l.qty),
+          shippedQty: Number(l.qty) - (!shippedAll && i === soLines.length - 1 ? 1 : 0),
+          lineIndex: index(soLines, i),
+        }));
       const shipment = {
-        customFields: { lineItems: carton1 },
         id: 901,
         orderNo: 5003,
+        shipmentOrderNo: 5003,
+        customerOrderNo: orderNo,
+        unitIndex: 0,
         trackingNo: "1Z'; DROP TABLE erp_shipments;--",
         carrierCompany: 'UPS "Ground"',
         shipDate: '2024-03-12T15:30:00.000Z',
         weightLbs: 12.5,
         numberOfCartons: 2,
         warehouseId: 1,
+        shipped: true,
+        isShipped: 1,
+        status: 'Shipped',
+        orderLines: orderLines(false),
       };
-      const receipt = {
-        id: 501,
+      // one shipment carrying two orders: written once per order
+      const multi = [
+        { ...shipment, id: 903, trackingNo: 'T-903', orderLines: orderLines(true) },
+        {
+          ...shipment,
+          id: 903,
+          trackingNo: 'T-903',
+          orderNo: 5001,
+          shipmentOrderNo: 5001,
+          customerOrderNo: 'SO-0000001',
+          unitIndex: 1,
+          orderLines: [],
+        },
+      ];
+      const lineRow = (i: number) => ({
+        id: 500 + i,
         poNoId: 77,
-        sku: po!.sku,
+        sku: po[i]!.sku,
+        receivedQuantity: 0,
+        asnLineId: 500 + i,
+        asnLineIndex: index(po, i),
+        lobId: 1,
+      });
+      const receipt = {
+        id: 601,
+        poNoId: 77,
+        sku: po[0]!.sku,
+        asnLine: 500,
+        asnLineId: 500,
+        asnLineIndex: 0,
         receivedQuantity: 4,
         receivedDate: '2024-03-13T16:00:00.000Z',
         lobId: 1,
       };
       const adjustment = {
         id: 301,
-        sku: po!.sku,
+        sku: po[0]!.sku,
         qty: -3,
         adjustmentCode: 'DMG',
         location: "A-1 'cage'",
         note: 'Bröken 📦',
         adjustmentDate: '2024-03-14T00:00:00.000Z',
       };
+      const status = async (no: string): Promise<string | undefined> =>
+        (
+          await erp.query<{ status: string }>('SELECT status FROM sales_orders WHERE order_no = @no', { no })
+        )[0]?.status;
+      const shippedPerLine = async (): Promise<number[]> =>
+        (
+          await erp.query<{ qty_shipped: number }>(
+            'SELECT l.qty_shipped FROM sales_order_lines l JOIN sales_orders o ON o.order_id = l.order_id WHERE o.order_no = @no ORDER BY l.line_no',
+            { no: orderNo },
+          )
+        ).map((r) => Number(r.qty_shipped));
+
+      // a label row (not shipped yet) marks nothing shipped
+      await applyWriteBack(erp, profile, 'shipments', {
+        ...shipment,
+        shipped: false,
+        isShipped: 0,
+        status: 'Label Printed',
+        orderLines: orderLines(true).map((l) => ({ ...l, shippedQty: 0 })),
+      });
+      expect(await status(orderNo)).toBe('Sent');
+      for (let i = 0; i < po.length; i++) await applyWriteBack(erp, profile, 'item-receipts', lineRow(i));
+      const [poRow] = await erp.query<{ status: string }>(
+        'SELECT status FROM purchase_orders WHERE po_no = @no',
+        {
+          no: 'PO-000002',
+        },
+      );
+      expect(poRow?.status).toBe('Sent');
+
       const applyAll = async () => {
         await applyWriteBack(erp, profile, 'shipments', shipment);
-        await applyWriteBack(erp, profile, 'shipments', shipment2);
+        for (let i = 0; i < po.length; i++) await applyWriteBack(erp, profile, 'item-receipts', lineRow(i));
         await applyWriteBack(erp, profile, 'item-receipts', receipt);
         await applyWriteBack(erp, profile, 'inventory-adjustments', adjustment);
       };
@@ -230,44 +298,73 @@ export function sampleErpSuite(name: string, make: () => Promise<SampleDb>, enab
       await applyAll();
       expect(await snapshot(erp)).toBe(first);
 
-      const [order] = await erp.query<{ status: string; tracking_no: string }>(
-        'SELECT status, tracking_no FROM sales_orders WHERE order_no = @no',
-        { no: 'SO-0000003' },
+      // per line, never per SKU: a SKU on two lines keeps each line's own quantity
+      expect(await shippedPerLine()).toEqual(orderLines(false).map((l) => l.shippedQty));
+      expect(await status(orderNo)).toBe('Partially Shipped');
+      const [order] = await erp.query<{ tracking_no: string }>(
+        'SELECT tracking_no FROM sales_orders WHERE order_no = @no',
+        { no: orderNo },
       );
-      expect(order).toEqual({ status: 'Shipped', tracking_no: "1Z'; DROP TABLE erp_shipments;--" });
-      const [partial] = await erp.query<{ n: number | string }>(
-        'SELECT COUNT(*) AS n FROM erp_shipment_lines WHERE infoplus_shipment_id = @id',
-        { id: 901 },
-      );
-      expect(Number(partial?.n)).toBe(1);
+      expect(order?.tracking_no).toBe("1Z'; DROP TABLE erp_shipments;--");
       const [shipRow] = await erp.query<{ ship_date: Date }>(
         'SELECT ship_date FROM erp_shipments WHERE infoplus_shipment_id = @id',
         { id: 901 },
       );
       // stored as the ERP's local wall clock (CDT, UTC-5), which the driver hands back in a Date's UTC fields
       expect(shipRow?.ship_date.toISOString()).toBe('2024-03-12T10:30:00.000Z');
-      const lines = await erp.query<{ qty: number; qty_shipped: number }>(
-        'SELECT l.qty, l.qty_shipped FROM sales_order_lines l JOIN sales_orders o ON o.order_id = l.order_id WHERE o.order_no = @no',
-        { no: 'SO-0000003' },
+
+      for (const unit of multi) await applyWriteBack(erp, profile, 'shipments', unit);
+      expect(await shippedPerLine()).toEqual(soLines.map((l) => Number(l.qty)));
+      expect(await status(orderNo)).toBe('Shipped');
+      const carried = await erp.query<{ infoplus_order_no: number }>(
+        'SELECT infoplus_order_no FROM erp_shipment_orders WHERE infoplus_shipment_id = @id ORDER BY infoplus_order_no',
+        { id: 903 },
       );
-      expect(lines.every((l) => Number(l.qty_shipped) === Number(l.qty))).toBe(true);
-      const [rec] = await erp.query<{ qty_received: number }>(
-        'SELECT l.qty_received FROM purchase_order_lines l JOIN purchase_orders p ON p.po_id = l.po_id WHERE p.po_no = @no AND l.sku = @sku',
-        { no: 'PO-000002', sku: po!.sku },
+      expect(carried.map((r) => Number(r.infoplus_order_no))).toEqual([5001, 5003]);
+      const [one] = await erp.query<{ shipped_at: Date | null }>(
+        'SELECT shipped_at FROM sales_orders WHERE order_no = @no',
+        { no: 'SO-0000001' },
       );
-      expect(Number(rec?.qty_received)).toBe(4);
+      expect(one?.shipped_at).not.toBeNull();
+
+      const received = async (): Promise<number | undefined> => {
+        const [r] = await erp.query<{ qty_received: number }>(
+          'SELECT l.qty_received FROM purchase_order_lines l JOIN purchase_orders p ON p.po_id = l.po_id WHERE p.po_no = @no AND l.line_no = 1',
+          { no: 'PO-000002' },
+        );
+        return r === undefined ? undefined : Number(r.qty_received);
+      };
+      expect(await received()).toBe(4);
+      // a second receipt row of the same line adds up from the stored rows; replays do not add again
+      await applyWriteBack(erp, profile, 'item-receipts', { ...receipt, id: 602, receivedQuantity: 2 });
+      await applyWriteBack(erp, profile, 'item-receipts', { ...receipt, id: 602, receivedQuantity: 2 });
+      expect(await received()).toBe(6);
+      // a tenant that counts on the line row itself (cumulative) is recomputed, not added
+      await applyWriteBack(erp, profile, 'item-receipts', { ...lineRow(0), receivedQuantity: 3 });
+      expect(await received()).toBe(9);
       const [item] = await erp.query<{ qty_adjusted: number }>(
         'SELECT qty_adjusted FROM items WHERE sku = @sku',
-        { sku: po!.sku },
+        { sku: po[0]!.sku },
       );
       expect(Number(item?.qty_adjusted)).toBe(-3);
-      // a later, larger receipt of the same line is recomputed, not added twice
-      await applyWriteBack(erp, profile, 'item-receipts', { ...receipt, receivedQuantity: 6 });
-      const [rec2] = await erp.query<{ qty_received: number }>(
-        'SELECT l.qty_received FROM purchase_order_lines l JOIN purchase_orders p ON p.po_id = l.po_id WHERE p.po_no = @no AND l.sku = @sku',
-        { no: 'PO-000002', sku: po!.sku },
+    });
+
+    it('a write-back whose order the ERP lacks is refused and leaves nothing behind', async () => {
+      const before = await snapshot(erp);
+      const stray = {
+        id: 107,
+        orderNo: 1070,
+        shipmentOrderNo: 1070,
+        unitIndex: 0,
+        isShipped: 1,
+        shipped: true,
+        trackingNo: 'T-107',
+        orderLines: [],
+      };
+      await expect(applyWriteBack(erp, profile, 'shipments', stray)).rejects.toThrow(
+        'ERP record not found: shipment 107 names order 1070, which the ERP does not have',
       );
-      expect(Number(rec2?.qty_received)).toBe(6);
+      expect(await snapshot(erp)).toBe(before);
     });
   });
 }

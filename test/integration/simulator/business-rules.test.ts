@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InfoplusSimulator } from '../../../src/simulator/index.js';
-import { client, minimalAsn, minimalOrder, startSeeded } from './helpers.js';
+import { client, minimalAsn, minimalOrder, startSeeded, TENANT_IDS } from './helpers.js';
 
 type Rec = Record<string, unknown>;
 let sim: InfoplusSimulator;
@@ -15,6 +15,7 @@ afterAll(() => sim.close());
 describe('items', () => {
   it('accepts the KB "all required fields" item and a bare sku+description item (server defaults)', async () => {
     const kb = await api.post<Rec>('/item', {
+      receivingCriteriaSchemeId: 2,
       sku: 'KB-ITEM',
       lobId: 1,
       itemDescription: 'KB example',
@@ -29,8 +30,8 @@ describe('items', () => {
       allocationRule: 'Labor Optimized',
       backorder: 'Yes',
       chargeCode: 'Not Chargeable',
-      majorGroupId: 5,
-      subGroupId: 6,
+      majorGroupId: 2,
+      subGroupId: 2,
       hazmat: 'No',
       criticalAmount: 0,
       secure: 'No',
@@ -40,8 +41,13 @@ describe('items', () => {
       serialCode: 'None',
     });
     expect(kb.status).toBe(201);
-    expect(kb.json).toMatchObject({ majorGroupId: 5, receivingCriteriaSchemeId: 1 });
-    const bare = await api.post<Rec>('/item', { lobId: 1, sku: 'BARE-1', itemDescription: 'Bare' });
+    expect(kb.json).toMatchObject({ majorGroupId: 2, subGroupId: 2, receivingCriteriaSchemeId: 2 });
+    const bare = await api.post<Rec>('/item', {
+      ...TENANT_IDS,
+      lobId: 1,
+      sku: 'BARE-1',
+      itemDescription: 'Bare',
+    });
     expect(bare.status).toBe(201);
     expect(bare.json).toMatchObject({
       status: 'Active',
@@ -50,19 +56,58 @@ describe('items', () => {
     });
   });
 
+  it('never invents the tenant ids an item needs, and refuses ids the tenant does not have', async () => {
+    const none = await api.post<{ errors: string[] }>('/item', {
+      lobId: 1,
+      sku: 'NO-CAT',
+      itemDescription: 'x',
+    });
+    expect(none.status).toBe(400);
+    expect(none.json.errors).toEqual(
+      expect.arrayContaining([
+        'majorGroupId: is required',
+        'subGroupId: is required',
+        'receivingCriteriaSchemeId: is required',
+      ]),
+    );
+    const unknown = await api.post<{ errors: string[] }>('/item', {
+      ...TENANT_IDS,
+      receivingCriteriaSchemeId: 99,
+      majorGroupId: 5,
+      lobId: 1,
+      sku: 'BAD-CAT',
+      itemDescription: 'x',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.errors).toEqual([
+      'majorGroupId: item category 5 does not exist',
+      'receivingCriteriaSchemeId: receiving criteria scheme 99 does not exist',
+    ]);
+    const lists = await api.search<Rec>('itemCategory');
+    expect(lists.json.map((c) => c.internalId)).toEqual([1, 2]);
+    expect((await api.search<Rec>('receivingCriteriaScheme')).json.map((c) => c.id)).toEqual([1, 2]);
+  });
+
   it('upper-cases the SKU, limits it to 20 allowed characters and keeps it unique per line of business', async () => {
-    const lower = await api.post<Rec>('/item', { lobId: 1, sku: ' sku-lower ', itemDescription: 'x' });
+    const lower = await api.post<Rec>('/item', {
+      ...TENANT_IDS,
+      lobId: 1,
+      sku: ' sku-lower ',
+      itemDescription: 'x',
+    });
     expect(lower.json.sku).toBe('SKU-LOWER');
     const long = await api.post<{ errors: string[] }>('/item', {
+      ...TENANT_IDS,
       lobId: 1,
       sku: 'A'.repeat(21),
       itemDescription: 'x',
     });
     expect(long.status).toBe(400);
     expect(long.json.errors[0]).toMatch(/^sku: .*1 to 20 characters/);
-    const bad = await api.post('/item', { lobId: 1, sku: 'BAD SKU!', itemDescription: 'x' });
+    const bad = await api.post('/item', { ...TENANT_IDS, lobId: 1, sku: 'BAD SKU!', itemDescription: 'x' });
     expect(bad.status).toBe(400);
     const dup = await api.post<{ errors: string[] }>('/item', {
+      ...TENANT_IDS,
       lobId: 1,
       sku: 'Sku-Lower',
       itemDescription: 'x',
@@ -70,18 +115,25 @@ describe('items', () => {
     expect(dup.status).toBe(400);
     expect(dup.json.errors).toContain("sku: 'SKU-LOWER' already exists in line of business 1");
     const lob2 = await api.post<Rec>('/lineOfBusiness', { name: 'Second', code: 'LOB2' });
-    const other = await api.post('/item', { lobId: lob2.json.id, sku: 'SKU-LOWER', itemDescription: 'x' });
+    const other = await api.post('/item', {
+      ...TENANT_IDS,
+      lobId: lob2.json.id,
+      sku: 'SKU-LOWER',
+      itemDescription: 'x',
+    });
     expect(other.status).toBe(201);
   });
 
   it('limits the description to 40 characters and rejects an unknown line of business', async () => {
     const r = await api.post<{ errors: string[] }>('/item', {
+      ...TENANT_IDS,
       lobId: 1,
       sku: 'DESC-1',
       itemDescription: 'x'.repeat(41),
     });
     expect(r.json.errors[0]).toMatch(/^itemDescription: at most 40/);
     const lob = await api.post<{ errors: string[] }>('/item', {
+      ...TENANT_IDS,
       lobId: 99,
       sku: 'LOB-99',
       itemDescription: 'x',
@@ -349,7 +401,9 @@ describe('quick receipts and adjustments', () => {
 
 describe('write timestamps', () => {
   it('sets createDate and modifyDate on every write, never going backwards', async () => {
-    const item = (await api.post<Rec>('/item', { lobId: 1, sku: 'TS-1', itemDescription: 'x' })).json;
+    const item = (
+      await api.post<Rec>('/item', { ...TENANT_IDS, lobId: 1, sku: 'TS-1', itemDescription: 'x' })
+    ).json;
     expect(item.createDate).toBe(item.modifyDate);
     await api.put('/item', { id: item.id, itemDescription: 'y' });
     const after = (await api.get<Rec>(`/item/${String(item.id)}`)).json;

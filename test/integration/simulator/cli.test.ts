@@ -25,7 +25,9 @@ function cliCommand(): string[] {
 const CLI = cliCommand();
 
 /** Starts `infoplus-sync simulator` from source and resolves with its printed base URL and key. */
-function startCli(args: string[]): Promise<{ url: string; key: string; stop: () => Promise<number | null> }> {
+function startCli(
+  args: string[],
+): Promise<{ url: string; key: string; output: () => string; stop: () => Promise<number | null> }> {
   const child = spawn(process.execPath, [...CLI, 'simulator', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,6 +47,7 @@ function startCli(args: string[]): Promise<{ url: string; key: string; stop: () 
         resolve({
           url,
           key,
+          output: () => out,
           stop: () =>
             new Promise((done) => {
               child.removeAllListeners('exit');
@@ -70,6 +73,10 @@ describe('infoplus-sync simulator', () => {
       '500',
       '--latency-ms',
       '1',
+      '--variant',
+      'authStatus=401',
+      '--variant',
+      'errorBody=errors',
     ]);
     try {
       expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/infoplus-wms\/api$/);
@@ -93,6 +100,7 @@ describe('infoplus-sync simulator', () => {
         `${sim.url}/v3.0/item/search`,
       ]);
       expect(denied.stdout).toBe('401');
+      expect(sim.output()).toContain('Variants: errorBody=errors authStatus=401');
       // Fault flags reach the simulator.
       const faults = await fetch(`${sim.url.replace(/\/infoplus-wms\/api$/, '')}/__sim/faults`, {
         headers: { 'API-Key': sim.key },
@@ -101,6 +109,27 @@ describe('infoplus-sync simulator', () => {
     } finally {
       expect(await sim.stop()).toBe(0);
     }
+  });
+
+  it('lists the variant switches and refuses an unknown one, naming it', async () => {
+    const list = await run(process.execPath, [...CLI, 'simulator', '--list-variants'], { cwd: ROOT });
+    for (const line of [
+      'errorBody=empty|errors|text  (default empty)',
+      'createStatus=200|201',
+      'validationStatus=405|400',
+      'authStatus=403|401',
+      'put=replace|merge',
+      'filterOps=gte|ge|both',
+      'datePrecision=s|ms',
+      'limitOver250=clamp|error',
+      'unknownFields=reject|ignore',
+      'receipts=rows|cumulative',
+      'backorders=child|none',
+    ])
+      expect(list.stdout).toContain(line);
+    await expect(
+      run(process.execPath, [...CLI, 'simulator', '--variant', 'put=patch'], { cwd: ROOT }),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('variant put must be one of replace|merge') });
   });
 
   it('explains bad options and shows help', async () => {

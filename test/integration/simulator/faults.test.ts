@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NO_FAULTS, type InfoplusSimulator, type SimulatorOptions } from '../../../src/simulator/index.js';
-import { client, startSeeded } from './helpers.js';
+import { client, startSeeded, TENANT_IDS } from './helpers.js';
 
 type Rec = Record<string, unknown>;
 const started: InfoplusSimulator[] = [];
@@ -48,7 +48,7 @@ describe('faults', () => {
 
   it('5xx on a write changes nothing', async () => {
     const s = await sim({ faults: { failRate: 1 } });
-    const r = await client(s).post('/item', { lobId: 1, sku: 'FAIL-1', itemDescription: 'x' });
+    const r = await client(s).post('/item', { ...TENANT_IDS, lobId: 1, sku: 'FAIL-1', itemDescription: 'x' });
     expect(r.status).toBeGreaterThanOrEqual(500);
     expect(s.state.list<Rec>('item').some((i) => i.sku === 'FAIL-1')).toBe(false);
   });
@@ -58,7 +58,9 @@ describe('faults', () => {
     const api = client(s);
     await expect(api.search('item')).rejects.toThrow();
     const before = s.state.count('item');
-    await expect(api.post('/item', { lobId: 1, sku: 'RESET-1', itemDescription: 'x' })).rejects.toThrow();
+    await expect(
+      api.post('/item', { ...TENANT_IDS, lobId: 1, sku: 'RESET-1', itemDescription: 'x' }),
+    ).rejects.toThrow();
     expect(s.state.count('item')).toBe(before);
     expect(s.stats().faults.reset).toBe(2);
   });
@@ -67,7 +69,9 @@ describe('faults', () => {
     const s = await sim();
     s.setFaults({ commitThenDropRate: 1 });
     const api = client(s);
-    await expect(api.post('/item', { lobId: 1, sku: 'DROP-1', itemDescription: 'x' })).rejects.toThrow();
+    await expect(
+      api.post('/item', { ...TENANT_IDS, lobId: 1, sku: 'DROP-1', itemDescription: 'x' }),
+    ).rejects.toThrow();
     // Reads are not writes: they are answered.
     const found = await api.get<Rec>('/item/getBySKU?lobId=1&sku=DROP-1');
     expect(found.status).toBe(200);
@@ -82,7 +86,12 @@ describe('faults', () => {
       api.call(
         'POST',
         '/item',
-        { lobId: 1, sku: 'SLOW-1', itemDescription: 'x' },
+        {
+          ...TENANT_IDS,
+          lobId: 1,
+          sku: 'SLOW-1',
+          itemDescription: 'x',
+        },
         { signal: AbortSignal.timeout(100) },
       ),
     ).rejects.toThrow();

@@ -13,6 +13,15 @@ export interface Answer<T = unknown> {
   json: T;
 }
 
+/** The JSON of an answer; undefined for an empty or plain-text body (errorBody=empty|text). */
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Calls the simulator's API under `/{version}` with the right key unless told otherwise. */
 export function client(sim: InfoplusSimulator, version: 'v3.0' | 'beta' = 'beta') {
   const call = async <T = unknown>(
@@ -37,7 +46,7 @@ export function client(sim: InfoplusSimulator, version: 'v3.0' | 'beta' = 'beta'
       status: res.status,
       headers: res.headers,
       text,
-      json: (text === '' ? undefined : JSON.parse(text)) as T,
+      json: parseJsonOrUndefined(text) as T,
     };
   };
   return {
@@ -58,10 +67,33 @@ export function client(sim: InfoplusSimulator, version: 'v3.0' | 'beta' = 'beta'
   };
 }
 
-/** Starts a simulator with a vendor and a few items in LOB 1. */
+/**
+ * The lenient value of every switch: JSON error bodies that name the rule, 201/400/401, PUT merges, both
+ * operator spellings, millisecond dates. Tests of the business rules read the messages, so they pin these;
+ * tests of the strict defaults start the simulator without them (variants.test.ts).
+ */
+export const LENIENT_VARIANTS: Readonly<Record<string, string>> = {
+  errorBody: 'errors',
+  createStatus: '201',
+  validationStatus: '400',
+  authStatus: '401',
+  put: 'merge',
+  filterOps: 'both',
+  datePrecision: 'ms',
+  limitOver250: 'error',
+  unknownFields: 'reject',
+  receipts: 'cumulative',
+  backorders: 'none',
+};
+
+/** The demo tenant's category, sub-category and receiving criteria ids that every item must name. */
+export const TENANT_IDS = { majorGroupId: 1, subGroupId: 1, receivingCriteriaSchemeId: 1 } as const;
+
+/** Starts a simulator with a vendor and a few items in LOB 1 (lenient variants unless `options` say). */
 export async function startSeeded(options: SimulatorOptions = {}): Promise<InfoplusSimulator> {
   return startSimulator({
     ...options,
+    variants: { ...LENIENT_VARIANTS, ...options.variants },
     seedData: {
       vendors: [
         {

@@ -1,16 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InfoplusSimulator } from '../../../src/simulator/index.js';
-import { client, minimalOrder, startSeeded } from './helpers.js';
+import { client, minimalOrder, startSeeded, TENANT_IDS } from './helpers.js';
 
 let sim: InfoplusSimulator;
 let api: ReturnType<typeof client>;
 
 beforeAll(async () => {
-  sim = await startSeeded();
+  sim = await startSeeded({
+    seedData: {
+      customFields: [
+        { name: 'erpRef', label: 'ERP ref', tabLabel: 'Sync', fieldType: 'Text', recordType: 'Order' },
+      ],
+    },
+  });
   api = client(sim);
   // 30 items for paging and sorting (SKUs P-00 .. P-29, descriptions in reverse order).
   for (let i = 0; i < 30; i++) {
     const r = await api.post('/item', {
+      ...TENANT_IDS,
       lobId: 1,
       sku: `P-${String(i).padStart(2, '0')}`,
       itemDescription: `Desc ${String(29 - i).padStart(2, '0')}`,
@@ -113,6 +120,7 @@ describe('status codes', () => {
 
   it('rejects an unknown field with 400 naming the field, also inside lines', async () => {
     const r = await api.post<{ errors: string[] }>('/item', {
+      ...TENANT_IDS,
       lobId: 1,
       sku: 'UNK-1',
       itemDescription: 'x',
@@ -131,6 +139,7 @@ describe('status codes', () => {
   it('rejects beta-only fields on v3.0 but accepts them on beta', async () => {
     const v3 = client(sim, 'v3.0');
     const bad = await v3.post('/item', {
+      ...TENANT_IDS,
       lobId: 1,
       sku: 'BETA-1',
       itemDescription: 'x',
@@ -139,6 +148,7 @@ describe('status codes', () => {
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('uspsHazmatTypeId');
     const ok = await api.post('/item', {
+      ...TENANT_IDS,
       lobId: 1,
       sku: 'BETA-1',
       itemDescription: 'x',
@@ -162,6 +172,7 @@ describe('status codes', () => {
 
   it('ignores readOnly fields on create instead of failing', async () => {
     const r = await api.post<Record<string, unknown>>('/item', {
+      ...TENANT_IDS,
       lobId: 1,
       sku: 'RO-1',
       itemDescription: 'x',

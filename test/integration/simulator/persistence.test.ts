@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../../src/simulator/index.js';
-import { client, minimalOrder, startSeeded } from './helpers.js';
+import { LENIENT_VARIANTS, client, minimalOrder, startSeeded, TENANT_IDS } from './helpers.js';
 
 type Rec = Record<string, unknown>;
 let dir: string;
@@ -26,7 +26,11 @@ describe('state file', () => {
     expect(saved.format).toBe('infoplus-simulator-state');
 
     // The seed data is not applied again: the file wins.
-    const second = await startSimulator({ stateFile: file, seedData: { includeDefaults: false } });
+    const second = await startSimulator({
+      stateFile: file,
+      seedData: { includeDefaults: false },
+      variants: LENIENT_VARIANTS,
+    });
     try {
       const api2 = client(second);
       const back = (await api2.get<Rec>(`/order/${String(order.orderNo)}`)).json;
@@ -36,9 +40,10 @@ describe('state file', () => {
       const next = (await api2.post<Rec>('/order', minimalOrder())).json;
       expect(next.orderNo as number).toBeGreaterThan(order.orderNo as number);
       // Uniqueness indexes are rebuilt from the file.
-      expect((await api2.post('/item', { lobId: 1, sku: 'WIDGET-1', itemDescription: 'dup' })).status).toBe(
-        400,
-      );
+      expect(
+        (await api2.post('/item', { ...TENANT_IDS, lobId: 1, sku: 'WIDGET-1', itemDescription: 'dup' }))
+          .status,
+      ).toBe(400);
     } finally {
       await second.close();
     }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_FIELDS, type ModelName } from '../../../src/infoplus/models/generated.js';
 import type { InfoplusSimulator } from '../../../src/simulator/index.js';
-import { client, startSeeded } from './helpers.js';
+import { TENANT_IDS, client, startSeeded } from './helpers.js';
 
 type Rec = Record<string, unknown>;
 const SERVER_DATES = new Set(['createDate', 'modifyDate']);
@@ -39,7 +39,7 @@ function valueFor(model: ModelName, field: string, n: number, version: string, u
     case 'date-time':
       return new Date(Date.UTC(2024, 0, 1 + (n % 28), n % 24, n % 60, 7, 890)).toISOString();
     case 'map':
-      return { [`cf${n}`]: `value ${n}`, nested: { n } };
+      return { note: `value ${n}`, nested: { n } };
     case 'array':
       if (spec.itemsModel) return [build(spec.itemsModel, version, unique)];
       if (spec.items === 'decimal') return [n + 0.5, n + 1.5];
@@ -79,12 +79,6 @@ function expectRoundTrip(sent: Rec, got: Rec, path: string): void {
   }
 }
 
-let sim: InfoplusSimulator;
-beforeAll(async () => {
-  sim = await startSeeded();
-});
-afterAll(() => sim.close());
-
 const CASES: [string, ModelName][] = [
   ['order', 'Order'],
   ['asn', 'Asn'],
@@ -92,6 +86,22 @@ const CASES: [string, ModelName][] = [
   ['vendor', 'Vendor'],
   ['customer', 'Customer'],
 ];
+
+let sim: InfoplusSimulator;
+beforeAll(async () => {
+  // Custom fields must be defined in the account (decisions E8): define the two the bodies use.
+  const customFields = CASES.flatMap(([, recordType]) =>
+    ['note', 'nested'].map((name) => ({
+      name,
+      label: name,
+      tabLabel: 'Sync',
+      fieldType: 'Text',
+      recordType,
+    })),
+  );
+  sim = await startSeeded({ seedData: { customFields } });
+});
+afterAll(() => sim.close());
 
 describe.each(['v3.0', 'beta'] as const)('round trip on %s', (version) => {
   it.each(CASES)('%s keeps every writable field', async (resource, model) => {
@@ -101,7 +111,7 @@ describe.each(['v3.0', 'beta'] as const)('round trip on %s', (version) => {
       version,
       `${version === 'beta' ? 'B' : 'V'}${resource.slice(0, 3).toUpperCase()}`,
     );
-    if (model === 'Item') body.sku = String(body.sku).toUpperCase();
+    if (model === 'Item') Object.assign(body, { sku: String(body.sku).toUpperCase(), ...TENANT_IDS });
     if (model === 'Vendor') body.vendorNo = version === 'beta' ? 9001 : 9002;
     const created = await api.post<Rec>(`/${resource}`, body);
     expect(created.status, created.text).toBe(201);

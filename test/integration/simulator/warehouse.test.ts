@@ -87,16 +87,24 @@ describe('warehouse activity', () => {
       expect(s.weightLbs as number).toBeGreaterThan(0);
       expect(s.numberOfCartons as number).toBeGreaterThanOrEqual(s.cartonNo as number);
     }
+    // Shipments carry no line data (API.md §12); carton contents and order lines say what shipped.
+    for (const s of shipments) expect(s.customFields).toBeUndefined();
+    const contents = sim.state.list<Rec>('cartonContent');
+    const orderLines = sim.state.list<Rec>('orderLine');
     for (const order of shipped) {
       const qty = new Map<unknown, number>();
-      for (const s of shipments.filter((x) => x.orderNo === order.orderNo)) {
-        for (const l of (s.customFields as { lineItems: Rec[] }).lineItems) {
-          qty.set(l.lineItemId, (qty.get(l.lineItemId) ?? 0) + (l.quantity as number));
-        }
+      for (const c of contents.filter((x) => x.orderNo === order.orderNo)) {
+        expect(shipments.some((s) => s.cartonId === c.cartonId)).toBe(true);
+        qty.set(c.lineItemId, (qty.get(c.lineItemId) ?? 0) + (c.quantity as number));
       }
       for (const line of order.lineItems as Rec[]) {
-        expect(qty.get(line.lineItemId) ?? 0).toBe(line.shippedQty);
+        expect(qty.get(line.id) ?? 0).toBe(line.shippedQty);
         expect((line.shippedQty as number) + (line.backorderQty as number)).toBe(line.orderedQty);
+        expect(orderLines.find((l) => l.id === line.id)).toMatchObject({
+          orderNo: order.orderNo,
+          shippedQty: line.shippedQty,
+          backorderQty: line.backorderQty,
+        });
       }
     }
     // partialShare 0.5 over several orders: at least one partial shipment.

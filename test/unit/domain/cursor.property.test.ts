@@ -7,6 +7,7 @@ import {
   positionOf,
   startPosition,
   type CursorKind,
+  type PagePlan,
   type PullCursor,
   type PullQuery,
 } from '../../../src/domain/cursor.js';
@@ -44,12 +45,16 @@ class Model {
     const t = (d: string): number => Date.parse(d);
     let rows: Rec[];
     if (q.type === 'tie') {
-      rows = all.filter((r) => t(r.modifyDate) === t(q.date) && r.id > q.afterId).sort((a, b) => a.id - b.id);
+      // gte + id: later-dated rows with higher ids come too, as a real server answers
+      rows = all.filter((r) => t(r.modifyDate) >= t(q.date) && r.id > q.afterId).sort((a, b) => a.id - b.id);
     } else if (q.type === 'after-id') {
       rows = all.filter((r) => r.id > q.afterId).sort((a, b) => a.id - b.id);
     } else {
       rows = all
-        .filter((r) => q.date === null || t(r.modifyDate) > t(q.date))
+        .filter(
+          (r) =>
+            q.date === null || (q.inclusive ? t(r.modifyDate) >= t(q.date) : t(r.modifyDate) > t(q.date)),
+        )
         .map((r) => ({ r, k: this.shuffle(r.id) }))
         .sort((a, b) => t(a.r.modifyDate) - t(b.r.modifyDate) || a.k - b.k)
         .map((x) => x.r);
@@ -211,7 +216,7 @@ describe('pull cursor (modifyDate + id keyset, overlap, dedupe)', () => {
 
   it('a full page of equal modifyDates is read through the tie group, not skipped or looped', () => {
     const page = [3, 1, 2].map((id) => ({ id, modifyDate: iso(5) }));
-    const plan = planPage({ type: 'after-date', date: null }, page, 3, {
+    const plan = planPage({ type: 'since', date: null, inclusive: true }, page, 3, {
       kind: 'modify-date',
       date: null,
       id: 0,
@@ -221,5 +226,37 @@ describe('pull cursor (modifyDate + id keyset, overlap, dedupe)', () => {
     const tie = planPage(plan.next!, page, 3, plan.positionAfter);
     expect(tie.process.map((r) => r.id)).toEqual([1, 2, 3]);
     expect(tie.next).toEqual({ type: 'tie', date: iso(5), afterId: 3 });
+    const end = planPage(tie.next!, [], 3, tie.positionAfter);
+    expect(end.next).toEqual({ type: 'since', date: iso(5), inclusive: false });
+  });
+
+  it('never asks for an exact modifyDate: searches are gte/gt ranges, so a server at whole seconds loses nothing', () => {
+    // a server that keeps whole seconds: every record of one second shares its modifyDate
+    const sec = (s: number): string => new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString();
+    const rows = [1, 2, 3, 4, 5, 6, 7].map((id) => ({ id, modifyDate: sec(id <= 5 ? 1 : 2) }));
+    const search = (q: PullQuery): typeof rows => {
+      const t = (d: string): number => Date.parse(d);
+      if (q.type === 'tie')
+        return rows.filter((r) => t(r.modifyDate) >= t(q.date) && r.id > q.afterId).slice(0, 2);
+      if (q.type === 'since')
+        return rows
+          .filter(
+            (r) =>
+              q.date === null || (q.inclusive ? t(r.modifyDate) >= t(q.date) : t(r.modifyDate) > t(q.date)),
+          )
+          .slice(0, 2);
+      throw new Error('unexpected query');
+    };
+    let q: PullQuery | null = firstQuery(startPosition('modify-date', null, { ms: 0, ids: 0 }));
+    let pos: PullCursor = { kind: 'modify-date', date: null, id: 0 };
+    const seen: number[] = [];
+    for (let guard = 0; q; guard++) {
+      if (guard > 50) throw new Error('does not terminate');
+      const plan: PagePlan<(typeof rows)[number]> = planPage(q, search(q), 2, pos);
+      seen.push(...plan.process.map((r) => r.id));
+      pos = plan.positionAfter;
+      q = plan.next;
+    }
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });

@@ -119,13 +119,18 @@ describe('Infoplus client against a scripted HTTP server', () => {
 
   it('never re-sends an update that timed out after it was sent', async () => {
     const c = makeClient({ timeoutMs: 300 });
-    server.script('hang');
+    server.script({ status: 200, body: { orderNo: 1001, status: 'Pending', holdCode: null } }, 'hang');
     const e = await caught(c.order.update({ orderNo: 1001, holdCode: 'H' }));
     c.close();
     expect(e).toBeInstanceOf(OutcomeUnknownError);
     expect((e as OutcomeUnknownError).requestSent).toBe(true);
-    expect(server.seen).toHaveLength(1);
-    expect(JSON.parse(server.seen[0]?.body ?? '')).toEqual({ orderNo: 1001, holdCode: 'H' });
+    // GET, then one PUT of the whole record with the change laid over it; never a second PUT.
+    expect(server.seen.map((r) => r.method)).toEqual(['GET', 'PUT']);
+    expect(JSON.parse(server.seen[1]?.body ?? '')).toEqual({
+      orderNo: 1001,
+      status: 'Pending',
+      holdCode: 'H',
+    });
   });
 
   it('treats a 502 on a write as outcome unknown and a 500 as a server error, neither re-sent', async () => {

@@ -115,8 +115,18 @@ describe('filter builder and parser', () => {
       )
       .toString();
     expect(text).toBe(
-      "lobId eq 12 and modifyDate ge '2024-01-02T03:04:05.006Z' and status in ('Shipped', null, true)",
+      "lobId eq 12 and modifyDate gte '2024-01-02T03:04:05.006Z' and status in ('Shipped', null, true)",
     );
+  });
+
+  it("spells ge/le as gte/lte on the wire (the published spelling) unless the tenant's probe said ge", () => {
+    const range = f.and(f.ge('modifyDate', '2024-01-01'), f.le('id', 9));
+    expect(toFilterText(range)).toBe("modifyDate gte '2024-01-01' and id lte 9");
+    expect(toFilterText(range, 'ge')).toBe("modifyDate ge '2024-01-01' and id le 9");
+    // Raw text follows the spelling too, and text outside the grammar goes out as typed.
+    expect(toFilterText("modifyDate ge '2024-01-01'", 'gte')).toBe("modifyDate gte '2024-01-01'");
+    expect(toFilterText('a gte 1', 'ge')).toBe('a ge 1');
+    expect(toFilterText('not (our) grammar')).toBe('not (our) grammar');
   });
 
   it('skips falsy parts in and() so optional conditions compose', () => {

@@ -185,10 +185,25 @@ describe('a broken profile names the broken field', () => {
   it('a record parameter misspelled inside a per-line statement', () => {
     const p = onlyProblem((d) => {
       d['touchpoints']['shipments']['writeBack']['lines']['statements'][0]['sql'] =
-        'UPDATE erp_shipment_lines SET quantity = @line_quantity WHERE infoplus_shipment_id = @shipmentNumber';
+        'UPDATE sales_order_lines SET qty_shipped = @line_shippedQty WHERE line_id = @shipmentNumber';
     });
     expect(p.path).toBe('touchpoints.shipments.writeBack.lines.statements[0].sql');
     expect(p.message).toMatch(/unknown parameter @shipmentNumber/);
+  });
+
+  it('a when: condition naming a parameter the record does not have', () => {
+    const p = onlyProblem((d) => {
+      d['touchpoints']['item-receipts']['writeBack']['record'][2]['when'] = 'receivedQty > 0';
+    });
+    expect(p.path).toBe('touchpoints.item-receipts.writeBack.record[2].when');
+    expect(p.message).toMatch(/unknown parameter receivedQty in statement "recompute-line-received"/);
+  });
+
+  it('an expect that is not one of the row counts', () => {
+    const p = onlyProblem((d) => {
+      d['touchpoints']['shipments']['writeBack']['record'][2]['expect'] = { rows: 'some' };
+    });
+    expect(p.path).toBe('touchpoints.shipments.writeBack.record[2].expect.rows');
   });
 
   it('misspelled setting inside a field mapping', () => {
