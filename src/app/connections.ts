@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { ScheduleSettings } from '../contract/dto.js';
 import { TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
 import type { ErpConfig } from '../erp/types.js';
+import { DEFAULT_CEILING } from '../infoplus/adaptive-rate.js';
 import type { Profile } from '../profile/index.js';
 import type { SecretStore } from '../settings/index.js';
 import type { StoredSettings } from '../settings/index.js';
@@ -40,7 +41,8 @@ export function effectiveInfoplus(
     ...(p.domain ? { domain: p.domain } : {}),
     ...(p.baseUrl ? { baseUrl: p.baseUrl } : {}),
     apiVersion: p.apiVersion,
-    requestsPerSecond: p.requestsPerSecond,
+    // the ceiling of the adaptive rate
+    requestsPerSecond: p.requestsPerSecond ?? DEFAULT_CEILING,
     ...(profile ? { lobId: profile.infoplus.lobId, warehouseId: profile.infoplus.warehouseId } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describeErpConfig, openErp } from '../erp/index.js';
 import type { ErpConnection } from '../erp/types.js';
-import { createInfoplusClient, type InfoplusClient } from '../infoplus/index.js';
+import { createInfoplusClient, resolveBaseUrl, type InfoplusClient } from '../infoplus/index.js';
 import type { Logging } from '../logging/index.js';
 import { parseProfile, ProfileError, type Profile, type ProfileProblem } from '../profile/index.js';
 import type { SecretStore, StoredSettings } from '../settings/index.js';
@@ -18,6 +18,7 @@ import {
   infoplusApiKey,
   profileBaseDir,
 } from './connections.js';
+import { LearnedRates } from './learned-rates.js';
 
 /** What the runtime needs from the app. */
 export interface RuntimeDeps {
@@ -131,12 +132,28 @@ export class Runtime {
       infoplusProblem = 'No Infoplus API key is set (Settings → Infoplus, or the INFOPLUS_API_KEY variable).';
     } else if (!probe) {
       try {
-        infoplus = createInfoplusClient({
+        const target = {
           ...(ipSettings.domain ? { domain: ipSettings.domain } : {}),
           ...(ipSettings.baseUrl ? { baseUrl: ipSettings.baseUrl } : {}),
+        };
+        // A tenant's rate is found by itself under the configured ceiling and remembered per tenant; the
+        // demo's in-process simulator has no limit to find and runs at its fixed rate.
+        const tenant = resolveBaseUrl(target);
+        const rates = new LearnedRates(this.deps.dataDir);
+        const pace = demo
+          ? { requestsPerSecond: ipSettings.requestsPerSecond }
+          : {
+              adaptiveRate: {
+                ceiling: ipSettings.requestsPerSecond,
+                learned: rates.get(tenant),
+                memory: rates.memory(tenant),
+              },
+            };
+        infoplus = createInfoplusClient({
+          ...target,
           apiVersion: ipSettings.apiVersion,
           apiKey,
-          requestsPerSecond: ipSettings.requestsPerSecond,
+          ...pace,
           logger: this.deps.logging.logger('infoplus'),
         });
       } catch (error) {

@@ -218,7 +218,15 @@ export const infoplusConnectionSchema = z.strictObject({
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
     .optional()
     .describe('Environment variable (or secret name) holding the API key; default INFOPLUS_API_KEY'),
-  requestsPerSecond: z.number().positive().max(100).default(5),
+  requestsPerSecond: z
+    .number()
+    .positive()
+    .max(100)
+    .optional()
+    .describe(
+      'Most requests per second to send. The agent finds the tenant’s rate by itself (starting low, backing ' +
+        'off on 429 answers and rising latency) and never goes above this; default 100',
+    ),
 });
 
 export const lookupTableSchema = z.strictObject({
