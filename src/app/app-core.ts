@@ -124,6 +124,7 @@ export class AppCore {
       inQuietHours: () => isQuiet(port.now(), this.settings.get().quietHours),
       recover: () => this.recover(),
       statusChanged: () => this.statusChanged(),
+      continuous: (tp) => this.scheduler.plan(tp).kind === 'continuous',
     });
     logging.onEntry((entry) => this.events.emit('log', entry));
   }

@@ -99,9 +99,13 @@ export function effectiveSchedules(
     const own = settings.schedules[tp];
     const fromProfile = profile?.touchpoints[tp];
     if (own) out[tp] = own;
-    else if (fromProfile?.schedule)
-      out[tp] = { enabled: fromProfile.enabled !== false, ...fromProfile.schedule };
-    else out[tp] = { enabled: false };
+    else if (fromProfile?.schedule) {
+      const s = fromProfile.schedule;
+      out[tp] = {
+        enabled: fromProfile.enabled !== false,
+        ...('continuous' in s ? { continuousSeconds: s.continuous.everySeconds } : s),
+      };
+    } else out[tp] = { enabled: false };
   }
   return out;
 }

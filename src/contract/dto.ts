@@ -191,6 +191,8 @@ export interface ScheduleSettings {
   /** A 5-field cron expression; wins over intervalMinutes. */
   readonly cron?: string;
   readonly intervalMinutes?: number;
+  /** Near-real-time: check for changes every N seconds, run only when something changed (profile only). */
+  readonly continuousSeconds?: number;
 }
 
 /** Hours (local time, HH:MM) during which scheduled runs wait, so people working in the ERP are not disturbed. */

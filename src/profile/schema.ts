@@ -46,6 +46,21 @@ export const scheduleSchema = z
   .union([
     z.strictObject({ cron: z.string().min(1).describe('5-field cron expression, local time of the agent') }),
     z.strictObject({ intervalMinutes: z.number().int().positive().max(10_080) }),
+    z.strictObject({
+      continuous: z
+        .strictObject({
+          everySeconds: z
+            .number()
+            .int()
+            .min(1)
+            .max(3_600)
+            .describe('How often to look for changed records; a run starts only when something changed'),
+        })
+        .describe(
+          'Near-real-time (push touchpoints with a watermark or a fingerprint): a cheap change check every few ' +
+            'seconds, a run only when the ERP changed; quiet hours still apply',
+        ),
+    }),
   ])
   .meta({ id: 'ProfileSchedule' });
 
