@@ -3,7 +3,7 @@
  * answers are clean and the rate is what holds the work back, and backs off on 429s and on rising latency.
  * Pure: it is told the time with every event, so it can be tested and tuned without a clock.
  *
- * Without a known limit the rate grows fast (x1.5 per clean second). After a back-off it climbs like TCP
+ * Without a known limit the rate grows fast (x2 per clean second). After a back-off it climbs like TCP
  * CUBIC: quickly back towards the limit it learned, flat near it (so a steady limit costs few 429s), then
  * faster and faster beyond it (so a limit that was raised is found again within seconds).
  */
@@ -39,7 +39,7 @@ const CUT = 0.85;
 /** Back-off factor when latency rises (the server is queueing our requests). */
 const SOFT_CUT = 0.9;
 /** Growth per clean window while no limit is known. */
-const SLOW_START = 1.5;
+const SLOW_START = 2;
 /** Most growth per window once a limit is known. */
 const MAX_STEP = 1.25;
 /** Seconds after a back-off at which the climb reaches the learned limit again (then probes beyond it). */
