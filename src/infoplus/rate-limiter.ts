@@ -85,8 +85,11 @@ export class TokenBucket {
     this.tokens = this.adaptive ? 1 : this.capacity();
   }
 
-  /** Switches mode or changes the rate / ceiling (the latest client's setting wins; what was learned stays). */
+  /** Changes the rate / ceiling, or turns a fixed bucket adaptive (the latest client's setting wins). */
   configure(spec: RateSpec): void {
+    // A short-lived fixed-rate client (a connection test beside the running agent) must not throw away what the
+    // agent's adaptive rate learned: it shares the adaptive rate instead.
+    if (typeof spec === 'number' && this.adaptive) return;
     if (typeof spec === 'number') {
       this.adaptive = null;
       this.memory = undefined;

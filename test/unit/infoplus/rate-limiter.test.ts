@@ -145,6 +145,13 @@ describe('adaptive token bucket', () => {
     expect(next.currentRate).toBeLessThanOrEqual(learned!.knownLimit!);
   });
 
+  it('stays adaptive when a fixed-rate client of the same tenant comes and goes (a connection test)', () => {
+    const url = 'https://adaptive-shared.infopluswms.com/infoplus-wms/api';
+    const agent = tenantLimiter(url, { adaptive: true, ceiling: 40 });
+    expect(tenantLimiter(url, 5)).toBe(agent);
+    expect(agent.snapshot()).toMatchObject({ mode: 'adaptive', ceiling: 40 });
+  });
+
   it('waits out Retry-After like a fixed one', async () => {
     const clock = manualClock();
     const bucket = new TokenBucket({ adaptive: true }, clock);
