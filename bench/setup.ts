@@ -16,7 +16,8 @@ export const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: 
 /** A temporary folder removed at exit. */
 export function scratch(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  // BENCH_KEEP=1 keeps the folders (agent logs, state) for a look afterwards
+  if (process.env.BENCH_KEEP !== '1') process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 

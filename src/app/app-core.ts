@@ -1,7 +1,8 @@
 /** The app's state and lifecycle: settings, secrets, logging, connections, scheduler, watchdog, runs. */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Alert, AppStatus, Settings } from '../contract/dto.js';
+import type { Alert, AppStatus, InfoplusRateStatus, Settings } from '../contract/dto.js';
+import { resolveBaseUrl } from '../infoplus/index.js';
 import { createLogging, type Logging } from '../logging/index.js';
 import {
   ensurePrivateDir,
@@ -18,9 +19,10 @@ import { isQuiet } from '../domain/schedule.js';
 import type { EngineOptions } from '../sync/index.js';
 import { FakeSchedulerPort, nodeSchedulePort, Scheduler, type SchedulerPort } from '../sync/scheduler.js';
 import { Watchdog } from '../sync/watchdog.js';
-import { effectiveSchedules, touchpointEnabled } from './connections.js';
+import { effectiveInfoplus, effectiveSchedules, touchpointEnabled } from './connections.js';
 import { DEMO_API_KEY, startDemo, type DemoEnvironment, type DemoErp } from './demo-env.js';
 import { EventBus } from './event-bus.js';
+import { LearnedRates } from './learned-rates.js';
 import { RunCoordinator } from './run-coordinator.js';
 import { Runtime } from './runtime.js';
 import { settingsDto } from './settings-view.js';
@@ -128,6 +130,7 @@ export class AppCore {
       inQuietHours: () => isQuiet(port.now(), this.settings.get().quietHours),
       recover: () => this.recover(),
       statusChanged: () => this.statusChanged(),
+      continuous: (tp) => this.scheduler.plan(tp).kind === 'continuous',
     });
     logging.onEntry((entry) => this.events.emit('log', entry));
   }
@@ -256,7 +259,26 @@ export class AppCore {
       demo: this.demo !== null || (this.opts.probe === true && this.settings.get().demo),
       enabled: (tp) => touchpointEnabled(c.profile, tp),
       problems: this.problems(),
+      rate: this.rateStatus(),
     });
+  }
+
+  /** The rate the client uses now, or (no client, e.g. `status`) what the last run learned. */
+  private rateStatus(): InfoplusRateStatus | null {
+    const live = this.runtime.connections.infoplus?.rate?.snapshot();
+    if (live) return { ...live, live: true };
+    const ip = effectiveInfoplus(this.settings.get(), this.runtime.connections.profile);
+    if (!ip || (!ip.domain && !ip.baseUrl)) return null;
+    try {
+      const tenant = resolveBaseUrl({
+        ...(ip.domain ? { domain: ip.domain } : {}),
+        ...(ip.baseUrl ? { baseUrl: ip.baseUrl } : {}),
+      });
+      const learned = new LearnedRates(this.dataDir).snapshot(tenant, ip.requestsPerSecond);
+      return learned ? { ...learned, live: false } : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Settings as the UI sees them. */

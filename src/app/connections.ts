@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ScheduleSettings } from '../contract/dto.js';
 import { TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
 import type { ErpConfig } from '../erp/types.js';
+import { DEFAULT_CEILING } from '../infoplus/adaptive-rate.js';
 import type { Profile } from '../profile/index.js';
 import type { SecretStore } from '../settings/index.js';
 import type { StoredSettings } from '../settings/index.js';
@@ -40,7 +41,8 @@ export function effectiveInfoplus(
     ...(p.domain ? { domain: p.domain } : {}),
     ...(p.baseUrl ? { baseUrl: p.baseUrl } : {}),
     apiVersion: p.apiVersion,
-    requestsPerSecond: p.requestsPerSecond,
+    // the ceiling of the adaptive rate
+    requestsPerSecond: p.requestsPerSecond ?? DEFAULT_CEILING,
     ...(profile ? { lobId: profile.infoplus.lobId, warehouseId: profile.infoplus.warehouseId } : {}),
   };
 }
@@ -103,9 +105,13 @@ export function effectiveSchedules(
     const own = settings.schedules[tp];
     const fromProfile = profile?.touchpoints[tp];
     if (own) out[tp] = own;
-    else if (fromProfile?.schedule)
-      out[tp] = { enabled: fromProfile.enabled !== false, ...fromProfile.schedule };
-    else out[tp] = { enabled: false };
+    else if (fromProfile?.schedule) {
+      const s = fromProfile.schedule;
+      out[tp] = {
+        enabled: fromProfile.enabled !== false,
+        ...('continuous' in s ? { continuousSeconds: s.continuous.everySeconds } : s),
+      };
+    } else out[tp] = { enabled: false };
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /** Starts runs (by hand or by schedule), tracks what is running, and feeds the watchdog and the UI. */
 import type { RunSummary, RunTrigger } from '../contract/dto.js';
-import { TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
+import { isPushTouchpoint, TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
 import type { LoggerLike } from '../logging/index.js';
 import { isAlreadyRunning, type EngineEvent, type SyncEngine } from '../sync/index.js';
 import type { Watchdog } from '../sync/watchdog.js';
@@ -25,6 +25,8 @@ export interface RunCoordinatorDeps {
   readonly recover: () => Promise<void>;
   /** Called whenever something the status shows changed. */
   readonly statusChanged: () => void;
+  /** True for touchpoints on a continuous schedule: a scheduled run first checks for changes. */
+  readonly continuous?: (tp: TouchpointName) => boolean;
 }
 
 /** Runs touchpoints, one scheduled run at a time in dependency order, manual runs at once. */
@@ -182,7 +184,9 @@ export class RunCoordinator {
           continue;
         }
         if (!engine.isEnabled(next.tp)) continue;
-        await this.runOne(engine, next.tp, next.trigger, false);
+        const onChange =
+          next.trigger === 'schedule' && isPushTouchpoint(next.tp) && !!this.deps.continuous?.(next.tp);
+        await this.runOne(engine, next.tp, next.trigger, false, undefined, onChange);
       }
     } finally {
       this.queueBusy = false;
@@ -195,12 +199,15 @@ export class RunCoordinator {
     trigger: RunTrigger,
     dryRun: boolean,
     onStart?: (run: RunSummary) => void,
+    onChange = false,
   ): Promise<RunSummary | null> {
     if (this.stopping.signal.aborted) return null;
     try {
       // run-started is emitted synchronously inside runTouchpoint, before its first await.
       this.capture = onStart ?? null;
-      const promise = engine.runTouchpoint(tp, { trigger, dryRun, signal: this.stopping.signal });
+      const opts = { trigger, dryRun, signal: this.stopping.signal };
+      const promise =
+        onChange && isPushTouchpoint(tp) ? engine.runIfChanged(tp, opts) : engine.runTouchpoint(tp, opts);
       this.capture = null;
       return await promise;
     } catch (error) {

@@ -21,6 +21,7 @@ import {
   profileBaseDir,
 } from './connections.js';
 import { MAX_PROFILE_BYTES } from './profile-location.js';
+import { LearnedRates } from './learned-rates.js';
 
 /** What the runtime needs from the app. */
 export interface RuntimeDeps {
@@ -158,17 +159,30 @@ export class Runtime {
       infoplusProblem = 'No Infoplus API key is set (Settings → Infoplus, or the INFOPLUS_API_KEY variable).';
     } else if (!probe) {
       try {
-        const where = {
+        const target = {
           ...(ipSettings.domain ? { domain: ipSettings.domain } : {}),
           ...(ipSettings.baseUrl ? { baseUrl: ipSettings.baseUrl } : {}),
         };
+        // A tenant's rate is found by itself under the configured ceiling and remembered per tenant; the
+        // demo's in-process simulator has no limit to find and runs at its fixed rate.
+        const tenant = resolveBaseUrl(target);
         // What `probe-infoplus` / Check Infoplus found about this tenant (filter spelling), if it ran.
-        const findings = await loadProbeReport(this.deps.dataDir, resolveBaseUrl(where));
+        const findings = await loadProbeReport(this.deps.dataDir, tenant);
+        const rates = new LearnedRates(this.deps.dataDir);
+        const pace = demo
+          ? { requestsPerSecond: ipSettings.requestsPerSecond }
+          : {
+              adaptiveRate: {
+                ceiling: ipSettings.requestsPerSecond,
+                learned: rates.get(tenant),
+                memory: rates.memory(tenant),
+              },
+            };
         infoplus = createInfoplusClient({
-          ...where,
+          ...target,
           apiVersion: ipSettings.apiVersion,
           apiKey,
-          requestsPerSecond: ipSettings.requestsPerSecond,
+          ...pace,
           ...(findings ? { filterOperators: findings.adapt.filterOperators } : {}),
           logger: this.deps.logging.logger('infoplus'),
         });

@@ -3,6 +3,7 @@ import type {
   Alert,
   AppStatus,
   Health,
+  InfoplusRateStatus,
   RunSummary,
   TouchpointState,
   TouchpointStatus,
@@ -30,6 +31,8 @@ export interface StatusInputs {
   readonly enabled: (tp: TouchpointName) => boolean;
   /** Connection or profile problems that keep the app from syncing. */
   readonly problems: readonly string[];
+  /** The request rate to Infoplus, when known. */
+  readonly rate?: InfoplusRateStatus | null;
 }
 
 const RECENT = 5;
@@ -105,5 +108,6 @@ export function buildStatus(inputs: StatusInputs): AppStatus {
     openErrors,
     lastResult,
     version: PRODUCT_VERSION,
+    rate: inputs.rate ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { AppStatus } from '../contract/dto.js';
+import { describeRate } from '../contract/rate.js';
 import { TOUCHPOINT_LABELS } from '../contract/touchpoints.js';
 import { createApp } from '../app/index.js';
 import { checkConfigOrDemo, dataDirOf, out, table, type CommonCliOptions } from '../app/cli-support.js';
@@ -8,6 +9,7 @@ import { createLogging } from '../logging/index.js';
 function printStatus(s: AppStatus): void {
   out(`Health: ${s.health}${s.paused ? ' (schedules paused)' : ''}${s.demo ? ' [demo]' : ''}`);
   out(`Configured: ${s.configured ? 'yes' : 'no'}${s.lastResult ? ` | Last result: ${s.lastResult}` : ''}`);
+  if (s.rate) out(`Infoplus rate: ${describeRate(s.rate)}`);
   out('');
   out(
     table(

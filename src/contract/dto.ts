@@ -75,6 +75,24 @@ export interface Alert {
 
 export type Health = 'ok' | 'warning' | 'error';
 
+/** The request rate to Infoplus: found by the agent itself, never above the ceiling. */
+export interface InfoplusRateStatus {
+  /** 'adaptive' (found by itself) or 'fixed'. */
+  readonly mode: 'adaptive' | 'fixed';
+  /** Requests per second in use (live), or where the last run left it. */
+  readonly requestsPerSecond: number;
+  /** Never above this (the profile's or the settings' requestsPerSecond). */
+  readonly ceiling: number;
+  /** The limit Infoplus was seen to enforce with 429 answers; null when it never refused. */
+  readonly knownLimit: number | null;
+  /** Smoothed answer time in ms; null when not measured in this process. */
+  readonly latencyMs: number | null;
+  /** Requests kept in flight (rate x latency); 0 when not measured in this process. */
+  readonly inFlight: number;
+  /** True when measured by the running agent; false when read from what the last run learned. */
+  readonly live: boolean;
+}
+
 /** Overall state for the tray and the dashboard. */
 export interface AppStatus {
   readonly health: Health;
@@ -87,6 +105,8 @@ export interface AppStatus {
   readonly openErrors: number;
   readonly lastResult: string | null;
   readonly version: string;
+  /** The request rate to Infoplus; null before anything was sent or learned. */
+  readonly rate?: InfoplusRateStatus | null;
 }
 
 export type ErrorCategory =
@@ -171,6 +191,8 @@ export interface ScheduleSettings {
   /** A 5-field cron expression; wins over intervalMinutes. */
   readonly cron?: string;
   readonly intervalMinutes?: number;
+  /** Near-real-time: check for changes every N seconds, run only when something changed (profile only). */
+  readonly continuousSeconds?: number;
 }
 
 /** Hours (local time, HH:MM) during which scheduled runs wait, so people working in the ERP are not disturbed. */

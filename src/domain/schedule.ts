@@ -7,6 +7,8 @@ import { nextCronTime, parseCron, type CronExpression } from './cron.js';
 export type SchedulePlan =
   | { readonly kind: 'cron'; readonly cron: CronExpression }
   | { readonly kind: 'interval'; readonly minutes: number }
+  /** Near-real-time: a change check every `seconds`, a run only when something changed. */
+  | { readonly kind: 'continuous'; readonly seconds: number }
   | { readonly kind: 'manual' };
 
 /** Turns settings into a plan; cron wins over intervalMinutes; disabled or empty means manual. Throws on a bad cron. */
@@ -14,6 +16,8 @@ export function planOf(s: ScheduleSettings | undefined): SchedulePlan {
   if (!s || !s.enabled) return { kind: 'manual' };
   if (s.cron && s.cron.trim() !== '') return { kind: 'cron', cron: parseCron(s.cron) };
   if (s.intervalMinutes && s.intervalMinutes > 0) return { kind: 'interval', minutes: s.intervalMinutes };
+  if (s.continuousSeconds && s.continuousSeconds > 0)
+    return { kind: 'continuous', seconds: s.continuousSeconds };
   return { kind: 'manual' };
 }
 
@@ -21,6 +25,7 @@ export function planOf(s: ScheduleSettings | undefined): SchedulePlan {
 export function describePlan(plan: SchedulePlan): string | null {
   if (plan.kind === 'cron') return plan.cron.source;
   if (plan.kind === 'interval') return plan.minutes === 1 ? 'every minute' : `every ${plan.minutes} minutes`;
+  if (plan.kind === 'continuous') return `on change (checked every ${plan.seconds} s)`;
   return null;
 }
 
@@ -53,6 +58,7 @@ export function quietEnd(at: Date, qh: QuietHours | null): Date {
 export function nextNominalDue(plan: SchedulePlan, after: Date): Date | null {
   if (plan.kind === 'cron') return nextCronTime(plan.cron, after);
   if (plan.kind === 'interval') return new Date(after.getTime() + plan.minutes * 60_000);
+  if (plan.kind === 'continuous') return new Date(after.getTime() + plan.seconds * 1_000);
   return null;
 }
 
@@ -72,7 +78,8 @@ export function catchUpTime(
   now: Date,
   qh: QuietHours | null,
 ): Date | null {
-  if (!lastRunAt) return null;
+  // A continuous touchpoint's next check (seconds away) catches up by itself.
+  if (!lastRunAt || plan.kind === 'continuous') return null;
   const due = nextNominalDue(plan, lastRunAt);
   if (!due || due.getTime() > now.getTime()) return null;
   return quietEnd(now, qh);
@@ -114,7 +121,9 @@ export function alertId(kind: AlertKind, touchpoint?: TouchpointName): string {
 
 /** The due time that was missed, or null: a scheduled run should have started more than graceMs ago. */
 export function missedDue(input: WatchInput, rules: WatchRules): Date | null {
-  if (rules.paused || input.running || input.plan.kind === 'manual') return null;
+  // A continuous touchpoint runs only when the ERP changed: a quiet ERP is not a missed run.
+  if (rules.paused || input.running || input.plan.kind === 'manual' || input.plan.kind === 'continuous')
+    return null;
   const due = nextRunTime(input.plan, input.since, rules.quietHours);
   if (!due) return null;
   return rules.now.getTime() - due.getTime() > rules.graceMs ? due : null;

@@ -50,9 +50,17 @@ export function createInfoplusClient(options: InfoplusClientOptions): InfoplusCl
   const timeoutMs = positive(options.timeoutMs, CLIENT_DEFAULTS.timeoutMs, 'timeoutMs');
   const maxRetries = nonNegativeInt(options.maxRetries, CLIENT_DEFAULTS.maxRetries, 'maxRetries');
   const transport = new Transport({ baseUrl, apiVersion, apiKey, timeoutMs });
+  const adaptive = options.adaptiveRate;
   const limiter = tenantLimiter(
     baseUrl,
-    positive(options.requestsPerSecond, CLIENT_DEFAULTS.requestsPerSecond, 'requestsPerSecond'),
+    adaptive
+      ? {
+          adaptive: true,
+          ...(adaptive.ceiling !== undefined ? { ceiling: positive(adaptive.ceiling, 1, 'ceiling') } : {}),
+          learned: adaptive.learned ?? null,
+          memory: adaptive.memory,
+        }
+      : positive(options.requestsPerSecond, CLIENT_DEFAULTS.requestsPerSecond, 'requestsPerSecond'),
   );
   const runner = new RequestRunner(
     transport,
@@ -117,6 +125,7 @@ export function createInfoplusClient(options: InfoplusClientOptions): InfoplusCl
     },
     testConnection: () => testConnection({ baseUrl, apiVersion, lineOfBusiness, warehouse }),
     stats: runner.stats,
+    rate: { snapshot: () => limiter.snapshot(), inFlightLimit: () => limiter.inFlightLimit() },
     close: () => transport.destroy(),
   };
 }

@@ -12,10 +12,13 @@ export type {
   ItemResource,
   CustomerResource,
   SearchQuery,
+  RateView,
 } from './types.js';
 export type { ClientStats, LoggerLike } from './request-runner.js';
 export { resolveBaseUrl, TENANT_HOST_SUFFIX } from './base-url.js';
-export { TokenBucket, tenantLimiter } from './rate-limiter.js';
+export { TokenBucket, tenantLimiter, MAX_IN_FLIGHT } from './rate-limiter.js';
+export type { RateMemory, RateSnapshot, RateSpec } from './rate-limiter.js';
+export type { LearnedRate } from './adaptive-rate.js';
 export { backoffDelay, isRetryable, nextRetryDelay } from './retry.js';
 export type { RetryPolicy } from './retry.js';
 export { iteratePages } from './paging.js';

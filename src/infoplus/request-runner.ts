@@ -58,7 +58,7 @@ export class RequestRunner {
       const started = Date.now();
       try {
         const result = await this.transport.send(spec);
-        this.limiter.onSuccess();
+        this.limiter.onSuccess(Date.now() - started);
         this.logger?.debug(
           {
             method: spec.method,

@@ -52,9 +52,10 @@ export interface TransportOptions {
 export class Transport {
   private readonly http: AxiosInstance;
   // Idle sockets are dropped after 4 s, before common server keep-alive timeouts (Node 5 s), so a write is
-  // rarely sent on a socket the server is closing (which would make its outcome unknown).
-  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS });
-  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS });
+  // rarely sent on a socket the server is closing (which would make its outcome unknown). As many sockets as
+  // the rate limiter may ever want in flight (MAX_IN_FLIGHT).
+  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: IDLE_SOCKET_MS });
+  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64, timeout: IDLE_SOCKET_MS });
   private readonly host: string;
 
   constructor(private readonly opts: TransportOptions) {

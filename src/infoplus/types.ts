@@ -22,6 +22,8 @@ import type {
   ItemCategory,
   ReceivingCriteriaScheme,
 } from './models/tenant-models.js';
+import type { LearnedRate } from './adaptive-rate.js';
+import type { RateMemory, RateSnapshot } from './rate-limiter.js';
 import type { ClientStats, LoggerLike } from './request-runner.js';
 import type { ApiVersion } from './wire-format.js';
 
@@ -37,8 +39,13 @@ export interface InfoplusClientOptions {
   apiKey: string;
   /** Per-attempt wall-clock timeout; default 30_000. */
   timeoutMs?: number;
-  /** Token bucket shared per tenant (base URL) in the process; default 5. */
+  /** A fixed rate for the token bucket shared per tenant (base URL) in the process; default 5. */
   requestsPerSecond?: number;
+  /**
+   * Find the tenant's rate by itself instead (wins over requestsPerSecond): start low, grow while answers are
+   * clean, back off on 429s and rising latency, never above `ceiling`; `learned`/`memory` carry it across runs.
+   */
+  adaptiveRate?: { ceiling?: number; learned?: LearnedRate | null; memory?: RateMemory };
   /** Retries for reads (and for writes that certainly did not reach Infoplus); default 4. */
   maxRetries?: number;
   /** First back-off ceiling; default 500 ms, doubling, full jitter, at least Retry-After. */
@@ -97,6 +104,13 @@ export interface CustomerResource extends WritableResource<Customer> {
   getByCustomerNo(lobId: number, customerNo: string): Promise<Customer | null>;
 }
 
+/** What callers may read of the tenant's rate limiter. */
+export interface RateView {
+  snapshot(): RateSnapshot;
+  /** Requests worth keeping in flight now: rate x latency (Little's law), bounded. */
+  inFlightLimit(): number;
+}
+
 /** A typed client for one tenant. */
 export interface InfoplusClient {
   readonly baseUrl: string;
@@ -127,6 +141,8 @@ export interface InfoplusClient {
   testConnection(): Promise<ConnectionTestResult>;
   /** Live counters (the same object keeps counting). */
   readonly stats: Readonly<ClientStats>;
+  /** The tenant's rate limiter: the rate in use and how many requests to keep in flight (absent in fakes). */
+  readonly rate?: RateView;
   /** Close idle keep-alive sockets. The client must not be used afterwards. */
   close(): void;
 }

@@ -78,7 +78,7 @@ export function infoplusOptionsFromProfile(
       ...(inf.baseUrl !== undefined ? { baseUrl: inf.baseUrl } : {}),
       apiVersion: inf.apiVersion,
       apiKey,
-      requestsPerSecond: inf.requestsPerSecond,
+      ...(inf.requestsPerSecond !== undefined ? { requestsPerSecond: inf.requestsPerSecond } : {}),
       timeoutMs: 15_000,
     },
   };

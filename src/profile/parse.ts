@@ -16,6 +16,7 @@ import {
   type FieldMapping,
   type FieldSpec,
   type Profile,
+  type PullTouchpointProfile,
   type PushTouchpointProfile,
 } from './schema.js';
 import { PUSH_MODELS, valueKind, type ModelTable } from './touchpoint-models.js';
@@ -131,6 +132,10 @@ function semanticProblems(profile: Profile, models: ModelTable): ProfileProblem[
       const p = cronProblem(cfg.schedule.cron);
       if (p) out.push({ path: `touchpoints.${tp}.schedule.cron`, message: p });
     }
+    if (cfg.schedule && 'continuous' in cfg.schedule) {
+      const p = continuousProblem(cfg);
+      if (p) out.push({ path: `touchpoints.${tp}.schedule.continuous`, message: p });
+    }
     if (isPushTouchpoint(tp)) {
       if (!('source' in cfg)) continue;
       out.push(...checkPushTouchpoint(profile, tp, cfg, models));
@@ -175,4 +180,14 @@ function typed(
     out[name] = m;
   }
   return out;
+}
+
+/** Why a touchpoint cannot be checked for changes cheaply (continuous schedule), or null. */
+function continuousProblem(cfg: PushTouchpointProfile | PullTouchpointProfile): string | null {
+  if (!('source' in cfg)) {
+    return 'continuous runs are for push touchpoints; schedule pulls with cron or intervalMinutes';
+  }
+  const cd = cfg.changeDetection;
+  if (cd.mode === 'watermark' || cd.fingerprint !== undefined) return null;
+  return 'continuous runs need a cheap change check: set changeDetection.mode: watermark, or a changeDetection.fingerprint column';
 }

@@ -74,7 +74,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     const name = String(issue.path.at(-1) ?? 'it');
     // a schedule takes either form; say so rather than naming only the branch that got furthest
     return name === 'cron'
-      ? 'required: add cron (5-field expression) or intervalMinutes'
+      ? 'required: add cron (5-field expression), intervalMinutes or continuous'
       : `required: add ${name}`;
   }
   if (issue.code === 'invalid_value') return `${issue.message} (got ${JSON.stringify(issue.input)})`;

@@ -60,6 +60,21 @@ export const scheduleSchema = z
   .union([
     z.strictObject({ cron: z.string().min(1).describe('5-field cron expression, local time of the agent') }),
     z.strictObject({ intervalMinutes: z.number().int().positive().max(10_080) }),
+    z.strictObject({
+      continuous: z
+        .strictObject({
+          everySeconds: z
+            .number()
+            .int()
+            .min(1)
+            .max(3_600)
+            .describe('How often to look for changed records; a run starts only when something changed'),
+        })
+        .describe(
+          'Near-real-time (push touchpoints with a watermark or a fingerprint): a cheap change check every few ' +
+            'seconds, a run only when the ERP changed; quiet hours still apply',
+        ),
+    }),
   ])
   .meta({ id: 'ProfileSchedule' });
 
@@ -275,7 +290,15 @@ export const infoplusConnectionSchema = z.strictObject({
   apiKeyEnv: secretEnvName
     .optional()
     .describe('Environment variable (or secret name) holding the API key; default INFOPLUS_API_KEY'),
-  requestsPerSecond: z.number().positive().max(100).default(5),
+  requestsPerSecond: z
+    .number()
+    .positive()
+    .max(100)
+    .optional()
+    .describe(
+      'Most requests per second to send. The agent finds the tenant’s rate by itself (starting low, backing ' +
+        'off on 429 answers and rising latency) and never goes above this; default 100',
+    ),
 });
 
 export const lookupTableSchema = z.strictObject({

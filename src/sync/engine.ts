@@ -16,6 +16,7 @@ import {
 import { describeCursor } from '../domain/cursor.js';
 import { classifyError } from '../domain/error-classification.js';
 import { ZERO_COUNTS, type StateStore } from '../store/index.js';
+import { ChangeProbe } from './change-probe.js';
 import { runDryRun } from './dry-run.js';
 import { profileErpIo, type ErpIo } from './erp-io.js';
 import { previewTouchpoint } from './preview.js';
@@ -54,12 +55,44 @@ export class SyncEngine {
   private readonly io: ErpIo;
   private readonly resolver: LookupResolver;
   private lastStopCategory: string | null = null;
+  private readonly probe: ChangeProbe;
 
   constructor(private readonly deps: EngineDeps & { readonly erpIo?: ErpIo }) {
     this.options = resolveOptions(deps.options);
     this.clock = deps.clock ?? (() => new Date());
     this.io = deps.erpIo ?? profileErpIo;
     this.resolver = new LookupResolver(deps.infoplus, deps.store, deps.profile.infoplus.lobId);
+    this.probe = new ChangeProbe({
+      erp: deps.erp,
+      profile: deps.profile,
+      io: this.io,
+      store: deps.store,
+      clock: this.clock,
+      watermarkOverlapMs: this.options.watermarkOverlapMs,
+    });
+  }
+
+  /**
+   * Continuous schedules: runs the push touchpoint only when the cheap change check finds something to send
+   * (or the check itself fails: the run then reports why). Resolves with null when nothing changed.
+   */
+  async runIfChanged(tp: PushTouchpoint, opts: RunOptions): Promise<RunSummary | null> {
+    if (!this.isEnabled(tp)) throw new TouchpointNotConfiguredError(tp);
+    let changed: boolean;
+    try {
+      changed = await this.probe.changed(tp);
+    } catch (e) {
+      this.deps.logger.warn({ touchpoint: tp, err: String(e) }, 'change check failed; running to find out');
+      changed = true;
+    }
+    if (!changed) return null;
+    const run = await this.runTouchpoint(tp, opts);
+    await this.probe
+      .afterRun(tp, run.status === 'succeeded' || run.status === 'partial')
+      .catch((e: unknown) =>
+        this.deps.logger.warn({ touchpoint: tp, err: String(e) }, 'change check failed'),
+      );
+    return run;
   }
 
   private get store(): StateStore {

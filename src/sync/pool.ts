@@ -1,7 +1,8 @@
 /**
  * Bounded concurrency: up to `size` tasks in flight, `submit` waits for a free slot (back-pressure on the
  * producer). The rate limit itself is the Infoplus client's token bucket; the pool only keeps enough
- * requests in flight to use it (≈ rate × latency × 1.5).
+ * requests in flight to use it (≈ rate × latency × 1.5). `size` may be a function: it is asked again for
+ * every task, so the pool follows a rate that changes during the run.
  */
 export class TaskPool {
   private running = 0;
@@ -9,13 +10,17 @@ export class TaskPool {
   private readonly idleWaiters: (() => void)[] = [];
   private firstError: unknown = null;
 
-  constructor(private readonly size: number) {
-    if (!(size >= 1)) throw new Error(`Pool size must be at least 1, got ${size}`);
+  private readonly size: () => number;
+
+  constructor(size: number | (() => number)) {
+    if (typeof size === 'number' && !(size >= 1))
+      throw new Error(`Pool size must be at least 1, got ${size}`);
+    this.size = typeof size === 'number' ? () => size : () => Math.max(1, size());
   }
 
   /** Starts the task once a slot is free; resolves when it started (not when it finished). */
   async submit(task: () => Promise<void>): Promise<void> {
-    while (this.running >= this.size) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    while (this.running >= this.size()) await new Promise<void>((resolve) => this.waiters.push(resolve));
     this.running++;
     void task()
       .catch((e: unknown) => {

@@ -14,6 +14,7 @@ import {
   pushConfig,
   storedFingerprint,
   resolveRequests,
+  rowsFingerprint,
   type PushSourceRecord,
 } from '../domain/mapping/index.js';
 import type { ErpConnection } from '../erp/types.js';
@@ -77,6 +78,8 @@ export async function judgeRecord(
     readonly profile: Profile;
     readonly resolver: Pick<LookupResolver, 'prefetch' | 'resolve'>;
     readonly fingerprintDigest?: string | null;
+    /** mappingDigest, when records without a fingerprint column may be passed over on their raw rows. */
+    readonly rowsDigest?: string | null;
   },
   tp: PushTouchpoint,
   rec: PushSourceRecord,
@@ -85,16 +88,19 @@ export async function judgeRecord(
 ): Promise<Verdict> {
   const res = PUSH_RESOURCES[tp];
   const j = journal === undefined ? store.journal.get(tp, rec.key) : journal;
-  const fingerprint = env.fingerprintDigest
-    ? storedFingerprint(env.fingerprintDigest, rec.fingerprint)
-    : null;
+  const lookups = rec.unchangedByFingerprint ? [] : resolveRequests(env.profile, tp, rec);
+  let fingerprint = env.fingerprintDigest ? storedFingerprint(env.fingerprintDigest, rec.fingerprint) : null;
+  // Without a fingerprint column the raw rows are one (when nothing is resolved against Infoplus, the payload
+  // follows from them and the mapping alone).
+  if (fingerprint === null && env.rowsDigest && lookups.length === 0 && !rec.unchangedByFingerprint) {
+    fingerprint = storedFingerprint(env.rowsDigest, rowsFingerprint(rec));
+  }
   const synced = j !== null && j.status === 'synced';
   if (synced && fingerprint !== null && j.sourceFingerprint === fingerprint) return { kind: 'unchanged' };
   if (rec.unchangedByFingerprint) {
     // the reader skipped its lines on the journal's word; a payload built now would lose them
     throw new Error(`${res.label} ${rec.key}: read without lines but its fingerprint no longer matches`);
   }
-  const lookups = resolveRequests(env.profile, tp, rec);
   if (lookups.length > 0) await env.resolver.prefetch(lookups);
   const built = buildPayload(env.profile, tp, rec, { resolve: env.resolver.resolve });
   const hash = contentHash(built.payload);
@@ -163,7 +169,12 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
   let maxWatermark = stored ? Date.parse(stored) : -Infinity;
   const handled = new Set<string>();
   const digest = cfg.changeDetection.fingerprint === undefined ? null : mappingDigest(env.profile, tp);
-  const judgeEnv = { profile: env.profile, resolver: env.resolver, fingerprintDigest: digest };
+  const judgeEnv = {
+    profile: env.profile,
+    resolver: env.resolver,
+    fingerprintDigest: digest,
+    rowsDigest: digest === null ? mappingDigest(env.profile, tp) : null,
+  };
   // Records found unchanged by hash whose fingerprint the journal lacks: stored in batches (never in a dry run).
   let refreshes: { recordKey: string; contentHash: string; sourceFingerprint: string }[] = [];
   const flushRefreshes = (): void => {

@@ -28,7 +28,9 @@ export class Sender {
     private readonly tp: PushTouchpoint,
   ) {
     this.res = PUSH_RESOURCES[tp];
-    this.pool = new TaskPool(ctx.options.concurrency);
+    const fixed = ctx.options.concurrency;
+    const rate = env.infoplus.rate;
+    this.pool = new TaskPool(fixed !== 'auto' ? fixed : rate ? () => rate.inFlightLimit() : 4);
   }
 
   /** Writes the chunk's intents (one durable commit) and hands each record to the pool (waits for slots). */

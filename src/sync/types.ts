@@ -22,8 +22,11 @@ export type EngineEvent =
 
 /** Tuning knobs; the defaults suit a real tenant (5 req/s, ~150 ms latency). */
 export interface EngineOptions {
-  /** Requests in flight at once; ≈ rate × latency × 1.5 keeps the rate limit busy. Default 4. */
-  readonly concurrency?: number;
+  /**
+   * Requests in flight at once. Default 'auto': the Infoplus client's rate × latency × 1.5 (Little's law,
+   * bounded), so a high limit is used at any latency; 4 for a client that cannot say.
+   */
+  readonly concurrency?: number | 'auto';
   /** Records sent while one ERP read stays open; then the read is closed and a new pass reads again. Default 5000. */
   readonly pushBatchSize?: number;
   /** Intents written per SQLite transaction. Default 32. */
@@ -90,7 +93,7 @@ export type ResolvedOptions = Required<EngineOptions>;
 /** Fills in defaults. */
 export function resolveOptions(o: EngineOptions = {}): ResolvedOptions {
   return {
-    concurrency: o.concurrency ?? 4,
+    concurrency: o.concurrency ?? 'auto',
     pushBatchSize: o.pushBatchSize ?? 5000,
     intentBatch: o.intentBatch ?? 32,
     checkpointEvery: o.checkpointEvery ?? 100,

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { TouchpointName } from '../contract.js';
 import { ErrorNote, Note, Spinner, formatTime, relativeTime, ScreenHead } from '../components/common.js';
 import { HealthLight } from '../components/health-light.js';
+import { RateBadge } from '../components/rate-badge.js';
 import { TouchpointCard } from '../components/touchpoint-card.js';
 import { useBridge } from '../hooks/bridge-context.js';
 import { useLiveStatus } from '../hooks/live-status.js';
@@ -76,6 +77,7 @@ export function Dashboard() {
             ? 'No open errors'
             : `${status.openErrors} open error${status.openErrors === 1 ? '' : 's'} in the inbox`}
         </a>
+        <RateBadge rate={status.rate} />
         {status.demo ? <span className="badge badge-demo">Demo data</span> : null}
         {status.paused ? <Note kind="warn">Schedules are paused; Sync now still works.</Note> : null}
       </div>

@@ -101,7 +101,17 @@ export function resolveRequests(
 
 type ResolvingField = readonly [name: string, spec: FieldMapping & { resolve: ResolveKind }];
 
+/** Per field map (a profile is immutable once parsed): a full scan asks for every record. */
+const resolvingCache = new WeakMap<object, ResolvingField[]>();
+
 function resolvingFields(fields: Readonly<Record<string, FieldSpec>> | undefined): ResolvingField[] {
+  if (fields === undefined) return [];
+  let list = resolvingCache.get(fields);
+  if (list === undefined) resolvingCache.set(fields, (list = findResolvingFields(fields)));
+  return list;
+}
+
+function findResolvingFields(fields: Readonly<Record<string, FieldSpec>>): ResolvingField[] {
   const list: ResolvingField[] = [];
   // the common case (nothing to resolve) without building the entries array for every record
   let any = false;

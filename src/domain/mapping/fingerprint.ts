@@ -9,7 +9,7 @@ import type { PushTouchpoint } from '../../contract/touchpoints.js';
 import type { Profile } from '../../profile/schema.js';
 import { canonicalJson } from './content-hash.js';
 import { columnValue } from './map-field.js';
-import type { SourceRow } from './types.js';
+import type { PushSourceRecord, SourceRow } from './types.js';
 
 /** A short digest of everything besides the ERP data that a touchpoint's payloads are built from. */
 export function mappingDigest(profile: Profile, tp: PushTouchpoint): string {
@@ -32,4 +32,40 @@ export function rawFingerprint(row: SourceRow, column: string): string | null {
 /** What the journal keeps: the fingerprint tied to the mapping it was pushed with. */
 export function storedFingerprint(digest: string, raw: string | null | undefined): string | null {
   return raw === null || raw === undefined ? null : `${digest}:${raw}`;
+}
+
+/**
+ * A fingerprint of the record's raw rows (header and lines, as read), for touchpoints without a fingerprint
+ * column: a full scan passes over a synced record whose rows and mapping are unchanged without converting
+ * values, building its payload or hashing it. Rows read in another order (a lines query without ORDER BY)
+ * only make the record be compared by content again.
+ */
+export function rowsFingerprint(rec: PushSourceRecord): string {
+  let text = rowText(rec.header);
+  for (const line of rec.lines) text += '\u001e' + rowText(line);
+  return `rows:${createHash('sha1').update(text).digest('base64')}`;
+}
+
+function rowText(row: SourceRow): string {
+  let out = '';
+  for (const k in row) out += `${k}\u001f${valueText(row[k])}\u001f`;
+  return out;
+}
+
+function valueText(v: unknown): string {
+  if (v === null || v === undefined) return '\u0000';
+  switch (typeof v) {
+    case 'string':
+      return 's' + v;
+    case 'number':
+    case 'bigint':
+      return 'n' + String(v);
+    case 'boolean':
+      return v ? 'T' : 'F';
+    default:
+      if (v instanceof Date) return 'd' + String(v.getTime());
+      if (v instanceof Uint8Array)
+        return 'x' + Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
+      return 'j' + canonicalJson(v);
+  }
 }

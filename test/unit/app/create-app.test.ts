@@ -148,6 +148,12 @@ describe('createApp on the demo', () => {
     }
   });
 
+  it('shows the request rate to Infoplus (the demo simulator runs at its fixed rate)', async () => {
+    const status = await app.api.getStatus({});
+    expect(status.rate).toMatchObject({ mode: 'fixed', requestsPerSecond: 100, live: true });
+    expect(status.rate?.latencyMs).not.toBeNull();
+  });
+
   it('pulls, shows the cursor, and moves it back on "re-pull since"', async () => {
     app.demo!.simulator.warehouse.shipOrders({ partialShare: 0 });
     const done = next('run-finished', (r) => r.touchpoint === 'shipments');

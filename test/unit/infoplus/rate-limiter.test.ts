@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { TokenBucket, tenantLimiter } from '../../../src/infoplus/rate-limiter.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LearnedRates } from '../../../src/app/learned-rates.js';
+import { START_RATE } from '../../../src/infoplus/adaptive-rate.js';
+import { MAX_IN_FLIGHT, TokenBucket, tenantLimiter } from '../../../src/infoplus/rate-limiter.js';
 import type { LimiterClock } from '../../../src/infoplus/rate-limiter.js';
 
 /** A manual clock: timers fire only when the test advances time. */
@@ -91,5 +96,70 @@ describe('token bucket', () => {
 
   it('rejects a rate that is not positive', () => {
     expect(() => new TokenBucket(0)).toThrow(/positive/);
+    expect(() => new TokenBucket({ adaptive: true, ceiling: -1 })).toThrow(/positive/);
+  });
+
+  it('keeps rate x latency x 1.5 requests in flight, bounded (Little’s law)', () => {
+    const clock = manualClock();
+    const bucket = new TokenBucket(20, clock);
+    expect(bucket.inFlightLimit()).toBe(4); // nothing measured yet
+    for (let i = 0; i < 50; i++) bucket.onSuccess(100);
+    expect(bucket.inFlightLimit()).toBe(4); // 20/s x 0.1 s x 1.5 + 1
+    for (let i = 0; i < 50; i++) bucket.onSuccess(1_000);
+    expect(bucket.inFlightLimit()).toBe(31);
+    bucket.setRate(100);
+    for (let i = 0; i < 50; i++) bucket.onSuccess(5_000);
+    expect(bucket.inFlightLimit()).toBe(MAX_IN_FLIGHT);
+    expect(bucket.snapshot()).toMatchObject({
+      mode: 'fixed',
+      requestsPerSecond: 100,
+      inFlight: MAX_IN_FLIGHT,
+    });
+  });
+});
+
+describe('adaptive token bucket', () => {
+  it('starts low, learns the limit from a 429, and the next run resumes from what it saved', async () => {
+    const clock = manualClock();
+    const rates = new LearnedRates(mkdtempSync(join(tmpdir(), 'learned-rates-')));
+    const tenant = 'https://learn-test.infopluswms.com/infoplus-wms/api';
+    const first = new TokenBucket({ adaptive: true, ceiling: 50, memory: rates.memory(tenant) }, clock);
+    expect(first.currentRate).toBe(START_RATE);
+    // requests queue for the rate while every answer is clean: the rate climbs
+    for (let s = 0; s < 6; s++) {
+      for (let i = 0; i < 30; i++) void first.acquire();
+      for (let i = 0; i < 10; i++) {
+        await clock.advance(100);
+        first.onSuccess(80);
+      }
+    }
+    expect(first.currentRate).toBeGreaterThan(10);
+    first.onRateLimited(1_000);
+    const learned = rates.get(tenant);
+    expect(learned?.knownLimit).toBeGreaterThan(5);
+    expect(learned?.rate).toBe(first.currentRate);
+    expect(first.snapshot()).toMatchObject({ mode: 'adaptive', ceiling: 50 });
+
+    const next = new TokenBucket({ adaptive: true, ceiling: 50, learned: rates.get(tenant) }, clock);
+    expect(next.currentRate).toBeGreaterThan(START_RATE * 2);
+    expect(next.currentRate).toBeLessThanOrEqual(learned!.knownLimit!);
+  });
+
+  it('stays adaptive when a fixed-rate client of the same tenant comes and goes (a connection test)', () => {
+    const url = 'https://adaptive-shared.infopluswms.com/infoplus-wms/api';
+    const agent = tenantLimiter(url, { adaptive: true, ceiling: 40 });
+    expect(tenantLimiter(url, 5)).toBe(agent);
+    expect(agent.snapshot()).toMatchObject({ mode: 'adaptive', ceiling: 40 });
+  });
+
+  it('waits out Retry-After like a fixed one', async () => {
+    const clock = manualClock();
+    const bucket = new TokenBucket({ adaptive: true }, clock);
+    bucket.onRateLimited(3000);
+    const done = track(bucket, 1);
+    await clock.advance(2900);
+    expect(done).toEqual([false]);
+    await clock.advance(700);
+    expect(done).toEqual([true]);
   });
 });

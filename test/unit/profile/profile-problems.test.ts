@@ -244,7 +244,9 @@ describe('a broken profile names the broken field', () => {
       'touchpoints.orders.schedule.cron',
       'touchpoints.orders.schedule.every',
     ]);
-    expect(problems.find((p) => p.path.endsWith('cron'))?.message).toMatch(/cron .* or intervalMinutes/);
+    expect(problems.find((p) => p.path.endsWith('cron'))?.message).toMatch(
+      /cron .*, intervalMinutes or continuous/,
+    );
   });
 
   it('wrong version', () => {

@@ -97,6 +97,11 @@ describe('alerts', () => {
     expect(evaluateAlerts([base], { ...rules, quietHours: { start: '10:00', end: '11:00' } })).toEqual([]);
   });
 
+  it('never calls a continuous touchpoint missed: a quiet ERP starts no run', () => {
+    const continuous = { ...base, plan: planOf({ enabled: true, continuousSeconds: 5 }) };
+    expect(evaluateAlerts([continuous], { ...rules, now: at(6, 10) })).toEqual([]);
+  });
+
   it('counts consecutive failures from the newest run', () => {
     expect(consecutiveFailures(['failed', 'failed', 'succeeded', 'failed'])).toBe(2);
     const input = { ...base, since: at(5, 10, 20), recentStatuses: ['failed', 'failed', 'failed'] as const };

@@ -89,4 +89,24 @@ describe('Scheduler', () => {
     scheduler.stop();
     expect(port.pending).toBe(0);
   });
+
+  it('checks a continuous touchpoint every few seconds, holds it in quiet hours, owes nothing after a restart', () => {
+    const { port, fired, scheduler } = setup(at(5, 21, 59), { orders: at(5, 12) });
+    scheduler.configure({
+      schedules: { orders: { enabled: true, continuousSeconds: 5 } },
+      quietHours: { start: '22:00', end: '06:00' },
+    });
+    scheduler.start();
+    expect(scheduler.describe('orders')).toBe('on change (checked every 5 s)');
+    expect(fired).toEqual([]); // no start-up catch-up: the next check finds what is owed
+    port.advance(60_000);
+    const before = fired.filter((f) => f.at < at(5, 22));
+    expect(before).toHaveLength(11); // 21:59:05 ... 21:59:55
+    expect(before.every((f) => f.tp === 'orders' && f.trigger === 'schedule')).toBe(true);
+    expect(fired.filter((f) => f.at >= at(5, 22))).toEqual([]);
+    expect(scheduler.nextRunAt('orders')).toEqual(at(6, 6));
+    port.set(at(6, 6, 0));
+    port.advance(10_000);
+    expect(fired.filter((f) => f.at >= at(6, 6))).toHaveLength(3); // 06:00:00, :05, :10
+  });
 });

@@ -22,6 +22,25 @@ describe('task pool', () => {
     expect(peak).toBe(3);
   });
 
+  it('follows a size that changes while it runs (the rate limiter asks for more requests in flight)', async () => {
+    let size = 2;
+    const pool = new TaskPool(() => size);
+    let running = 0;
+    const peaks: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      if (i === 10) size = 6;
+      await pool.submit(async () => {
+        running++;
+        peaks.push(running);
+        await new Promise((r) => setTimeout(r, 2));
+        running--;
+      });
+    }
+    await pool.drain();
+    expect(Math.max(...peaks.slice(0, 10))).toBe(2);
+    expect(Math.max(...peaks.slice(10))).toBe(6);
+  });
+
   it('surfaces an unexpected task error on drain', async () => {
     const pool = new TaskPool(2);
     await pool.submit(() => Promise.reject(new Error('bug')));
