@@ -1,7 +1,7 @@
 /** The app's state and lifecycle: settings, secrets, logging, connections, scheduler, watchdog, runs. */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Alert, AppStatus, Settings } from '../contract/dto.js';
+import type { Alert, AppStatus, Settings, StatusBlocker } from '../contract/dto.js';
 import { createLogging, type Logging } from '../logging/index.js';
 import {
   fileSettingsBackend,
@@ -122,6 +122,10 @@ export class AppCore {
       inQuietHours: () => isQuiet(port.now(), this.settings.get().quietHours),
       recover: () => this.recover(),
       statusChanged: () => this.statusChanged(),
+      inboxOf: (tp) => [
+        ...store.inbox.list({ touchpoint: tp, status: 'open' }),
+        ...store.inbox.list({ touchpoint: tp, status: 'retrying' }),
+      ],
     });
     logging.onEntry((entry) => this.events.emit('log', entry));
   }
@@ -230,17 +234,90 @@ export class AppCore {
     return out;
   }
 
+  /** The first-run setup was finished once: a mapping profile is chosen, or the demo is on. */
+  setUp(): boolean {
+    const s = this.settings.get();
+    return s.demo || s.profilePath !== null || this.runtime.connections.profilePath !== null;
+  }
+
+  /**
+   * The one problem that stops syncing, in plain words, or null. An unreachable ERP and a refused key are
+   * states of a set-up app (a banner, every screen reachable), not "not set up".
+   */
+  blocker(alerts: readonly Alert[]): StatusBlocker | null {
+    const c = this.runtime.connections;
+    if (!this.setUp()) {
+      return {
+        kind: 'not-set-up',
+        short: 'Not set up yet',
+        message: 'Finish the setup to start syncing.',
+        fixIn: 'settings',
+      };
+    }
+    if (c.erpProblem) {
+      if (c.erpUnreachable) {
+        const where = c.erpTarget ? ` at ${c.erpTarget}` : '';
+        return {
+          kind: 'erp-unreachable',
+          short: "Can't reach the database",
+          message: `Can't reach the database${where} - is it running? Scheduled runs try again by themselves.`,
+          fixIn: 'settings',
+        };
+      }
+      const notSet = !c.erpTarget && c.erpProblem.startsWith('No ERP connection');
+      return {
+        kind: 'erp-refused',
+        short: notSet ? 'No database connection set' : 'The database refused the connection',
+        message: c.erpProblem,
+        fixIn: 'settings',
+      };
+    }
+    if (!c.profile) {
+      return {
+        kind: 'profile',
+        short: 'The mapping profile has problems',
+        message: this.problems()[0] ?? 'The mapping profile has problems; fix them in Mappings.',
+        fixIn: 'mappings',
+      };
+    }
+    if (c.infoplusProblem) {
+      return {
+        kind: 'infoplus-not-set-up',
+        short: 'Infoplus is not set up',
+        message: c.infoplusProblem,
+        fixIn: 'settings',
+      };
+    }
+    if (alerts.some((a) => a.kind === 'auth-failed')) {
+      return {
+        kind: 'infoplus-key',
+        short: 'Infoplus refused the API key',
+        message: 'Infoplus refused the API key, so nothing is sent or pulled. Enter a valid key in Settings.',
+        fixIn: 'settings',
+      };
+    }
+    return null;
+  }
+
   /** The status now. */
   status(): AppStatus {
     const c = this.runtime.connections;
+    const raised = this.connectionAlert
+      ? [...this.watchdog.alerts(), this.connectionAlert]
+      : this.watchdog.alerts();
+    const blocker = this.blocker(raised);
+    // The banner already says it: the same outage is not listed again as an alert.
+    const alerts = blocker
+      ? raised.filter((a) => a.kind !== 'connection-lost' && a.kind !== 'auth-failed')
+      : raised;
     return buildStatus({
       store: this.store,
       configured: c.ready,
       scheduler: this.scheduler,
       running: this.runs.running,
-      alerts: this.connectionAlert
-        ? [...this.watchdog.alerts(), this.connectionAlert]
-        : this.watchdog.alerts(),
+      alerts,
+      blocker,
+      setUp: this.setUp(),
       demo: this.demo !== null || (this.opts.probe === true && this.settings.get().demo),
       enabled: (tp) => touchpointEnabled(c.profile, tp),
       problems: this.problems(),

@@ -45,6 +45,27 @@ export interface RunRecord {
 
 export type TouchpointState = 'idle' | 'running' | 'paused' | 'error' | 'disabled';
 
+/** How a state reads: a tone (colour and icon) and the words, the same in header, cards, tray and reconcile. */
+export type Tone = 'ok' | 'warning' | 'error' | 'running' | 'paused' | 'off';
+export interface Verdict {
+  readonly tone: Tone;
+  readonly text: string;
+}
+
+export type BlockerKind =
+  'not-set-up' | 'profile' | 'erp-unreachable' | 'erp-refused' | 'infoplus-not-set-up' | 'infoplus-key';
+
+/** What keeps every touchpoint that needs it from syncing (each of them shows it as its own failure). */
+export interface StatusBlocker {
+  readonly kind: BlockerKind;
+  /** A few words for cards and the header, e.g. `Can't reach the database`. */
+  readonly short: string;
+  /** The full sentence for the banner, e.g. `Can't reach the database at 127.0.0.1:5999 - is it running?`. */
+  readonly message: string;
+  /** The screen that fixes it. */
+  readonly fixIn: 'settings' | 'mappings';
+}
+
 /** The dashboard card of one touchpoint. */
 export interface TouchpointStatus {
   readonly name: TouchpointName;
@@ -60,6 +81,10 @@ export interface TouchpointStatus {
   readonly openErrors: number;
   /** Pull touchpoints: the cursor position (modifyDate + id) as text, for "re-pull since...". */
   readonly cursor?: string | null;
+  /** Pull touchpoints: the cursor's time (ISO), for "up to 5 Dec 23:33". */
+  readonly cursorAt?: string | null;
+  /** The card's state in words (a connection or key failure is this card's failure too). */
+  readonly verdict: Verdict;
 }
 
 export type AlertKind = 'missed-run' | 'repeated-failure' | 'auth-failed' | 'connection-lost';
@@ -87,6 +112,12 @@ export interface AppStatus {
   readonly openErrors: number;
   readonly lastResult: string | null;
   readonly version: string;
+  /** The one overall state in words: header, dashboard summary and tray show this text. */
+  readonly verdict: Verdict;
+  /** What stops syncing now (unreachable ERP, refused key, broken profile), or null. */
+  readonly blocker: StatusBlocker | null;
+  /** The first-run setup was finished once (a mapping profile is chosen, or demo): never show the wizard again. */
+  readonly setUp: boolean;
 }
 
 export type ErrorCategory =

@@ -4,3 +4,4 @@ export * from './dto.js';
 export * from './api.js';
 export * from './events.js';
 export * from './cron.js';
+export * from './wording.js';
