@@ -4,6 +4,7 @@ import type { AppApi } from '../contract/api.js';
 import type { ProfileDocument } from '../contract/dto.js';
 import { isPushTouchpoint, type PullTouchpoint, type TouchpointName } from '../contract/touchpoints.js';
 import { sampleProfileText } from '../erp/sample/sample-profile.js';
+import { inboxView } from './inbox-view.js';
 import { parseProfile, ProfileError } from '../profile/index.js';
 import { SettingsError, validateSettings, writeFileAtomic } from '../settings/index.js';
 import type { AppCore } from './app-core.js';
@@ -81,11 +82,22 @@ export function createAppApi(core: AppCore): AppApi {
     },
 
     listInbox: async ({ touchpoint, category, status }) =>
-      core.store.inbox.list({
-        ...(touchpoint ? { touchpoint } : {}),
-        ...(category ? { category } : {}),
-        ...(status ? { status } : {}),
-      }),
+      inboxView(
+        core.store.inbox.list({
+          ...(touchpoint ? { touchpoint } : {}),
+          ...(category ? { category } : {}),
+          ...(status ? { status } : {}),
+        }),
+        {
+          itemsInInfoplus: (skus) => {
+            const found = core.store.journal.getMany('items', skus);
+            return new Set(skus.filter((s) => found.get(s)?.infoplusId));
+          },
+          nextRunAt: (tp) => core.scheduler.nextRunAt(tp),
+          plan: (tp) => core.scheduler.plan(tp),
+          quietHours: () => core.settings.get().quietHours,
+        },
+      ),
 
     retryInbox: async ({ ids }) => {
       const engine = core.runtime.connections.engine;

@@ -151,7 +151,22 @@ export interface InboxItem {
   readonly firstSeenAt: string;
   readonly lastSeenAt: string;
   readonly nextRetryAt?: string | null;
+  /** When a run will really send it again: the first scheduled run at or after nextRetryAt (null: by hand). */
+  readonly retryRunAt?: string | null;
+  /** Why it failed, found by looking records up (never from wording): the inbox groups by this. */
+  readonly cause?: InboxCause;
 }
+
+/** The real cause of a parked record, shared by every record it holds back. */
+export type InboxCause =
+  /** It names items (SKUs) this app has not put in Infoplus yet. */
+  | { readonly kind: 'missing-items'; readonly skus: readonly string[] }
+  /** Infoplus refused the API key. */
+  | { readonly kind: 'auth' }
+  /** Infoplus or the network did not answer, or asked to slow down: time cures it. */
+  | { readonly kind: 'transient' }
+  /** Anything else: grouped by touchpoint, category and hint. */
+  | { readonly kind: 'other' };
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
