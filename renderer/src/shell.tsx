@@ -46,6 +46,9 @@ export function Shell() {
   // Adjusting state while rendering (React's pattern for derived state) avoids an extra effect pass. Only a
   // setup never finished shows the wizard: an unreachable ERP or a refused key is a banner, not a lock-out.
   if (status && wizard === 'unknown') setWizard(status.setUp ? 'off' : 'on');
+  // "Leave demo" starts the setup over: back to the wizard.
+  if (status && wizard === 'off' && !status.setUp && !status.demo && status.blocker?.kind === 'not-set-up')
+    setWizard('on');
   const showWizard = wizard === 'on';
 
   // Move focus to the new screen's heading so keyboard and screen-reader users land on it.

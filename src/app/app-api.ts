@@ -134,7 +134,9 @@ export function createAppApi(core: AppCore): AppApi {
     saveSettings: async (update) => {
       const before = await core.settingsView();
       let next = applySettingsUpdate(core.stored(), update);
-      const leavingDemo = core.demo !== null && changesConnections(update, before);
+      // Real connections end the demo; so does "Leave demo" (the wizard starting over).
+      const leavingDemo =
+        core.demo !== null && (changesConnections(update, before) || update.setupPending === true);
       if (leavingDemo) next = { ...next, demo: false };
       try {
         validateSettings(next, 'Settings');
@@ -239,7 +241,7 @@ export function createAppApi(core: AppCore): AppApi {
     useDemo: async () => {
       if (!core.demo) {
         core.demo = await core.startDemoEnv();
-        await core.settings.save({ ...core.stored(), demo: true });
+        await core.settings.save({ ...core.stored(), demo: true, setupPending: false });
         await core.reconnect();
         log.info({ simulator: core.demo.simulator.baseUrl }, 'demo set up: sample ERP + Infoplus simulator');
       }

@@ -187,8 +187,13 @@ export class AppCore {
         ? { profilePath: join(this.dataDir, 'demo-profile.yaml'), apiKey: DEMO_API_KEY }
         : null);
     const previous = await this.runtime.connect(this.settings.get(), demoRef, this.opts.probe === true);
+    const schedules = effectiveSchedules(this.settings.get(), this.runtime.connections.profile);
+    // While the wizard is still being filled in, nothing runs by itself: schedules start at "Save and finish".
+    if (this.settings.get().setupPending) {
+      for (const tp of TOUCHPOINTS) schedules[tp] = { ...schedules[tp], enabled: false };
+    }
     this.scheduler.configure({
-      schedules: effectiveSchedules(this.settings.get(), this.runtime.connections.profile),
+      schedules,
       quietHours: this.settings.get().quietHours,
     });
     this.watchdog.rebase();
@@ -237,6 +242,7 @@ export class AppCore {
   /** The first-run setup was finished once: a mapping profile is chosen, or the demo is on. */
   setUp(): boolean {
     const s = this.settings.get();
+    if (s.setupPending) return false;
     return s.demo || s.profilePath !== null || this.runtime.connections.profilePath !== null;
   }
 

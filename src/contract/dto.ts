@@ -244,6 +244,8 @@ export interface SettingsUpdate {
   readonly quietHours?: QuietHours | null;
   readonly profilePath?: string | null;
   readonly secrets?: { readonly erpPassword?: string; readonly infoplusApiKey?: string };
+  /** The wizard: true while its steps are being saved (schedules wait), false at "Save and finish". */
+  readonly setupPending?: boolean;
 }
 
 export interface NamedId {

@@ -27,6 +27,7 @@ export function Dashboard() {
   const live = useLiveStatus();
   const sync = useAction();
   const pause = useAction();
+  const leave = useAction();
   const [syncingOne, setSyncingOne] = useState<TouchpointName | null>(null);
   const status = live.status;
   if (!status) return null;
@@ -78,6 +79,7 @@ export function Dashboard() {
       </div>
       <ErrorNote error={sync.error} title="Sync could not start" />
       <ErrorNote error={pause.error} />
+      <ErrorNote error={leave.error} title="Could not leave the demo" />
 
       <div className="summary card">
         <HealthLight status={status} />
@@ -89,7 +91,23 @@ export function Dashboard() {
         ) : status.blocker ? null : (
           <a href={href('inbox')}>No open errors</a>
         )}
-        {status.demo ? <span className="badge badge-demo">Demo data</span> : null}
+        {status.demo ? (
+          <span className="demo-badge">
+            <span className="badge badge-demo">Demo data</span>
+            <button
+              type="button"
+              onClick={() =>
+                void leave.run(async () => {
+                  await bridge.saveSettings({ setupPending: true });
+                  live.refresh();
+                })
+              }
+              disabled={leave.busy}
+            >
+              Leave demo
+            </button>
+          </span>
+        ) : null}
         {status.paused ? <Note kind="warn">Schedules are paused; Sync now still works.</Note> : null}
       </div>
 
