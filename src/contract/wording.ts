@@ -61,9 +61,8 @@ export function runOutcome(run: RunSummary): {
   return { status: run.status, text };
 }
 
-/** One line about a finished run, e.g. `Sales orders → Orders: 48 created, 2 failed`. */
-export function describeRun(run: RunSummary): string {
-  const c = run.counts;
+/** What a run did, non-zero counts only: "6 created, 1 unchanged", or "nothing to do". */
+export function countsText(c: RunSummary['counts']): string {
   const parts: string[] = [];
   if (c.created) parts.push(`${c.created} created`);
   if (c.updated) parts.push(`${c.updated} updated`);
@@ -71,7 +70,12 @@ export function describeRun(run: RunSummary): string {
   if (c.unchanged) parts.push(`${c.unchanged} unchanged`);
   if (c.skipped) parts.push(`${c.skipped} skipped`);
   if (c.failed) parts.push(`${c.failed} failed`);
-  const what = parts.length > 0 ? parts.join(', ') : 'nothing to do';
+  return parts.length > 0 ? parts.join(', ') : 'nothing to do';
+}
+
+/** One line about a finished run, e.g. `Sales orders → Orders: 48 created, 2 failed`. */
+export function describeRun(run: RunSummary): string {
+  const what = countsText(run.counts);
   const label = touchpointLabel(run.touchpoint);
   if (run.status === 'failed') return `${label}: failed${run.error ? ` (${run.error})` : ''}`;
   return `${label}: ${what}${run.dryRun ? ' (dry run)' : ''}`;

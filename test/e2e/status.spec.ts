@@ -7,7 +7,7 @@ import type { SimulatorProcess } from './support/manual-setup.js';
 import { saveScreen } from './support/screens.js';
 import { startServe } from './support/serve.js';
 import type { ServeProcess } from './support/serve.js';
-import { card, countOf, expectLayoutHolds, openScreen } from './support/ui.js';
+import { card, clippedTables, countOf, expectLayoutHolds, openScreen } from './support/ui.js';
 
 // One truthful status: the header, the dashboard, every card and reconcile read the engine's one verdict.
 test.describe.configure({ mode: 'serial' });
@@ -140,6 +140,10 @@ test('an unreachable ERP is a banner, not the setup wizard: every screen stays r
     await openScreen(page, link, heading);
     await expect(page).toHaveTitle(`${link} - Infoplus ERP Sync`);
     await expect(banner).toBeVisible();
+    await page.setViewportSize({ width: 1024, height: 900 });
+    // Run history fits at 1024 px without a sideways-scrolling table.
+    if (link === 'Run history') expect(await clippedTables(page)).toEqual([]);
+    await atBothWidths(page, testInfo, `status-unreachable-${link.toLowerCase().replace(/ /g, '-')}`);
   }
   await banner.getByRole('link', { name: 'Open Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();

@@ -114,3 +114,26 @@ export async function expectLayoutHolds(page: Page, what: string): Promise<void>
   expect(await scrollsSideways(page), `${what}: sideways scrolling`).toBe(false);
   expect(await overflowingElements(page), `${what}: elements wider than their container`).toEqual([]);
 }
+
+/** Scroll areas (tables) that are wider than the window lets them show, by their caption or class. */
+export function clippedTables(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const wraps = (
+      globalThis as unknown as {
+        document: {
+          querySelectorAll(sel: string): ArrayLike<{
+            scrollWidth: number;
+            clientWidth: number;
+            querySelector(sel: string): { textContent: string | null } | null;
+          }>;
+        };
+      }
+    ).document.querySelectorAll('.table-wrap');
+    const out: string[] = [];
+    for (let i = 0; i < wraps.length; i++) {
+      const w = wraps[i]!;
+      if (w.scrollWidth > w.clientWidth + 1) out.push(w.querySelector('caption')?.textContent ?? 'table');
+    }
+    return out;
+  });
+}
