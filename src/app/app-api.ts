@@ -93,6 +93,11 @@ export function createAppApi(core: AppCore): AppApi {
             const found = core.store.journal.getMany('items', skus);
             return new Set(skus.filter((s) => found.get(s)?.infoplusId));
           },
+          itemsKnown: (skus) => {
+            const found = core.store.journal.getMany('items', skus);
+            return new Set(skus.filter((s) => found.has(s)));
+          },
+          itemsEverRan: () => core.store.runs.latest('items') !== null,
           nextRunAt: (tp) => core.scheduler.nextRunAt(tp),
           plan: (tp) => core.scheduler.plan(tp),
           quietHours: () => core.settings.get().quietHours,

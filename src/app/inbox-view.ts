@@ -8,6 +8,10 @@ import type { QuietHours } from '../contract/dto.js';
 export interface InboxViewDeps {
   /** SKUs among these that this app has put in Infoplus (linked to an Infoplus id). */
   readonly itemsInInfoplus: (skus: readonly string[]) => ReadonlySet<string>;
+  /** SKUs among these that the items touchpoint has read from the ERP (synced or not). */
+  readonly itemsKnown: (skus: readonly string[]) => ReadonlySet<string>;
+  /** The items touchpoint has run at least once (so an unknown SKU is not among the ERP's items). */
+  readonly itemsEverRan: () => boolean;
   readonly nextRunAt: (tp: TouchpointName) => Date | null;
   readonly plan: (tp: TouchpointName) => SchedulePlan;
   readonly quietHours: () => QuietHours | null;
@@ -37,7 +41,13 @@ function causeOf(item: InboxItem, deps: InboxViewDeps): InboxCause {
     const skus = skusOf(item.payload);
     const present = deps.itemsInInfoplus(skus);
     const missing = skus.filter((s) => !present.has(s));
-    if (missing.length > 0) return { kind: 'missing-items', skus: missing };
+    if (missing.length > 0) {
+      const known = deps.itemsKnown(missing);
+      const unknown = deps.itemsEverRan() ? missing.filter((s) => !known.has(s)) : [];
+      // A SKU the ERP's items do not have is the order's own problem; syncing items cannot fix it.
+      if (unknown.length > 0) return { kind: 'unknown-items', skus: unknown };
+      return { kind: 'missing-items', skus: missing };
+    }
   }
   return { kind: 'other' };
 }

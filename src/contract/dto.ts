@@ -159,8 +159,10 @@ export interface InboxItem {
 
 /** The real cause of a parked record, shared by every record it holds back. */
 export type InboxCause =
-  /** It names items (SKUs) this app has not put in Infoplus yet. */
+  /** It names items (SKUs) the ERP has but this app has not put in Infoplus yet. */
   | { readonly kind: 'missing-items'; readonly skus: readonly string[] }
+  /** It names SKUs that are not among the ERP's items at all (after items were read): the order is wrong. */
+  | { readonly kind: 'unknown-items'; readonly skus: readonly string[] }
   /** Infoplus refused the API key. */
   | { readonly kind: 'auth' }
   /** Infoplus or the network did not answer, or asked to slow down: time cures it. */

@@ -67,6 +67,17 @@ function describe(tp: TouchpointName, items: readonly InboxItem[]): Omit<InboxGr
       retryRunAt: retry,
     };
   }
+  if (cause.kind === 'unknown-items') {
+    const skus = new Set(items.flatMap((i) => (i.cause?.kind === 'unknown-items' ? i.cause.skus : [])));
+    return {
+      touchpoint: tp,
+      title: `${records(tp, n)} ${n === 1 ? 'names' : 'name'} ${plural(skus.size, 'SKU')} the ERP has no item for`,
+      who: WHO['erp-user'],
+      hint: `Correct the lines in the ERP or add the items (${[...skus].slice(0, 3).join(', ')}${skus.size > 3 ? ', …' : ''}); the ${RECORD_NOUNS[tp][1]} are sent again when they change.`,
+      action: null,
+      retryRunAt: retry,
+    };
+  }
   if (cause.kind === 'auth') {
     return {
       touchpoint: tp,

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { apiCall, setUpByApi } from './support/api.js';
 import { createSampleErpFile, startSimulatorCli } from './support/manual-setup.js';
@@ -87,6 +88,58 @@ test('reconcile does not say "agree" while ERP records are not in Infoplus', asy
   await page.getByLabel('Touchpoint').selectOption('orders');
   await page.getByRole('button', { name: 'Compare' }).click();
   await expect(page.getByText('The ERP and Infoplus agree.')).toBeVisible({ timeout: 60_000 });
+});
+
+/** A new sales order in the customer's ERP whose line names a SKU the ERP has no item for. */
+function addOrderWithUnknownSku(file: string, orderNo: string, sku: string): void {
+  const db = new Database(file);
+  try {
+    const sample = db.prepare('SELECT updated_at FROM sales_orders ORDER BY order_id LIMIT 1').get() as {
+      updated_at: string;
+    };
+    // The same text form the sample ERP uses, one minute from now, so the watermark query picks it up.
+    const soon = new Date(Date.now() + 60_000).toISOString();
+    const at = String(sample.updated_at).includes('T') ? soon : soon.replace('T', ' ').replace('Z', '');
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO sales_orders (order_no, customer_id, customer_po, order_date, ship_via, ship_to_name,
+           ship_to_street, ship_to_city, ship_to_state, ship_to_zip, ship_to_country, notes, total, status,
+           created_at, updated_at)
+         SELECT ?, customer_id, customer_po, order_date, ship_via, ship_to_name, ship_to_street, ship_to_city,
+           ship_to_state, ship_to_zip, ship_to_country, notes, total, 'Open', ?, ?
+         FROM sales_orders ORDER BY order_id LIMIT 1`,
+      )
+      .run(orderNo, at, at);
+    db.prepare(
+      'INSERT INTO sales_order_lines (order_id, line_no, sku, qty, unit_price) VALUES (?, 1, ?, 1, 1)',
+    ).run(lastInsertRowid, sku);
+  } finally {
+    db.close();
+  }
+}
+
+test("the inbox names the real cause: an order naming a SKU the ERP has no item for is the ERP user's to fix", async ({
+  page,
+}, testInfo) => {
+  addOrderWithUnknownSku(erpFile, 'SO-TYPO-1', 'SKU-TYPO');
+  await page.goto(serve.uiUrl);
+  const orders = card(page, 'Sales orders → Orders');
+  await orders.getByRole('button', { name: 'Sync Sales orders → Orders now' }).click();
+  await expect.poll(() => countOf(orders, 'Failed'), { timeout: 60_000 }).toBe(1);
+  await expect(orders.getByText('1 sales order not synced')).toBeVisible();
+
+  await openScreen(page, 'Error inbox');
+  const causes = page.getByRole('list', { name: 'Causes' });
+  const cause = causes.getByRole('listitem').filter({ has: page.getByRole('heading') });
+  await expect(cause).toHaveCount(1);
+  await expect(cause.getByRole('heading')).toHaveText('1 sales order names 1 SKU the ERP has no item for');
+  await expect(cause).toContainText('Someone who edits the record in the ERP');
+  await expect(cause).toContainText('SKU-TYPO');
+  // Syncing items cannot fix it, so it is not offered.
+  await expect(cause.getByRole('button', { name: 'Sync items' })).toHaveCount(0);
+  await atBothWidths(page, testInfo, 'status-inbox-cause');
+  await cause.getByRole('button', { name: 'Skip all 1' }).click();
+  await expect(page.getByText('No errors match these filters.')).toBeVisible();
 });
 
 test('a refused API key fails every card, in the same words as the header, with one banner', async ({

@@ -26,6 +26,9 @@ function item(n: number, patch: Partial<InboxItem> = {}): InboxItem {
 const at = new Date('2026-12-05T10:05:00Z');
 const deps = {
   itemsInInfoplus: (skus: readonly string[]) => new Set(skus.filter((s) => s === 'SKU-OK')),
+  // The ERP has SKU-0 .. SKU-9 (read by the items touchpoint), not SKU-TYPO.
+  itemsKnown: (skus: readonly string[]) => new Set(skus.filter((s) => /^SKU-\d$/.test(s))),
+  itemsEverRan: () => true,
   nextRunAt: () => at,
   plan: () => planOf({ enabled: true, intervalMinutes: 5 }),
   quietHours: () => null,
@@ -42,6 +45,20 @@ describe('inbox by cause', () => {
     });
     // Not "someone who edits the record in the ERP": the real cause is the missing items.
     expect(groups[0]?.who).not.toMatch(/edits the record/);
+  });
+
+  it('an order naming a SKU the ERP has no item for is the ERP user\'s to fix, not "Sync items"', () => {
+    const typo = item(3, { payload: { lineItems: [{ sku: 'SKU-TYPO' }, { sku: 'SKU-3' }] } });
+    const [group] = groupInbox(inboxView([typo], deps));
+    expect(group).toMatchObject({
+      title: '1 sales order names 1 SKU the ERP has no item for',
+      who: 'Someone who edits the record in the ERP',
+      action: null,
+    });
+    expect(group?.hint).toContain('SKU-TYPO');
+    // Before items ever ran, an unknown SKU may simply not have been read yet: sync items first.
+    const early = groupInbox(inboxView([typo], { ...deps, itemsEverRan: () => false }));
+    expect(early[0]?.action).toMatchObject({ kind: 'sync', touchpoint: 'items' });
   });
 
   it('a refused order whose items are all in Infoplus keeps its own cause and who', () => {
