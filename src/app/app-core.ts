@@ -115,7 +115,10 @@ export class AppCore {
     });
     this.runs = new RunCoordinator({
       engine: () => this.runtime.connections.engine,
-      notConfigured: () => this.problems().join(' ') || 'The app is not set up yet.',
+      // One plain sentence (the banner's), not every raw problem strung together.
+      notConfigured: () =>
+        this.blocker(this.watchdog.alerts())?.message ??
+        (this.problems().join(' ') || 'The app is not set up yet.'),
       events: this.events,
       watchdog: this.watchdog,
       logger: logging.logger('runs'),

@@ -183,6 +183,11 @@ test('an unreachable ERP is a banner, not the setup wizard: every screen stays r
     await expect(card(page, name).getByText("Can't reach the database", { exact: true })).toBeVisible();
   }
   await atBothWidths(page, testInfo, 'status-unreachable');
+  // Sync now says the same plain sentence once: no raw driver error, no machine code.
+  await page.getByRole('button', { name: 'Sync now', exact: true }).click();
+  const refused = page.getByRole('alert').filter({ hasText: 'Sync could not start' });
+  await expect(refused).toContainText("Can't reach the database at 127.0.0.1:5999 - is it running?");
+  await expect(refused).not.toContainText(/ECONNREFUSED|not-configured/);
 
   for (const [link, heading] of [
     ['Run history', 'Run history'],
