@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ConnectionState } from './bridge/index.js';
 import { ErrorNote, Spinner } from './components/common.js';
+import { BlockerBanner } from './components/blocker-banner.js';
 import { HealthLight } from './components/health-light.js';
 import { useBridge } from './hooks/bridge-context.js';
 import { LiveStatusContext, useLiveStatusSource } from './hooks/live-status.js';
@@ -41,15 +42,25 @@ export function Shell() {
   const [wizard, setWizard] = useState<'unknown' | 'on' | 'off'>('unknown');
   const mainRef = useRef<HTMLElement>(null);
 
+  const status = live.status;
+  // Adjusting state while rendering (React's pattern for derived state) avoids an extra effect pass. Only a
+  // setup never finished shows the wizard: an unreachable ERP or a refused key is a banner, not a lock-out.
+  if (status && wizard === 'unknown') setWizard(status.setUp ? 'off' : 'on');
+  // "Leave demo" starts the setup over: back to the wizard.
+  if (status && wizard === 'off' && !status.setUp && !status.demo && status.blocker?.kind === 'not-set-up')
+    setWizard('on');
+  const showWizard = wizard === 'on';
+
   // Move focus to the new screen's heading so keyboard and screen-reader users land on it.
   useEffect(() => {
     mainRef.current?.querySelector('h1')?.focus();
   }, [route.screen]);
 
-  const status = live.status;
-  // Adjusting state while rendering (React's pattern for derived state) avoids an extra effect pass.
-  if (status && wizard === 'unknown') setWizard(status.configured ? 'off' : 'on');
-  const showWizard = wizard === 'on';
+  // Each screen names itself in the window title (tabs, task bar, history).
+  useEffect(() => {
+    const screen = showWizard ? 'Setup' : (NAV.find((n) => n.screen === route.screen)?.label ?? 'Dashboard');
+    document.title = `${screen} - Infoplus ERP Sync`;
+  }, [route.screen, showWizard]);
 
   return (
     <LiveStatusContext.Provider value={live}>
@@ -86,6 +97,7 @@ export function Shell() {
           </nav>
         ) : null}
       </header>
+      {!showWizard && status ? <BlockerBanner blocker={status.blocker} /> : null}
       <main id="main" ref={mainRef}>
         {live.error && !status ? <ErrorNote error={live.error} title="Cannot load the status" /> : null}
         {!status && !live.error ? <Spinner label="Loading…" /> : null}

@@ -4,6 +4,7 @@ import type { AppApi } from '../contract/api.js';
 import type { ProfileDocument, SettingsUpdate } from '../contract/dto.js';
 import { isPushTouchpoint, type PullTouchpoint, type TouchpointName } from '../contract/touchpoints.js';
 import { sampleProfileText } from '../erp/sample/sample-profile.js';
+import { inboxView } from './inbox-view.js';
 import { parseProfile, ProfileError, type Profile } from '../profile/index.js';
 import { SettingsError, validateSettings, writeFileAtomic } from '../settings/index.js';
 import type { AppCore } from './app-core.js';
@@ -105,19 +106,35 @@ export function createAppApi(core: AppCore): AppApi {
     },
 
     listInbox: async ({ touchpoint, category, status }) =>
-      // Rows parked before a secret was known (or by an older version) are scrubbed on the way out too.
-      core.store.inbox
-        .list({
-          ...(touchpoint ? { touchpoint } : {}),
-          ...(category ? { category } : {}),
-          ...(status ? { status } : {}),
-        })
-        .map((item) => ({
-          ...item,
-          message: core.logging.scrub(item.message),
-          infoplusMessages: item.infoplusMessages.map((m) => core.logging.scrub(m)),
-          hint: core.logging.scrub(item.hint),
-        })),
+      inboxView(
+        // Rows parked before a secret was known (or by an older version) are scrubbed on the way out too.
+        core.store.inbox
+          .list({
+            ...(touchpoint ? { touchpoint } : {}),
+            ...(category ? { category } : {}),
+            ...(status ? { status } : {}),
+          })
+          .map((item) => ({
+            ...item,
+            message: core.logging.scrub(item.message),
+            infoplusMessages: item.infoplusMessages.map((m) => core.logging.scrub(m)),
+            hint: core.logging.scrub(item.hint),
+          })),
+        {
+          itemsInInfoplus: (skus) => {
+            const found = core.store.journal.getMany('items', skus);
+            return new Set(skus.filter((s) => found.get(s)?.infoplusId));
+          },
+          itemsKnown: (skus) => {
+            const found = core.store.journal.getMany('items', skus);
+            return new Set(skus.filter((s) => found.has(s)));
+          },
+          itemsEverRan: () => core.store.runs.latest('items') !== null,
+          nextRunAt: (tp) => core.scheduler.nextRunAt(tp),
+          plan: (tp) => core.scheduler.plan(tp),
+          quietHours: () => core.settings.get().quietHours,
+        },
+      ),
 
     retryInbox: async ({ ids }) => {
       const engine = core.runtime.connections.engine;
@@ -170,7 +187,9 @@ export function createAppApi(core: AppCore): AppApi {
       }
       const before = await core.settingsView();
       let next = applySettingsUpdate(core.stored(), update);
-      const leavingDemo = core.demo !== null && changesConnections(update, before);
+      // Real connections end the demo; so does "Leave demo" (the wizard starting over).
+      const leavingDemo =
+        core.demo !== null && (changesConnections(update, before) || update.setupPending === true);
       if (leavingDemo) next = { ...next, demo: false };
       try {
         validateSettings(next, 'Settings');
@@ -337,7 +356,7 @@ export function createAppApi(core: AppCore): AppApi {
     useDemo: async () => {
       if (!core.demo) {
         core.demo = await core.startDemoEnv();
-        await core.settings.save({ ...core.stored(), demo: true });
+        await core.settings.save({ ...core.stored(), demo: true, setupPending: false });
         await core.reconnect();
         log.info({ simulator: core.demo.simulator.baseUrl }, 'demo set up: sample ERP + Infoplus simulator');
       }

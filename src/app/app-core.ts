@@ -1,7 +1,7 @@
 /** The app's state and lifecycle: settings, secrets, logging, connections, scheduler, watchdog, runs. */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Alert, AppStatus, InfoplusRateStatus, Settings } from '../contract/dto.js';
+import type { Alert, AppStatus, InfoplusRateStatus, Settings, StatusBlocker } from '../contract/dto.js';
 import { resolveBaseUrl } from '../infoplus/index.js';
 import { createLogging, type Logging } from '../logging/index.js';
 import {
@@ -123,7 +123,10 @@ export class AppCore {
     });
     this.runs = new RunCoordinator({
       engine: () => this.runtime.connections.engine,
-      notConfigured: () => this.problems().join(' ') || 'The app is not set up yet.',
+      // One plain sentence (the banner's), not every raw problem strung together.
+      notConfigured: () =>
+        this.blocker(this.watchdog.alerts())?.message ??
+        (this.problems().join(' ') || 'The app is not set up yet.'),
       events: this.events,
       watchdog: this.watchdog,
       logger: logging.logger('runs'),
@@ -131,6 +134,10 @@ export class AppCore {
       recover: () => this.recover(),
       statusChanged: () => this.statusChanged(),
       continuous: (tp) => this.scheduler.plan(tp).kind === 'continuous',
+      inboxOf: (tp) => [
+        ...store.inbox.list({ touchpoint: tp, status: 'open' }),
+        ...store.inbox.list({ touchpoint: tp, status: 'retrying' }),
+      ],
     });
     logging.onEntry((entry) => this.events.emit('log', entry));
   }
@@ -198,8 +205,13 @@ export class AppCore {
         ? { profilePath: join(this.dataDir, 'demo-profile.yaml'), apiKey: DEMO_API_KEY }
         : null);
     const previous = await this.runtime.connect(this.settings.get(), demoRef, this.opts.probe === true);
+    const schedules = effectiveSchedules(this.settings.get(), this.runtime.connections.profile);
+    // While the wizard is still being filled in, nothing runs by itself: schedules start at "Save and finish".
+    if (this.settings.get().setupPending) {
+      for (const tp of TOUCHPOINTS) schedules[tp] = { ...schedules[tp], enabled: false };
+    }
     this.scheduler.configure({
-      schedules: effectiveSchedules(this.settings.get(), this.runtime.connections.profile),
+      schedules,
       quietHours: this.settings.get().quietHours,
     });
     this.watchdog.rebase();
@@ -245,17 +257,91 @@ export class AppCore {
     return out;
   }
 
+  /** The first-run setup was finished once: a mapping profile is chosen, or the demo is on. */
+  setUp(): boolean {
+    const s = this.settings.get();
+    if (s.setupPending) return false;
+    return s.demo || s.profilePath !== null || this.runtime.connections.profilePath !== null;
+  }
+
+  /**
+   * The one problem that stops syncing, in plain words, or null. An unreachable ERP and a refused key are
+   * states of a set-up app (a banner, every screen reachable), not "not set up".
+   */
+  blocker(alerts: readonly Alert[]): StatusBlocker | null {
+    const c = this.runtime.connections;
+    if (!this.setUp()) {
+      return {
+        kind: 'not-set-up',
+        short: 'Not set up yet',
+        message: 'Finish the setup to start syncing.',
+        fixIn: 'settings',
+      };
+    }
+    if (c.erpProblem) {
+      if (c.erpUnreachable) {
+        const where = c.erpTarget ? ` at ${c.erpTarget}` : '';
+        return {
+          kind: 'erp-unreachable',
+          short: "Can't reach the database",
+          message: `Can't reach the database${where} - is it running? Scheduled runs try again by themselves.`,
+          fixIn: 'settings',
+        };
+      }
+      const notSet = !c.erpTarget && c.erpProblem.startsWith('No ERP connection');
+      return {
+        kind: 'erp-refused',
+        short: notSet ? 'No database connection set' : 'The database refused the connection',
+        message: c.erpProblem,
+        fixIn: 'settings',
+      };
+    }
+    if (!c.profile) {
+      return {
+        kind: 'profile',
+        short: 'The mapping profile has problems',
+        message: this.problems()[0] ?? 'The mapping profile has problems; fix them in Mappings.',
+        fixIn: 'mappings',
+      };
+    }
+    if (c.infoplusProblem) {
+      return {
+        kind: 'infoplus-not-set-up',
+        short: 'Infoplus is not set up',
+        message: c.infoplusProblem,
+        fixIn: 'settings',
+      };
+    }
+    if (alerts.some((a) => a.kind === 'auth-failed')) {
+      return {
+        kind: 'infoplus-key',
+        short: 'Infoplus refused the API key',
+        message: 'Infoplus refused the API key, so nothing is sent or pulled. Enter a valid key in Settings.',
+        fixIn: 'settings',
+      };
+    }
+    return null;
+  }
+
   /** The status now. */
   status(): AppStatus {
     const c = this.runtime.connections;
+    const raised = this.connectionAlert
+      ? [...this.watchdog.alerts(), this.connectionAlert]
+      : this.watchdog.alerts();
+    const blocker = this.blocker(raised);
+    // The banner already says it: the same outage is not listed again as an alert.
+    const alerts = blocker
+      ? raised.filter((a) => a.kind !== 'connection-lost' && a.kind !== 'auth-failed')
+      : raised;
     return buildStatus({
       store: this.store,
       configured: c.ready,
       scheduler: this.scheduler,
       running: this.runs.running,
-      alerts: this.connectionAlert
-        ? [...this.watchdog.alerts(), this.connectionAlert]
-        : this.watchdog.alerts(),
+      alerts,
+      blocker,
+      setUp: this.setUp(),
       demo: this.demo !== null || (this.opts.probe === true && this.settings.get().demo),
       enabled: (tp) => touchpointEnabled(c.profile, tp),
       problems: this.problems(),

@@ -1,6 +1,12 @@
 /** Starts runs (by hand or by schedule), tracks what is running, and feeds the watchdog and the UI. */
-import type { RunSummary, RunTrigger } from '../contract/dto.js';
-import { isPushTouchpoint, TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
+import type { ErrorCategory, InboxItem, RunSummary, RunTrigger } from '../contract/dto.js';
+import {
+  isPushTouchpoint,
+  TOUCHPOINT_DEPENDENCIES,
+  TOUCHPOINT_LABELS,
+  TOUCHPOINTS,
+  type TouchpointName,
+} from '../contract/touchpoints.js';
 import type { LoggerLike } from '../logging/index.js';
 import { isAlreadyRunning, type EngineEvent, type SyncEngine } from '../sync/index.js';
 import type { Watchdog } from '../sync/watchdog.js';
@@ -27,6 +33,29 @@ export interface RunCoordinatorDeps {
   readonly statusChanged: () => void;
   /** True for touchpoints on a continuous schedule: a scheduled run first checks for changes. */
   readonly continuous?: (tp: TouchpointName) => boolean;
+  /** Open and retrying inbox items of a touchpoint. */
+  readonly inboxOf: (tp: TouchpointName) => readonly InboxItem[];
+}
+
+/** Failures that time alone may cure: a manual run sends them now instead of at their backoff time. */
+const RETRY_NOW: readonly ErrorCategory[] = ['connection', 'rate-limit'];
+
+/**
+ * The touchpoints to run for a request, dependencies first: asking for orders runs items before them, so no
+ * order is sent before the items it names (only enabled dependencies; dependency order of TOUCHPOINTS).
+ */
+export function withDependencies(
+  list: readonly TouchpointName[],
+  enabled: (tp: TouchpointName) => boolean,
+): TouchpointName[] {
+  const wanted = new Set<TouchpointName>();
+  const add = (tp: TouchpointName): void => {
+    if (wanted.has(tp)) return;
+    wanted.add(tp);
+    for (const dep of TOUCHPOINT_DEPENDENCIES[tp]) if (enabled(dep)) add(dep);
+  };
+  for (const tp of list) add(tp);
+  return TOUCHPOINTS.filter((tp) => wanted.has(tp));
 }
 
 /** Runs touchpoints, one scheduled run at a time in dependency order, manual runs at once. */
@@ -36,6 +65,8 @@ export class RunCoordinator {
   private readonly inflight = new Set<Promise<unknown>>();
   private readonly queue: { tp: TouchpointName; trigger: RunTrigger }[] = [];
   private queueBusy = false;
+  /** The run in flight per touchpoint started by this coordinator, so dependents can wait for it. */
+  private readonly active = new Map<TouchpointName, Promise<void>>();
   private capture: ((run: RunSummary) => void) | null = null;
   private lastFinished: RunSummary | null = null;
   private readonly stopping = new AbortController();
@@ -100,8 +131,9 @@ export class RunCoordinator {
   async runNow(opts: { touchpoints?: readonly TouchpointName[]; dryRun?: boolean }): Promise<string[]> {
     if (!this.deps.engine()) await this.deps.recover();
     const engine = this.requireEngine();
-    const list = this.select(engine, opts.touchpoints);
     const dryRun = opts.dryRun ?? false;
+    const list = withDependencies(this.select(engine, opts.touchpoints), (tp) => engine.isEnabled(tp));
+    if (!dryRun) this.retryWaiting(engine, list);
     if (this.deps.inQuietHours()) {
       this.deps.logger.warn(
         { touchpoints: list },
@@ -140,7 +172,9 @@ export class RunCoordinator {
     if (!this.deps.engine()) await this.deps.recover();
     const engine = this.requireEngine();
     const out: RunSummary[] = [];
-    for (const tp of this.select(engine, opts.touchpoints)) {
+    const list = withDependencies(this.select(engine, opts.touchpoints), (tp) => engine.isEnabled(tp));
+    if (!opts.dryRun && (opts.trigger ?? 'manual') === 'manual') this.retryWaiting(engine, list);
+    for (const tp of list) {
       const run = await this.runOne(engine, tp, opts.trigger ?? 'manual', opts.dryRun ?? false);
       if (run) out.push(run);
       if (run && isAuthFailure(run)) break;
@@ -153,6 +187,17 @@ export class RunCoordinator {
     if (this.queue.some((q) => q.tp === tp) || this.running.has(tp)) {
       this.deps.logger.info({ touchpoint: tp }, 'scheduled run skipped: the previous one is still going');
       return;
+    }
+    const engine = this.deps.engine();
+    const deps = engine ? withDependencies([tp], (d) => engine.isEnabled(d)).filter((d) => d !== tp) : [];
+    for (const dep of deps) {
+      // Its dependencies go first, unless already queued or running (the run waits for those below).
+      if (this.queue.some((q) => q.tp === dep) || this.running.has(dep)) continue;
+      this.deps.logger.info(
+        { touchpoint: tp, dependency: dep },
+        `${TOUCHPOINT_LABELS[dep]} synced first: ${TOUCHPOINT_LABELS[tp]} needs them in Infoplus`,
+      );
+      this.queue.push({ tp: dep, trigger });
     }
     this.queue.push({ tp, trigger });
     this.queue.sort((a, b) => TOUCHPOINTS.indexOf(a.tp) - TOUCHPOINTS.indexOf(b.tp));
@@ -202,6 +247,8 @@ export class RunCoordinator {
     onChange = false,
   ): Promise<RunSummary | null> {
     if (this.stopping.signal.aborted) return null;
+    await this.dependenciesSettled(engine, tp);
+    if (this.stopping.signal.aborted) return null;
     try {
       // run-started is emitted synchronously inside runTouchpoint, before its first await.
       this.capture = onStart ?? null;
@@ -209,7 +256,14 @@ export class RunCoordinator {
       const promise =
         onChange && isPushTouchpoint(tp) ? engine.runIfChanged(tp, opts) : engine.runTouchpoint(tp, opts);
       this.capture = null;
-      return await promise;
+      const active = promise.then(
+        () => undefined,
+        () => undefined,
+      );
+      this.active.set(tp, active);
+      const run = await promise;
+      if (run && !dryRun && run.counts.created + run.counts.updated > 0) this.dependencyLanded(engine, tp);
+      return run;
     } catch (error) {
       this.capture = null;
       if (isAlreadyRunning(error)) {
@@ -219,8 +273,52 @@ export class RunCoordinator {
       }
       return null;
     } finally {
+      this.active.delete(tp);
       this.deps.statusChanged();
     }
+  }
+
+  /** Waits while a dependency of `tp` is running (started by hand or by another request). */
+  private async dependenciesSettled(engine: SyncEngine, tp: TouchpointName): Promise<void> {
+    for (const dep of TOUCHPOINT_DEPENDENCIES[tp]) {
+      if (!engine.isEnabled(dep)) continue;
+      const active = this.active.get(dep);
+      if (active) await active;
+    }
+  }
+
+  /**
+   * Sync now means now: records waiting for a retry after a transient failure (connection, rate limit) are
+   * sent in this run instead of at their backoff time.
+   */
+  private retryWaiting(engine: SyncEngine, list: readonly TouchpointName[]): void {
+    const ids = list.flatMap((tp) =>
+      this.deps
+        .inboxOf(tp)
+        .filter((i) => i.status === 'retrying' && RETRY_NOW.includes(i.category))
+        .map((i) => i.id),
+    );
+    if (ids.length > 0) engine.retryInbox(ids);
+  }
+
+  /**
+   * A dependency created or updated records in Infoplus: records of touchpoints that need it, parked because
+   * Infoplus refused them (an order naming an item Infoplus did not have yet), are sent again on their next run.
+   */
+  private dependencyLanded(engine: SyncEngine, dep: TouchpointName): void {
+    const dependents = TOUCHPOINTS.filter((tp) => TOUCHPOINT_DEPENDENCIES[tp].includes(dep));
+    const ids = dependents.flatMap((tp) =>
+      this.deps
+        .inboxOf(tp)
+        .filter((i) => i.status === 'open' && i.category === 'infoplus-validation')
+        .map((i) => i.id),
+    );
+    if (ids.length === 0) return;
+    this.deps.logger.info(
+      { dependency: dep, records: ids.length },
+      `${TOUCHPOINT_LABELS[dep]} landed in Infoplus: ${ids.length} waiting record(s) are sent on the next run`,
+    );
+    engine.retryInbox(ids);
   }
 
   private track(p: Promise<unknown>): void {

@@ -42,6 +42,10 @@ export interface Connections {
   readonly profileProblems: readonly ProfileProblem[];
   readonly erp: ErpConnection | null;
   readonly erpProblem: string | null;
+  /** The ERP did not answer at all (refused, timed out, unknown host), as opposed to refusing the login. */
+  readonly erpUnreachable: boolean;
+  /** Where the ERP is, for messages: `host:port`, or the SQLite file. */
+  readonly erpTarget: string | null;
   readonly infoplus: InfoplusClient | null;
   readonly infoplusProblem: string | null;
   readonly engine: SyncEngine | null;
@@ -64,11 +68,58 @@ const EMPTY: Connections = {
   profileProblems: [],
   erp: null,
   erpProblem: null,
+  erpUnreachable: false,
+  erpTarget: null,
   infoplus: null,
   infoplusProblem: null,
   engine: null,
   ready: false,
 };
+
+/** Network error codes that mean nobody answered at that address (as opposed to a refused login). */
+const UNREACHABLE_CODES = new Set([
+  'host-unreachable',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'ESOCKET',
+  'ETIMEOUT',
+]);
+
+function codesOf(error: unknown, depth = 0): string[] {
+  if (typeof error !== 'object' || error === null || depth > 3) return [];
+  const e = error as { code?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown };
+  const own = typeof e.code === 'string' ? [e.code] : [];
+  const nested = [e.cause, e.originalError, ...(Array.isArray(e.errors) ? e.errors : [])];
+  return [...own, ...nested.flatMap((n) => codesOf(n, depth + 1))];
+}
+
+/** True when the ERP did not answer (decided by error code, never by message wording). */
+export function isUnreachable(error: unknown): boolean {
+  return codesOf(error).some((c) => UNREACHABLE_CODES.has(c));
+}
+
+/** `host:port` of an ERP connection (defaults filled in), or the SQLite file path. */
+export function erpTargetOf(erp: {
+  readonly driver: string;
+  readonly url?: string | undefined;
+  readonly server?: string | undefined;
+  readonly port?: number | undefined;
+}): string | null {
+  if (erp.driver === 'sqlserver') return erp.server ? `${erp.server}:${erp.port ?? 1433}` : null;
+  if (!erp.url) return null;
+  if (erp.driver === 'sqlite') return erp.url.replace(/^sqlite:(\/\/)?/i, '');
+  try {
+    const u = new URL(erp.url);
+    return `${u.hostname}:${u.port || (erp.driver === 'postgres' ? 5432 : 3306)}`;
+  } catch {
+    return null;
+  }
+}
 
 /** Reads the profile at a path; problems instead of a throw, so the editor can show them. */
 export async function readProfile(
@@ -133,7 +184,9 @@ export class Runtime {
 
     let erp: ErpConnection | null = null;
     let erpProblem: string | null = null;
+    let erpUnreachable = false;
     const erpSettings = effectiveErp(conn, profile);
+    const erpTarget = erpSettings ? erpTargetOf(erpSettings) : null;
     if (!erpSettings) erpProblem = 'No ERP connection is set up (Settings → ERP connection).';
     else if (!probe) {
       try {
@@ -144,6 +197,7 @@ export class Runtime {
         log.info({ erp: describeErpConfig(config) }, 'ERP connected');
       } catch (error) {
         erpProblem = `ERP connection failed: ${(error as Error).message}`;
+        erpUnreachable = isUnreachable(error);
         log.error({ err: error }, 'ERP connection failed');
       }
     }
@@ -211,6 +265,8 @@ export class Runtime {
       profileProblems: read.problems,
       erp,
       erpProblem,
+      erpUnreachable,
+      erpTarget,
       infoplus,
       infoplusProblem,
       engine,

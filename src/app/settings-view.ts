@@ -47,6 +47,7 @@ export function applySettingsUpdate(stored: StoredSettings, update: SettingsUpda
     ...(update.schedules ? { schedules: { ...stored.schedules, ...update.schedules } } : {}),
     ...(update.quietHours !== undefined ? { quietHours: update.quietHours } : {}),
     ...(update.profilePath !== undefined ? { profilePath: update.profilePath } : {}),
+    ...(update.setupPending !== undefined ? { setupPending: update.setupPending } : {}),
   };
 }
 

@@ -5,15 +5,12 @@ import type {
   Health,
   InfoplusRateStatus,
   RunSummary,
+  StatusBlocker,
   TouchpointState,
   TouchpointStatus,
 } from '../contract/dto.js';
-import {
-  isPushTouchpoint,
-  TOUCHPOINT_LABELS,
-  TOUCHPOINTS,
-  type TouchpointName,
-} from '../contract/touchpoints.js';
+import { isPushTouchpoint, TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
+import { appVerdict, describeRun, runOutcome, touchpointVerdict } from '../contract/wording.js';
 import { describeCursor } from '../domain/cursor.js';
 import type { StateStore } from '../store/index.js';
 import type { Scheduler } from '../sync/scheduler.js';
@@ -33,31 +30,23 @@ export interface StatusInputs {
   readonly problems: readonly string[];
   /** The request rate to Infoplus, when known. */
   readonly rate?: InfoplusRateStatus | null;
+  /** The one problem that stops every touchpoint (null when syncing can go on). */
+  readonly blocker: StatusBlocker | null;
+  /** The first-run setup was finished once. */
+  readonly setUp: boolean;
 }
 
 const RECENT = 5;
 
-/** One line about a finished run, e.g. `Sales orders → Orders: 48 created, 2 failed`. */
-export function describeRun(run: RunSummary): string {
-  const c = run.counts;
-  const parts: string[] = [];
-  if (c.created) parts.push(`${c.created} created`);
-  if (c.updated) parts.push(`${c.updated} updated`);
-  if (c.pulled) parts.push(`${c.pulled} pulled`);
-  if (c.unchanged) parts.push(`${c.unchanged} unchanged`);
-  if (c.skipped) parts.push(`${c.skipped} skipped`);
-  if (c.failed) parts.push(`${c.failed} failed`);
-  const what = parts.length > 0 ? parts.join(', ') : 'nothing to do';
-  const label = TOUCHPOINT_LABELS[run.touchpoint];
-  if (run.status === 'failed') return `${label}: failed${run.error ? ` (${run.error})` : ''}`;
-  return `${label}: ${what}${run.dryRun ? ' (dry run)' : ''}`;
-}
+/** One line about a finished run (kept here for callers of the status module; the words live in wording). */
+export { describeRun };
 
 function stateOf(tp: TouchpointName, inputs: StatusInputs, last: RunSummary | null): TouchpointState {
   if (!inputs.enabled(tp)) return 'disabled';
+  if (inputs.blocker) return 'error';
   if (inputs.running.has(tp)) return 'running';
+  if (last && runOutcome(last).status === 'failed') return 'error';
   if (inputs.scheduler.paused) return 'paused';
-  if (last && last.status === 'failed') return 'error';
   return 'idle';
 }
 
@@ -67,6 +56,16 @@ function touchpointStatus(tp: TouchpointName, inputs: StatusInputs): TouchpointS
   const inFlight = inputs.running.get(tp);
   const lastRun = recentRuns.find((r) => r.status !== 'running' && !r.dryRun) ?? null;
   const next = inputs.scheduler.nextRunAt(tp);
+  const openErrors = inputs.store.inbox.openCount(tp);
+  const verdict = touchpointVerdict({
+    name: tp,
+    enabled: inputs.enabled(tp),
+    running: inputs.running.has(tp),
+    paused: inputs.scheduler.paused,
+    lastRun,
+    openErrors,
+    blocker: inputs.blocker,
+  });
   const card: TouchpointStatus = {
     name: tp,
     enabled: inputs.enabled(tp),
@@ -75,25 +74,44 @@ function touchpointStatus(tp: TouchpointName, inputs: StatusInputs): TouchpointS
     lastRun: inFlight ?? lastRun,
     nextRunAt: next ? next.toISOString() : null,
     recentRuns,
-    openErrors: inputs.store.inbox.openCount(tp),
+    openErrors,
+    verdict,
   };
   if (isPushTouchpoint(tp)) return card;
-  return { ...card, cursor: describeCursor(inputs.store.cursors.get(tp)) };
+  const cursor = inputs.store.cursors.get(tp);
+  return {
+    ...card,
+    cursor: describeCursor(cursor),
+    cursorAt: cursor && cursor.kind !== 'id' ? cursor.date : null,
+  };
 }
 
-/** The overall status. Health: error for alerts that stop syncing or a failed last run; warning for open errors. */
+/**
+ * The overall status. Health: error for a blocker, alerts that stop syncing or a failing touchpoint; warning for
+ * open errors. The verdict words come from the same facts, so header, cards and tray cannot disagree.
+ */
 export function buildStatus(inputs: StatusInputs): AppStatus {
   const touchpoints = TOUCHPOINTS.map((tp) => touchpointStatus(tp, inputs));
   const openErrors = inputs.store.inbox.openCount();
   const configured = inputs.configured;
   const seriousAlert = inputs.alerts.some((a) => a.kind !== 'missed-run');
-  const failed = touchpoints.some((t) => t.enabled && t.state === 'error');
+  const failing = touchpoints.filter((t) => t.enabled && t.verdict.tone === 'error').map((t) => t.name);
   let health: Health = 'ok';
-  if (!configured || seriousAlert || failed) health = 'error';
+  if (!configured || inputs.blocker || seriousAlert || failing.length > 0) health = 'error';
   else if (openErrors > 0 || inputs.alerts.length > 0) health = 'warning';
+  const verdict = appVerdict({
+    blocker: inputs.blocker,
+    running: inputs.running.size > 0,
+    paused: inputs.scheduler.paused,
+    openErrors,
+    failingTouchpoints: failing,
+    alertCount: inputs.alerts.length,
+  });
   const newest = inputs.store.runs.list({ limit: 10 }).find((r) => r.status !== 'running' && !r.dryRun);
   const lastResult = !configured
-    ? (inputs.problems[0] ?? 'Not set up yet')
+    ? ((inputs.blocker?.kind !== 'not-set-up' ? inputs.blocker?.message : undefined) ??
+      inputs.problems[0] ??
+      'Not set up yet')
     : newest
       ? describeRun(newest)
       : null;
@@ -109,5 +127,8 @@ export function buildStatus(inputs: StatusInputs): AppStatus {
     lastResult,
     version: PRODUCT_VERSION,
     rate: inputs.rate ?? null,
+    verdict,
+    blocker: inputs.blocker,
+    setUp: inputs.setUp,
   };
 }

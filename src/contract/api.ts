@@ -72,6 +72,7 @@ export const API_ARGS = {
     secrets: z
       .object({ erpPassword: z.string().optional(), infoplusApiKey: z.string().optional() })
       .optional(),
+    setupPending: z.boolean().optional(),
   }),
   testErpConnection: z.object({ erp: erpConnectionSchema.optional(), password: z.string().optional() }),
   testInfoplusConnection: z.object({

@@ -45,6 +45,27 @@ export interface RunRecord {
 
 export type TouchpointState = 'idle' | 'running' | 'paused' | 'error' | 'disabled';
 
+/** How a state reads: a tone (colour and icon) and the words, the same in header, cards, tray and reconcile. */
+export type Tone = 'ok' | 'warning' | 'error' | 'running' | 'paused' | 'off';
+export interface Verdict {
+  readonly tone: Tone;
+  readonly text: string;
+}
+
+export type BlockerKind =
+  'not-set-up' | 'profile' | 'erp-unreachable' | 'erp-refused' | 'infoplus-not-set-up' | 'infoplus-key';
+
+/** What keeps every touchpoint that needs it from syncing (each of them shows it as its own failure). */
+export interface StatusBlocker {
+  readonly kind: BlockerKind;
+  /** A few words for cards and the header, e.g. `Can't reach the database`. */
+  readonly short: string;
+  /** The full sentence for the banner, e.g. `Can't reach the database at 127.0.0.1:5999 - is it running?`. */
+  readonly message: string;
+  /** The screen that fixes it. */
+  readonly fixIn: 'settings' | 'mappings';
+}
+
 /** The dashboard card of one touchpoint. */
 export interface TouchpointStatus {
   readonly name: TouchpointName;
@@ -60,6 +81,10 @@ export interface TouchpointStatus {
   readonly openErrors: number;
   /** Pull touchpoints: the cursor position (modifyDate + id) as text, for "re-pull since...". */
   readonly cursor?: string | null;
+  /** Pull touchpoints: the cursor's time (ISO), for "up to 5 Dec 23:33". */
+  readonly cursorAt?: string | null;
+  /** The card's state in words (a connection or key failure is this card's failure too). */
+  readonly verdict: Verdict;
 }
 
 export type AlertKind = 'missed-run' | 'repeated-failure' | 'auth-failed' | 'connection-lost';
@@ -107,6 +132,12 @@ export interface AppStatus {
   readonly version: string;
   /** The request rate to Infoplus; null before anything was sent or learned. */
   readonly rate?: InfoplusRateStatus | null;
+  /** The one overall state in words: header, dashboard summary and tray show this text. */
+  readonly verdict: Verdict;
+  /** What stops syncing now (unreachable ERP, refused key, broken profile), or null. */
+  readonly blocker: StatusBlocker | null;
+  /** The first-run setup was finished once (a mapping profile is chosen, or demo): never show the wizard again. */
+  readonly setUp: boolean;
 }
 
 export type ErrorCategory =
@@ -140,7 +171,24 @@ export interface InboxItem {
   readonly firstSeenAt: string;
   readonly lastSeenAt: string;
   readonly nextRetryAt?: string | null;
+  /** When a run will really send it again: the first scheduled run at or after nextRetryAt (null: by hand). */
+  readonly retryRunAt?: string | null;
+  /** Why it failed, found by looking records up (never from wording): the inbox groups by this. */
+  readonly cause?: InboxCause;
 }
+
+/** The real cause of a parked record, shared by every record it holds back. */
+export type InboxCause =
+  /** It names items (SKUs) the ERP has but this app has not put in Infoplus yet. */
+  | { readonly kind: 'missing-items'; readonly skus: readonly string[] }
+  /** It names SKUs that are not among the ERP's items at all (after items were read): the order is wrong. */
+  | { readonly kind: 'unknown-items'; readonly skus: readonly string[] }
+  /** Infoplus refused the API key. */
+  | { readonly kind: 'auth' }
+  /** Infoplus or the network did not answer, or asked to slow down: time cures it. */
+  | { readonly kind: 'transient' }
+  /** Anything else: grouped by touchpoint, category and hint. */
+  | { readonly kind: 'other' };
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -220,6 +268,8 @@ export interface SettingsUpdate {
   readonly quietHours?: QuietHours | null;
   readonly profilePath?: string | null;
   readonly secrets?: { readonly erpPassword?: string; readonly infoplusApiKey?: string };
+  /** The wizard: true while its steps are being saved (schedules wait), false at "Save and finish". */
+  readonly setupPending?: boolean;
 }
 
 export interface NamedId {

@@ -5,3 +5,5 @@ export * from './api.js';
 export * from './events.js';
 export * from './cron.js';
 export * from './rate.js';
+export * from './wording.js';
+export * from './inbox-groups.js';

@@ -20,6 +20,20 @@ export const TOUCHPOINT_LABELS: Readonly<Record<TouchpointName, string>> = {
   'inventory-adjustments': 'Inventory adjustments',
 };
 
+/**
+ * What each touchpoint needs in Infoplus first: an ASN names its vendor and items, an order names its items.
+ * Any run of a touchpoint first brings these up to date.
+ */
+export const TOUCHPOINT_DEPENDENCIES: Readonly<Record<TouchpointName, readonly TouchpointName[]>> = {
+  vendors: [],
+  items: [],
+  asns: ['vendors', 'items'],
+  orders: ['items'],
+  shipments: [],
+  'item-receipts': [],
+  'inventory-adjustments': [],
+};
+
 /** True when the name is one of the seven touchpoints. */
 export function isTouchpoint(name: string): name is TouchpointName {
   return (TOUCHPOINTS as readonly string[]).includes(name);

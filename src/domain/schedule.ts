@@ -1,6 +1,6 @@
 /** Pure schedule math: quiet hours, next-run times, missed-run and failure detection. No I/O, no timers. */
 import type { Alert, AlertKind, QuietHours, RunStatus, ScheduleSettings } from '../contract/dto.js';
-import type { TouchpointName } from '../contract/touchpoints.js';
+import { TOUCHPOINT_LABELS, type TouchpointName } from '../contract/touchpoints.js';
 import { nextCronTime, parseCron, type CronExpression } from './cron.js';
 
 /** A schedule ready to evaluate: a parsed cron, an interval, or none (manual runs only). */
@@ -151,7 +151,7 @@ export function evaluateAlerts(inputs: readonly WatchInput[], rules: WatchRules)
         id: alertId('missed-run', tp),
         kind: 'missed-run',
         touchpoint: tp,
-        message: `The scheduled ${tp} run due at ${missed.toISOString()} did not start. Check that the agent is running and not paused.`,
+        message: `The scheduled ${TOUCHPOINT_LABELS[tp]} run due at ${missed.toISOString()} did not start. Check that the agent is running and not paused.`,
       });
     }
     if (input.authFailed && !authNoted) {
@@ -159,7 +159,6 @@ export function evaluateAlerts(inputs: readonly WatchInput[], rules: WatchRules)
       out.push({
         id: alertId('auth-failed'),
         kind: 'auth-failed',
-        touchpoint: tp,
         message: 'Infoplus rejected the API key. Enter a valid key in Settings and test the connection.',
       });
     }
@@ -169,7 +168,7 @@ export function evaluateAlerts(inputs: readonly WatchInput[], rules: WatchRules)
         id: alertId('repeated-failure', tp),
         kind: 'repeated-failure',
         touchpoint: tp,
-        message: `The last ${failures} ${tp} runs failed${input.lastError ? `: ${input.lastError}` : ''}.`,
+        message: `The last ${failures} ${TOUCHPOINT_LABELS[tp]} runs failed${input.lastError ? `: ${input.lastError}` : ''}.`,
       });
     }
   }

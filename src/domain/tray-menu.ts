@@ -93,17 +93,10 @@ export function trayTooltip(status: AppStatus | null, startupError?: string | nu
     stateText = startupError ? 'could not start' : 'starting';
     detail = startupError ?? null;
   } else {
-    const state = trayState(status);
-    stateText = {
-      running: 'syncing now',
-      error: status.openErrors > 0 ? `needs attention (${status.openErrors} open errors)` : 'needs attention',
-      paused: 'schedules paused',
-      idle: 'up to date',
-    }[state];
-    // Not set up is its own truth: nothing syncs until the admin finishes the setup.
-    if (!status.configured && state !== 'running') stateText = 'not set up yet';
-    if (state !== 'paused' && status.paused) stateText += ', schedules paused';
-    if (!status.configured) detail = status.lastResult ?? 'Open the dashboard to set it up';
+    // The same words as the header and the dashboard: one verdict, computed in the engine.
+    stateText = status.verdict.text;
+    if (status.paused && status.verdict.tone !== 'paused') stateText += ', schedules paused';
+    if (status.blocker) detail = status.blocker.message;
     else detail = status.alerts[0]?.message ?? (status.lastResult ? `Last: ${status.lastResult}` : null);
   }
   const head = `${PRODUCT}: ${stateText}`;

@@ -39,6 +39,11 @@ export const storedSettingsSchema = z.object({
   allowPlaintextSecrets: z.boolean().default(false),
   /** The demo set-up (sample SQLite ERP + in-process simulator) is in use. */
   demo: z.boolean().default(false),
+  /**
+   * The first-run wizard has saved some steps but not finished: no schedule runs and the wizard shows again
+   * until "Save and finish". Absent in documents written before the wizard set it, i.e. not pending.
+   */
+  setupPending: z.boolean().default(false),
 });
 
 /** Settings as stored on disk (no secrets, no derived flags). */

@@ -1,7 +1,13 @@
 import type { Alert, QuietHours, RunStatus, RunSummary } from '../contract/dto.js';
-import { TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
+import { isPushTouchpoint, TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
 import { evaluateAlerts, type SchedulePlan, type WatchInput } from '../domain/schedule.js';
 import type { SchedulerPort } from './scheduler-port.js';
+
+/** True when the run surely talked to Infoplus successfully: a pull always searches, a push that wrote. */
+function provesKey(run: RunSummary): boolean {
+  if (!isPushTouchpoint(run.touchpoint)) return true;
+  return run.counts.created + run.counts.updated > 0;
+}
 
 /** Options of the watchdog. */
 export interface WatchdogOptions {
@@ -76,9 +82,10 @@ export class Watchdog {
     if (run.dryRun) return this.check();
     w.statuses = [run.status, ...w.statuses].slice(0, 20);
     w.lastError = run.error ?? null;
-    w.authFailed = authFailed;
-    if (!authFailed && run.status !== 'failed') {
-      // A successful call to Infoplus proves the key works for every touchpoint.
+    if (authFailed) w.authFailed = true;
+    else if (run.status !== 'failed' && provesKey(run)) {
+      // A successful call to Infoplus proves the key works for every touchpoint. A push of unchanged records
+      // makes no call at all, so it proves nothing and must not clear the alert.
       for (const other of this.watch.values()) other.authFailed = false;
     }
     this.check();

@@ -31,6 +31,20 @@ test('an Infoplus failure lands in the error inbox with details, and Retry clear
 
   await openScreen(page, 'Error inbox');
   await page.getByLabel('Touchpoint').selectOption('vendors');
+  // Grouped by cause: one card for all of them, who must act from the real cause, one count.
+  const causes = page
+    .getByRole('list', { name: 'Causes' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading') });
+  await expect(causes).toHaveCount(1);
+  await expect(causes.first().getByRole('heading')).toHaveText(
+    /^\d+ vendors? wait for Infoplus to answer again$|^1 vendor: /,
+  );
+  await expect(causes.first()).toContainText('Nobody: it is sent again by itself');
+  await expect(causes.first().getByRole('button', { name: /^Retry all \d+$/ })).toBeVisible();
+  await saveScreen(page, testInfo, 'error-inbox-by-cause');
+  // Each record's raw detail is folded away until asked for.
+  await page.getByText(/^Each record \(\d+\)$/).click();
   const errors = page.getByRole('list', { name: 'Errors' }).getByRole('listitem');
   // Every failed record of the run is in the inbox.
   await expect.poll(() => errors.count()).toBeGreaterThanOrEqual(failed);
@@ -40,6 +54,7 @@ test('an Infoplus failure lands in the error inbox with details, and Retry clear
   await page.getByLabel('Category').selectOption('mapping');
   await expect(page.getByText('No errors match these filters.')).toBeVisible();
   await page.getByLabel('Category').selectOption('');
+  await page.getByText(/^Each record \(\d+\)$/).click();
   await expect.poll(() => errors.count()).toBeGreaterThanOrEqual(failed);
   const openKeys = await errors.locator('.inbox-main > div:first-child > strong').allInnerTexts();
 
@@ -60,6 +75,7 @@ test('an Infoplus failure lands in the error inbox with details, and Retry clear
   await expect(page.getByText('No errors match these filters.')).toBeVisible({ timeout: 90_000 });
 
   await page.getByLabel('Status').selectOption('resolved');
+  await page.getByText(/^Each record \(\d+\)$/).click();
   for (const key of openKeys) await expect(errors.filter({ hasText: key })).toHaveCount(1);
   await saveScreen(page, testInfo, 'error-inbox-resolved');
 });

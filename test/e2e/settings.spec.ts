@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { saveScreen } from './support/screens.js';
 import { serveForThisFile } from './support/serve-per-file.js';
-import { card, openScreen } from './support/ui.js';
+import { card, expectLayoutHolds, openScreen } from './support/ui.js';
 
 const serve = serveForThisFile({ demo: true, serial: true });
 
@@ -51,6 +51,9 @@ test('schedules read cron in words, refuse a bad one next to the field, and Save
   await expect(orders.getByRole('alert')).toContainText('minute field must be between 0 and 59');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toBeVisible();
+  // The first invalid field is scrolled to and focused, wherever it is on the page.
+  await expect(cron).toBeFocused();
+  await expect(cron).toBeInViewport();
 
   await cron.fill('*/7 * * * *');
   await expect(orders.getByText('Every 7 minutes')).toBeVisible();
@@ -112,4 +115,30 @@ test('Check Infoplus probes the tenant read-only and lists the item ids it has',
   await expect(section.getByText(/^HTTP 403$/)).toBeVisible();
   await expect(section.getByText('GEN General merchandise')).toBeVisible();
   await expect(section.getByText('Standard receiving')).toBeVisible();
+});
+
+test('Save checks first: a key that fails its test is not "Settings saved." unless Save anyway', async ({
+  page,
+}, testInfo) => {
+  await page.goto(serve().uiUrl);
+  await openScreen(page, 'Settings');
+  await page.getByLabel('API key').fill('wrong-key-for-the-save-check');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  const checks = page.getByRole('alert').filter({ hasText: 'Not saved yet: the check found problems' });
+  await expect(checks).toBeVisible();
+  await expect(checks.getByRole('listitem')).toContainText(/^Infoplus connection: .*API key/i);
+  await expect(checks).not.toContainText('wrong-key-for-the-save-check');
+  await expect(page.getByText('Settings saved.')).toHaveCount(0);
+  for (const width of [1280, 1024]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectLayoutHolds(page, `save check at ${width}`);
+    await saveScreen(page, testInfo, `settings-save-check-${width}`);
+  }
+
+  await checks.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(checks).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(checks).toBeVisible();
+  await checks.getByRole('button', { name: 'Save anyway' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
 });

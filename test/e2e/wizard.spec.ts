@@ -6,6 +6,7 @@ import type { ServeProcess } from './support/serve.js';
 import { join } from 'node:path';
 import { createSampleErpFile, startSimulatorCli } from './support/manual-setup.js';
 import type { SimulatorProcess } from './support/manual-setup.js';
+import { apiCall } from './support/api.js';
 import { card, countOf } from './support/ui.js';
 
 // A fresh data folder and no --demo: the engine is not configured, so the wizard shows.
@@ -28,7 +29,7 @@ test('token login: a wrong token is refused, the right one signs in and leaves t
   expect(page.url()).not.toContain(serve().token);
 });
 
-test('first run: the wizard checks its fields, then "Try it with demo data" ends on a working dashboard', async ({
+test('first run: the wizard checks its fields; demo data is a confirmed side choice with a way out', async ({
   page,
 }, testInfo) => {
   await page.goto(serve().uiUrl);
@@ -50,7 +51,13 @@ test('first run: the wizard checks its fields, then "Try it with demo data" ends
   await expect(page.getByText('Leave the password out of the URL')).toBeVisible();
   await saveScreen(page, testInfo, 'wizard');
 
-  await page.getByRole('button', { name: 'Try it with demo data' }).click();
+  // Demo data is a quiet choice, and asks first.
+  await page.getByRole('button', { name: 'Look around with demo data first…' }).click();
+  const confirm = page.getByRole('group', { name: 'Use demo data?' });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+  await page.getByRole('button', { name: 'Look around with demo data first…' }).click();
+  await confirm.getByRole('button', { name: 'Start the demo' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible({ timeout: 90_000 });
   await expect(card(page, 'Sales orders → Orders')).toBeVisible();
   await expect(card(page, 'Shipments')).toBeVisible();
@@ -61,6 +68,12 @@ test('first run: the wizard checks its fields, then "Try it with demo data" ends
   // The setup is real: a reload keeps the dashboard (configured), not the wizard.
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+
+  // And there is a way out: Leave demo starts the setup over.
+  await page.getByRole('button', { name: 'Leave demo' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Infoplus ERP Sync' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Infoplus ERP Sync' })).toBeVisible();
 });
 
 test.describe('manual setup', () => {
@@ -113,16 +126,28 @@ test.describe('manual setup', () => {
     await expect(profile).toHaveValue(/touchpoints:/);
     await page.getByRole('button', { name: 'Save and continue' }).click();
 
-    // 4. Schedules, then done.
+    // 4. Schedules. Nothing has run by itself so far: schedules start only at "Save and finish".
     await expect(page.getByRole('group', { name: 'Schedules' })).toBeVisible();
+    const before = await apiCall<{ setUp: boolean; touchpoints: { nextRunAt: string | null }[] }>(
+      manual,
+      'getStatus',
+    );
+    expect(before.setUp).toBe(false);
+    expect(before.touchpoints.map((t) => t.nextRunAt)).toEqual(before.touchpoints.map(() => null));
+    expect(await apiCall<unknown[]>(manual, 'listRuns')).toEqual([]);
     await page.getByRole('button', { name: 'Save and finish' }).click();
-    await expect(page.getByText('Setup complete.')).toBeVisible();
-    await page.getByRole('button', { name: 'Open the dashboard' }).click();
+    await expect(page.getByText(/^Setup complete/)).toBeVisible();
+    const after = await apiCall<{ setUp: boolean; touchpoints: { nextRunAt: string | null }[] }>(
+      manual,
+      'getStatus',
+    );
+    expect(after.setUp).toBe(true);
+    expect(after.touchpoints.some((t) => t.nextRunAt !== null)).toBe(true);
 
-    // The setup works: Sync now pushes the customer's ERP into Infoplus.
+    // "Run first full sync" ends the wizard and pushes the customer's ERP into Infoplus.
+    await page.getByRole('button', { name: 'Run first full sync' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
     await expect(page.getByText('Demo data', { exact: true })).toHaveCount(0);
-    await page.getByRole('button', { name: 'Sync now', exact: true }).click();
     const orders = card(page, 'Sales orders → Orders');
     await expect.poll(() => countOf(orders, 'Created'), { timeout: 60_000 }).toBe(5);
     expect(await countOf(orders, 'Failed')).toBe(0);

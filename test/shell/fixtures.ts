@@ -13,6 +13,7 @@ export function appStatus(patch: Partial<AppStatus> = {}): AppStatus {
     nextRunAt: null,
     recentRuns: [],
     openErrors: 0,
+    verdict: { tone: 'ok', text: 'Up to date' },
   }));
   return {
     health: 'ok',
@@ -25,6 +26,9 @@ export function appStatus(patch: Partial<AppStatus> = {}): AppStatus {
     openErrors: 0,
     lastResult: 'Orders: 4 created at 10:05',
     version: '0.1.0',
+    verdict: { tone: 'ok', text: 'Up to date' },
+    blocker: null,
+    setUp: true,
     ...patch,
   };
 }

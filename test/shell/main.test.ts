@@ -38,7 +38,7 @@ afterAll(async () => {
 describe('electron/main.ts with the real engine', () => {
   it('shows the tray with a truthful first state: not set up yet', async () => {
     const tray = fake.trays[0] as FakeTray;
-    await vi.waitFor(() => expect(tray.tooltip).toMatch(/^Infoplus ERP Sync: not set up yet\n\S/));
+    await vi.waitFor(() => expect(tray.tooltip).toMatch(/^Infoplus ERP Sync: Not set up yet\n\S/));
     // The engine rates "not configured" as health error: nothing is syncing, and the icon says so.
     expect(tray.image).toEqual({ path: expect.stringMatching(/tray-error\.png$/) });
     expect(tray.menu?.template.find((i) => i.id === 'sync-all')?.enabled).toBe(false);

@@ -46,7 +46,7 @@ describe('tray per state', () => {
     const { events, tray, menu } = start();
     events.emit('status', appStatus());
     expect(tray.image).toEqual({ path: '/opt/infoplus-sync/build/tray/tray-idle.png' });
-    expect(tray.tooltip).toBe('Infoplus ERP Sync: up to date\nLast: Orders: 4 created at 10:05');
+    expect(tray.tooltip).toBe('Infoplus ERP Sync: Up to date\nLast: Orders: 4 created at 10:05');
     expect(menu().map((i) => i.label ?? '-')).toEqual([
       'Sync now',
       'Sync one',
@@ -78,13 +78,12 @@ describe('tray per state', () => {
       appStatus({
         health: 'error',
         openErrors: 2,
+        verdict: { tone: 'warning', text: '2 records not synced' },
         alerts: [{ id: 'a', kind: 'missed-run', message: 'Orders did not run at 10:00', raisedAt: '' }],
       }),
     );
     expect(tray.image).toEqual({ path: '/opt/infoplus-sync/build/tray/tray-error.png' });
-    expect(tray.tooltip).toBe(
-      'Infoplus ERP Sync: needs attention (2 open errors)\nOrders did not run at 10:00',
-    );
+    expect(tray.tooltip).toBe('Infoplus ERP Sync: 2 records not synced\nOrders did not run at 10:00');
   });
 
   it('paused: paused icon and Resume instead of Pause', () => {

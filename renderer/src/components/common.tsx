@@ -17,10 +17,10 @@ export function ErrorNote({ error, title }: { error: unknown; title?: string }) 
   const text = typeof error === 'string' ? error : errorText(error);
   const code = error instanceof ApiCallError ? error.code : null;
   return (
-    <div className="note note-error" role="alert">
+    // The machine code stays out of the sentence (people read the words); it is kept for support as a tooltip.
+    <div className="note note-error" role="alert" title={code && code !== 'validation' ? code : undefined}>
       {title ? <strong>{title}: </strong> : null}
       {text}
-      {code && code !== 'validation' ? <span className="muted"> ({code})</span> : null}
     </div>
   );
 }

@@ -1,16 +1,24 @@
-import type { AppStatus } from '../contract.js';
+import type { AppStatus, Tone } from '../contract.js';
+import { headerText } from '../contract.js';
 
-const TEXT = { ok: 'Healthy', warning: 'Needs attention', error: 'Failing' } as const;
+const LIGHT: Readonly<Record<Tone, 'ok' | 'warning' | 'error' | 'paused'>> = {
+  ok: 'ok',
+  warning: 'warning',
+  error: 'error',
+  running: 'ok',
+  paused: 'paused',
+  off: 'paused',
+};
 
-/** One overall light, always with words so colour is never the only signal. */
+/** One overall light with the engine's verdict in words (the tray shows the same words). */
 export function HealthLight({ status }: { status: AppStatus }) {
-  const text = status.paused ? 'Paused' : status.running ? 'Syncing' : TEXT[status.health];
+  const light = LIGHT[status.verdict.tone];
   return (
-    <span className={`health health-${status.health}${status.paused ? ' health-paused' : ''}`} role="status">
+    <span className={`health health-${light}`} role="status">
       <span className="health-dot" aria-hidden="true" />
       <span>
         <span className="visually-hidden">Overall health: </span>
-        {text}
+        {headerText(status)}
       </span>
     </span>
   );

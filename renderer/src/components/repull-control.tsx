@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TouchpointStatus } from '../contract.js';
-import { TOUCHPOINT_LABELS } from '../contract.js';
+import { TOUCHPOINT_LABELS, cursorWords } from '../contract.js';
 import { useBridge } from '../hooks/bridge-context.js';
 import { useLiveStatus } from '../hooks/live-status.js';
 import { useAction } from '../hooks/use-async.js';
@@ -26,7 +26,13 @@ export function RepullControl({ touchpoint: tp }: { touchpoint: TouchpointStatus
 
   return (
     <div className="repull">
-      <div className="small muted">Pulled up to: {tp.cursor ?? 'nothing pulled yet'}</div>
+      <div className="small muted" title={tp.cursor ?? undefined}>
+        {tp.cursorAt
+          ? `Pulled ${cursorWords(tp.cursorAt)}`
+          : tp.cursor
+            ? 'Pulled: from the beginning'
+            : 'Nothing pulled yet'}
+      </div>
       {!open ? (
         <button
           type="button"

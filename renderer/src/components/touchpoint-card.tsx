@@ -1,5 +1,6 @@
-import type { RunCounts, RunProgress, TouchpointStatus } from '../contract.js';
-import { TOUCHPOINT_LABELS, isPushTouchpoint } from '../contract.js';
+import type { RunCounts, RunSummary, TouchpointStatus } from '../contract.js';
+import type { LiveProgress } from '../hooks/live-status.js';
+import { TOUCHPOINT_LABELS, isPushTouchpoint, plural, progressCount, runOutcome } from '../contract.js';
 import { Badge, Spinner, formatTime, relativeTime } from './common.js';
 import { href } from '../hooks/use-route.js';
 import { readCron } from '../settings/cron.js';
@@ -9,7 +10,9 @@ import { RepullControl } from './repull-control.js';
 function scheduleText(schedule: string | null): string {
   if (!schedule) return 'by hand only';
   const reading = readCron(schedule);
-  return reading.ok ? reading.text : schedule;
+  const text = reading.ok ? reading.text : schedule;
+  // One capitalisation for every schedule, whichever way it was written.
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function CountList({ counts, push }: { counts: RunCounts; push: boolean }) {
@@ -39,18 +42,35 @@ function CountList({ counts, push }: { counts: RunCounts; push: boolean }) {
   );
 }
 
+const CHIP: Readonly<Record<RunSummary['status'], string>> = {
+  succeeded: '✓',
+  running: '…',
+  partial: '!',
+  failed: '✕',
+  cancelled: '✕',
+};
+
+/** A finished run's outcome in the shared words ("Failed" when every record failed). */
+function RunBadge({ run }: { run: RunSummary }) {
+  const outcome = runOutcome(run);
+  return <span className={`badge badge-${outcome.status}`}>{outcome.text}</span>;
+}
+
 /** One touchpoint: state, last/next run, live counts, recent runs, its own Sync button. */
 export function TouchpointCard({
   touchpoint: tp,
   progress,
   syncing,
   disabled,
+  blocked,
   onSync,
 }: {
   touchpoint: TouchpointStatus;
-  progress: RunProgress | undefined;
+  progress: LiveProgress | undefined;
   syncing: boolean;
   disabled: boolean;
+  /** A blocker (unreachable ERP, refused key) is this card's failure too; the banner says what to do. */
+  blocked: boolean;
   onSync: () => void;
 }) {
   const label = TOUCHPOINT_LABELS[tp.name];
@@ -58,19 +78,19 @@ export function TouchpointCard({
   const counts = progress?.counts ?? tp.lastRun?.counts;
   const push = isPushTouchpoint(tp.name);
   return (
-    <section className={`card tp-card tp-${tp.state}`} aria-labelledby={titleId}>
+    <section className={`card tp-card tp-${tp.verdict.tone}`} aria-labelledby={titleId}>
       <div className="tp-head">
         <h2 id={titleId}>{label}</h2>
-        <Badge value={progress ? 'running' : tp.state} />
+        {progress ? <Badge value="running" /> : null}
       </div>
+      <p className={`verdict verdict-${tp.verdict.tone}`}>{progress ? 'Syncing' : tp.verdict.text}</p>
       <dl className="facts">
         <div>
           <dt>Last run</dt>
           <dd title={formatTime(tp.lastRun?.startedAt)}>
             {tp.lastRun ? (
               <>
-                {relativeTime(tp.lastRun.finishedAt ?? tp.lastRun.startedAt)} ·{' '}
-                <Badge value={tp.lastRun.status} />
+                {relativeTime(tp.lastRun.finishedAt ?? tp.lastRun.startedAt)} · <RunBadge run={tp.lastRun} />
               </>
             ) : (
               'never'
@@ -95,31 +115,26 @@ export function TouchpointCard({
             value={progress.total ? progress.done : undefined}
             aria-label={`${label} progress`}
           />
-          <span>
-            {progress.done}
-            {progress.total !== null ? ` of ${progress.total}` : ''} records
+          <span className="progress-text">
+            {progressCount(tp.name, progress.done, progress.total, progress.elapsedMs)}
           </span>
         </div>
       ) : null}
       {counts ? <CountList counts={counts} push={push} /> : <p className="muted">No runs yet.</p>}
-      {tp.lastRun?.error ? <p className="note note-error">{tp.lastRun.error}</p> : null}
+      {tp.lastRun?.error && tp.verdict.tone === 'error' && !blocked ? (
+        <p className="note note-error">{tp.lastRun.error}</p>
+      ) : null}
       {tp.recentRuns.length > 0 ? (
         <ol className="recent" aria-label={`Recent runs of ${label}`}>
           {tp.recentRuns.slice(0, 8).map((run) => (
             <li key={run.id}>
               <a
                 href={href('runs', run.id)}
-                className={`run-chip run-${run.status}`}
-                aria-label={`${run.status} run at ${formatTime(run.startedAt)}`}
-                title={`${run.status}, ${formatTime(run.startedAt)}`}
+                className={`run-chip run-${runOutcome(run).status}`}
+                aria-label={`${runOutcome(run).text} run at ${formatTime(run.startedAt)}`}
+                title={`${runOutcome(run).text}, ${formatTime(run.startedAt)}`}
               >
-                {run.status === 'succeeded'
-                  ? '✓'
-                  : run.status === 'running'
-                    ? '…'
-                    : run.status === 'partial'
-                      ? '!'
-                      : '✕'}
+                {CHIP[runOutcome(run).status]}
               </a>
             </li>
           ))}
@@ -128,9 +143,9 @@ export function TouchpointCard({
       {!push ? <RepullControl touchpoint={tp} /> : null}
       <div className="tp-foot">
         {tp.openErrors > 0 ? (
-          <a href={href('inbox')}>
-            {tp.openErrors} open error{tp.openErrors === 1 ? '' : 's'}
-          </a>
+          <a href={href('inbox')}>{plural(tp.openErrors, 'open error')}</a>
+        ) : blocked ? (
+          <span />
         ) : (
           <span>No open errors</span>
         )}

@@ -3,12 +3,17 @@ import type { AppStatus, RunProgress, RunSummary, TouchpointName } from '../cont
 import { errorText } from '../bridge/index.js';
 import { useBridge, useEvent } from './bridge-context.js';
 
+/** A run in flight with how long it has been going at its last progress event (for "about 6 s left"). */
+export interface LiveProgress extends RunProgress {
+  readonly elapsedMs: number;
+}
+
 /** The app-wide status, kept live from events. */
 export interface LiveStatus {
   readonly status: AppStatus | null;
   readonly error: string | null;
   /** Runs in flight per touchpoint, from run-started / run-progress. */
-  readonly progress: Readonly<Partial<Record<TouchpointName, RunProgress>>>;
+  readonly progress: Readonly<Partial<Record<TouchpointName, LiveProgress>>>;
   refresh(): void;
   /** Replace the status after an action answered with a fresh one (pause, resume, useDemo). */
   set(status: AppStatus): void;
@@ -44,7 +49,8 @@ export function useLiveStatusSource(): LiveStatus {
   const bridge = useBridge();
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<Partial<Record<TouchpointName, RunProgress>>>({});
+  const [progress, setProgress] = useState<Partial<Record<TouchpointName, LiveProgress>>>({});
+  const startedAt = useRef(new Map<string, number>());
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const refresh = useCallback(() => {
@@ -73,6 +79,7 @@ export function useLiveStatusSource(): LiveStatus {
 
   useEvent('status', (s) => setStatus(s));
   useEvent('run-started', (run) => {
+    startedAt.current.set(run.id, Date.parse(run.startedAt));
     setStatus((s) => (s ? withRun(s, run) : s));
     setProgress((p) => ({
       ...p,
@@ -82,11 +89,17 @@ export function useLiveStatusSource(): LiveStatus {
         counts: run.counts,
         done: 0,
         total: null,
+        elapsedMs: 0,
       },
     }));
   });
-  useEvent('run-progress', (prog) => setProgress((p) => ({ ...p, [prog.touchpoint]: prog })));
+  useEvent('run-progress', (prog) => {
+    const start = startedAt.current.get(prog.runId);
+    const elapsedMs = start === undefined ? 0 : Date.now() - start;
+    setProgress((p) => ({ ...p, [prog.touchpoint]: { ...prog, elapsedMs } }));
+  });
   useEvent('run-finished', (run) => {
+    startedAt.current.delete(run.id);
     setStatus((s) => (s ? withRun(s, run) : s));
     setProgress((p) => {
       const next = { ...p };

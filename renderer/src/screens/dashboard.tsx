@@ -1,13 +1,26 @@
 import { useState } from 'react';
-import type { TouchpointName } from '../contract.js';
+import type { AppStatus, TouchpointName } from '../contract.js';
+import { TOUCHPOINT_LABELS, plural, progressText } from '../contract.js';
 import { ErrorNote, Note, Spinner, formatTime, relativeTime, ScreenHead } from '../components/common.js';
 import { HealthLight } from '../components/health-light.js';
 import { RateBadge } from '../components/rate-badge.js';
 import { TouchpointCard } from '../components/touchpoint-card.js';
 import { useBridge } from '../hooks/bridge-context.js';
-import { useLiveStatus } from '../hooks/live-status.js';
+import { useLiveStatus, type LiveProgress } from '../hooks/live-status.js';
 import { useAction } from '../hooks/use-async.js';
 import { href } from '../hooks/use-route.js';
+
+const ALERT_TEXT: Readonly<Record<AppStatus['alerts'][number]['kind'], string>> = {
+  'missed-run': 'Missed run',
+  'repeated-failure': 'Failing again and again',
+  'auth-failed': 'API key refused',
+  'connection-lost': 'Connection lost',
+};
+
+/** "Sales orders → Orders: 112 of 140, about 6 s left", timed from the run's start. */
+function progressLine(p: LiveProgress): string {
+  return progressText(p.touchpoint, p.done, p.total, p.elapsedMs);
+}
 
 /** Overall health, alerts, Sync now, and a live card per touchpoint. */
 export function Dashboard() {
@@ -15,6 +28,7 @@ export function Dashboard() {
   const live = useLiveStatus();
   const sync = useAction();
   const pause = useAction();
+  const leave = useAction();
   const [syncingOne, setSyncingOne] = useState<TouchpointName | null>(null);
   const status = live.status;
   if (!status) return null;
@@ -61,24 +75,41 @@ export function Dashboard() {
       <div id="sync-progress" className="progress-line">
         {sync.busy && !syncingOne ? <Spinner label="Syncing all touchpoints…" /> : null}
         {!sync.busy && runningAny ? (
-          <Spinner label={`Running: ${inFlight.map((p) => p.touchpoint).join(', ') || 'sync'}`} />
+          <Spinner label={inFlight.map(progressLine).join(' · ') || 'Syncing…'} />
         ) : null}
       </div>
       <ErrorNote error={sync.error} title="Sync could not start" />
       <ErrorNote error={pause.error} />
+      <ErrorNote error={leave.error} title="Could not leave the demo" />
 
       <div className="summary card">
         <HealthLight status={status} />
         <span>
           Last result: <strong>{status.lastResult ?? 'nothing has run yet'}</strong>
         </span>
-        <a href={href('inbox')}>
-          {status.openErrors === 0
-            ? 'No open errors'
-            : `${status.openErrors} open error${status.openErrors === 1 ? '' : 's'} in the inbox`}
-        </a>
+        {status.openErrors > 0 ? (
+          <a href={href('inbox')}>{plural(status.openErrors, 'open error')} in the inbox</a>
+        ) : status.blocker ? null : (
+          <a href={href('inbox')}>No open errors</a>
+        )}
         <RateBadge rate={status.rate} />
-        {status.demo ? <span className="badge badge-demo">Demo data</span> : null}
+        {status.demo ? (
+          <span className="demo-badge">
+            <span className="badge badge-demo">Demo data</span>
+            <button
+              type="button"
+              onClick={() =>
+                void leave.run(async () => {
+                  await bridge.saveSettings({ setupPending: true });
+                  live.refresh();
+                })
+              }
+              disabled={leave.busy}
+            >
+              Leave demo
+            </button>
+          </span>
+        ) : null}
         {status.paused ? <Note kind="warn">Schedules are paused; Sync now still works.</Note> : null}
       </div>
 
@@ -88,8 +119,8 @@ export function Dashboard() {
           <ul>
             {status.alerts.map((alert) => (
               <li key={alert.id} className="note note-error">
-                <strong>{alert.kind.replace(/-/g, ' ')}</strong>
-                {alert.touchpoint ? ` (${alert.touchpoint})` : ''}: {alert.message}{' '}
+                <strong>{ALERT_TEXT[alert.kind]}</strong>
+                {alert.touchpoint ? ` (${TOUCHPOINT_LABELS[alert.touchpoint]})` : ''}: {alert.message}{' '}
                 <span className="muted" title={formatTime(alert.raisedAt)}>
                   {relativeTime(alert.raisedAt)}
                 </span>
@@ -107,6 +138,7 @@ export function Dashboard() {
             progress={live.progress[tp.name]}
             syncing={sync.busy && syncingOne === tp.name}
             disabled={sync.busy}
+            blocked={status.blocker !== null}
             onSync={() => void syncNow([tp.name])}
           />
         ))}

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { ErrorCategory, InboxItem, InboxStatus, TouchpointName } from '../contract.js';
-import { TOUCHPOINT_LABELS } from '../contract.js';
+import { TOUCHPOINT_LABELS, groupInbox, plural } from '../contract.js';
+import type { InboxGroup } from '../contract.js';
+import { href } from '../hooks/use-route.js';
 import { Badge, ErrorNote, Note, Spinner, relativeTime, ScreenHead } from '../components/common.js';
 import { TouchpointSelect } from '../components/touchpoint-select.js';
 import { useBridge, useEvent } from '../hooks/bridge-context.js';
@@ -50,6 +52,7 @@ export function ErrorInbox() {
       ),
     [inbox.data, statusFilter],
   );
+  const groups = useMemo(() => groupInbox(items), [items]);
   const chosen = items.filter((item) => selected.has(item.id)).map((item) => item.id);
   const allChosen = items.length > 0 && chosen.length === items.length;
 
@@ -66,10 +69,10 @@ export function ErrorInbox() {
       setDone(null);
       if (kind === 'retry') {
         const { retried } = await bridge.retryInbox({ ids });
-        setDone(`${retried} record${retried === 1 ? '' : 's'} sent for retry.`);
+        setDone(`${plural(retried, 'record')} sent for retry.`);
       } else {
         const { skipped } = await bridge.skipInbox({ ids });
-        setDone(`${skipped} record${skipped === 1 ? '' : 's'} skipped.`);
+        setDone(`${plural(skipped, 'record')} skipped.`);
       }
       setSelected(new Set());
       inbox.reload();
@@ -144,63 +147,178 @@ export function ErrorInbox() {
       <ErrorNote error={inbox.error} />
 
       {inbox.data && items.length === 0 ? <p className="empty">No errors match these filters.</p> : null}
-      {items.length > 0 ? (
-        <ul className="inbox-list" aria-label="Errors">
-          {items.map((item) => (
-            <li key={item.id} className="card inbox-item">
-              <div className="inbox-row">
-                <input
-                  type="checkbox"
-                  checked={selected.has(item.id)}
-                  onChange={() => toggle(item.id)}
-                  aria-label={`Select ${item.recordKey}`}
-                />
-                <div className="inbox-main">
-                  <div>
-                    <strong>{item.recordKey}</strong> · {TOUCHPOINT_LABELS[item.touchpoint]} ·{' '}
-                    <span className="badge">{CATEGORY_TEXT[item.category]}</span>{' '}
-                    <Badge value={item.status} />
-                  </div>
-                  <div>{item.message}</div>
-                  <div className="muted small">
-                    {item.attempts} attempt{item.attempts === 1 ? '' : 's'} · last{' '}
-                    {relativeTime(item.lastSeenAt)}
-                    {item.nextRetryAt ? ` · retries by itself ${relativeTime(item.nextRetryAt)}` : ''}
-                  </div>
-                </div>
-                <div className="inbox-actions">
-                  <button
-                    type="button"
-                    aria-expanded={open === item.id}
-                    aria-controls={`inbox-details-${item.id}`}
-                    onClick={() => setOpen(open === item.id ? null : item.id)}
-                    aria-label={`Details of ${item.recordKey}`}
-                  >
-                    Details
-                  </button>
-                  <button
-                    type="button"
-                    disabled={action.busy}
-                    onClick={() => act('retry', [item.id])}
-                    aria-label={`Retry ${item.recordKey}`}
-                  >
-                    Retry
-                  </button>
-                  <button
-                    type="button"
-                    disabled={action.busy}
-                    onClick={() => act('skip', [item.id])}
-                    aria-label={`Skip ${item.recordKey}`}
-                  >
-                    Skip
-                  </button>
-                </div>
-              </div>
-              {open === item.id ? <InboxDetails item={item} /> : null}
-            </li>
+      {groups.length > 0 ? (
+        <ul className="inbox-groups" aria-label="Causes">
+          {groups.map((group) => (
+            <CauseCard
+              key={group.key}
+              group={group}
+              busy={action.busy}
+              onRetry={() =>
+                act(
+                  'retry',
+                  group.items.map((i) => i.id),
+                )
+              }
+              onSkip={() =>
+                act(
+                  'skip',
+                  group.items.map((i) => i.id),
+                )
+              }
+              onSync={(tp) =>
+                void action.run(async () => {
+                  setDone(null);
+                  await bridge.runNow({ touchpoints: [tp] });
+                  setDone(`${TOUCHPOINT_LABELS[tp]} sync started; held records follow when it lands.`);
+                })
+              }
+            />
           ))}
         </ul>
       ) : null}
+      {items.length > 0 ? (
+        <details className="records-fold">
+          <summary>Each record ({items.length})</summary>
+          <ul className="inbox-list" aria-label="Errors">
+            {items.map((item) => (
+              <li key={item.id} className="card inbox-item">
+                <div className="inbox-row">
+                  <input
+                    type="checkbox"
+                    checked={selected.has(item.id)}
+                    onChange={() => toggle(item.id)}
+                    aria-label={`Select ${item.recordKey}`}
+                  />
+                  <div className="inbox-main">
+                    <div>
+                      <strong>{item.recordKey}</strong> · {TOUCHPOINT_LABELS[item.touchpoint]} ·{' '}
+                      <span className="badge">{CATEGORY_TEXT[item.category]}</span>{' '}
+                      <Badge value={item.status} />
+                    </div>
+                    <div>{item.message}</div>
+                    <div className="muted small">
+                      {item.attempts} attempt{item.attempts === 1 ? '' : 's'} · last{' '}
+                      {relativeTime(item.lastSeenAt)}
+                      {retryText(item)}
+                    </div>
+                  </div>
+                  <div className="inbox-actions">
+                    <button
+                      type="button"
+                      aria-expanded={open === item.id}
+                      aria-controls={`inbox-details-${item.id}`}
+                      onClick={() => setOpen(open === item.id ? null : item.id)}
+                      aria-label={`Details of ${item.recordKey}`}
+                    >
+                      Details
+                    </button>
+                    <button
+                      type="button"
+                      disabled={action.busy}
+                      onClick={() => act('retry', [item.id])}
+                      aria-label={`Retry ${item.recordKey}`}
+                    >
+                      Retry
+                    </button>
+                    <button
+                      type="button"
+                      disabled={action.busy}
+                      onClick={() => act('skip', [item.id])}
+                      aria-label={`Skip ${item.recordKey}`}
+                    >
+                      Skip
+                    </button>
+                  </div>
+                </div>
+                {open === item.id ? <InboxDetails item={item} /> : null}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </section>
+  );
+}
+
+/** When the record is really sent again: the scheduler's run at or after its retry time. */
+function retryText(item: InboxItem): string {
+  if (item.status !== 'retrying') return '';
+  if (item.retryRunAt) return ` · sent again with the run ${relativeTime(item.retryRunAt)}`;
+  return ' · sent again on the next Sync now';
+}
+
+/** One cause: what happened to how many records, who must act, and one action for all of them. */
+function CauseCard({
+  group,
+  busy,
+  onRetry,
+  onSkip,
+  onSync,
+}: {
+  group: InboxGroup;
+  busy: boolean;
+  onRetry: () => void;
+  onSkip: () => void;
+  onSync: (tp: TouchpointName) => void;
+}) {
+  const n = group.items.length;
+  const titleId = `cause-${group.key.replace(/[^a-z0-9]+/gi, '-')}`;
+  return (
+    <li className="card cause" aria-labelledby={titleId}>
+      <h2 id={titleId} className="cause-title">
+        {group.title}
+      </h2>
+      <dl className="facts facts-wide">
+        <div>
+          <dt>Who must fix it</dt>
+          <dd>{group.who}</dd>
+        </div>
+        <div>
+          <dt>What to do</dt>
+          <dd>{group.hint}</dd>
+        </div>
+        {group.retryRunAt ? (
+          <div>
+            <dt>Sent again</dt>
+            <dd>with the run {relativeTime(group.retryRunAt)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <div className="cause-actions">
+        {group.action?.kind === 'sync' ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => group.action?.kind === 'sync' && onSync(group.action.touchpoint)}
+          >
+            {group.action.label}
+          </button>
+        ) : null}
+        {group.action?.kind === 'settings' ? (
+          <a className="button primary" href={href('settings')}>
+            {group.action.label}
+          </a>
+        ) : null}
+        <button type="button" disabled={busy} onClick={onRetry}>
+          Retry all {n}
+        </button>
+        <button type="button" disabled={busy} onClick={onSkip}>
+          Skip all {n}
+        </button>
+      </div>
+      <details>
+        <summary>Details of {plural(n, 'record')}</summary>
+        <ul className="cause-records">
+          {group.items.slice(0, 50).map((item) => (
+            <li key={item.id}>
+              <strong>{item.recordKey}</strong>: {item.message}
+            </li>
+          ))}
+          {n > 50 ? <li className="muted">and {n - 50} more (listed under Each record)</li> : null}
+        </ul>
+      </details>
+    </li>
   );
 }

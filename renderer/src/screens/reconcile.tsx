@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ReconcileFindingKind, ReconcileReport, TouchpointName } from '../contract.js';
-import { PUSH_TOUCHPOINTS, TOUCHPOINT_LABELS, isPushTouchpoint } from '../contract.js';
+import { PUSH_TOUCHPOINTS, TOUCHPOINT_LABELS, isPushTouchpoint, reconcileVerdict } from '../contract.js';
 import { ErrorNote, Note, ScreenHead, Spinner, TableHead, formatTime } from '../components/common.js';
 import { TouchpointSelect } from '../components/touchpoint-select.js';
 import { useBridge } from '../hooks/bridge-context.js';
@@ -85,13 +85,24 @@ function ReconcileResult({ report }: { report: ReconcileReport }) {
     0,
   );
   const findings = all.slice(0, SHOWN);
-  const allAgree = report.touchpoints.every((t) => !t.error && t.findings.length === 0);
+  const verdict = reconcileVerdict(report);
   return (
     <div aria-live="polite">
       <p className="muted small">
         {report.repair ? 'Repaired' : 'Compared'} at {formatTime(report.at)}.
       </p>
-      {allAgree ? <Note kind="ok">The ERP and Infoplus agree.</Note> : null}
+      {verdict.agree ? (
+        <Note kind="ok">The ERP and Infoplus agree.</Note>
+      ) : (
+        <Note kind="warn">
+          The ERP and Infoplus do not agree yet:
+          <ul>
+            {verdict.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </Note>
+      )}
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Reconciliation per touchpoint</caption>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RunStatus, TouchpointName } from '../contract.js';
-import { TOUCHPOINT_LABELS } from '../contract.js';
-import { Badge, ErrorNote, Spinner, formatTime, ScreenHead, TableHead } from '../components/common.js';
+import { TOUCHPOINT_LABELS, countsText, runOutcome } from '../contract.js';
+import { ErrorNote, Spinner, formatTime, ScreenHead, TableHead } from '../components/common.js';
 import { TouchpointSelect } from '../components/touchpoint-select.js';
 import { useBridge, useEvent } from '../hooks/bridge-context.js';
 import { useLoad } from '../hooks/use-async.js';
@@ -71,11 +71,7 @@ export function RunHistory({ runId }: { runId: string | null }) {
                 'Touchpoint',
                 'Status',
                 'Trigger',
-                'Created',
-                'Updated',
-                'Unchanged',
-                'Pulled',
-                'Failed',
+                'Records sent or pulled',
                 'Duration',
                 'Records',
               ]}
@@ -86,16 +82,12 @@ export function RunHistory({ runId }: { runId: string | null }) {
                   <td>{formatTime(run.startedAt)}</td>
                   <td>{TOUCHPOINT_LABELS[run.touchpoint]}</td>
                   <td>
-                    <Badge value={run.status} />
+                    <span className={`badge badge-${runOutcome(run).status}`}>{runOutcome(run).text}</span>
                     {run.dryRun ? <span className="badge">dry run</span> : null}
                     {run.error ? <div className="muted small">{run.error}</div> : null}
                   </td>
                   <td>{run.trigger}</td>
-                  <td>{run.counts.created}</td>
-                  <td>{run.counts.updated}</td>
-                  <td>{run.counts.unchanged}</td>
-                  <td>{run.counts.pulled}</td>
-                  <td>{run.counts.failed}</td>
+                  <td>{countsText(run.counts)}</td>
                   <td>{duration(run.startedAt, run.finishedAt)}</td>
                   <td>
                     <a

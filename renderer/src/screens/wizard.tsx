@@ -33,6 +33,7 @@ export function Wizard({ onDone }: { onDone: () => void }) {
   const loaded = useLoad(() => bridge.getSettings({}), [bridge]);
   const demo = useAction();
   const live = useLiveStatus();
+  const [confirmDemo, setConfirmDemo] = useState(false);
 
   const tryDemo = () =>
     void demo.run(async () => {
@@ -46,19 +47,37 @@ export function Wizard({ onDone }: { onDone: () => void }) {
         Welcome to Infoplus ERP Sync
       </h1>
       <p>
-        Connect your ERP database and your Infoplus account, choose when to sync, and you are done. Or look
-        around first with a sample ERP and a simulated Infoplus.
+        Connect your ERP database and your Infoplus account, choose when to sync, and you are done. Nothing
+        runs by itself until you press Save and finish.
       </p>
-      <div className="actions">
-        <button type="button" className="primary" onClick={tryDemo} disabled={demo.busy}>
-          Try it with demo data
-        </button>
-        {demo.busy ? <Spinner label="Building the sample ERP and starting the simulator…" /> : null}
-      </div>
-      <ErrorNote error={demo.error} title="Demo could not start" />
       {loaded.loading && !loaded.data ? <Spinner label="Loading settings…" /> : null}
       <ErrorNote error={loaded.error} />
       {loaded.data ? <WizardSteps settings={loaded.data} onDone={onDone} /> : null}
+      <div className="demo-choice">
+        {!confirmDemo ? (
+          <button type="button" className="link-button" onClick={() => setConfirmDemo(true)}>
+            Look around with demo data first…
+          </button>
+        ) : (
+          <div className="note note-info" role="group" aria-labelledby="demo-confirm-title">
+            <strong id="demo-confirm-title">Use demo data?</strong>
+            <p>
+              This builds a sample ERP and a simulated Infoplus on this computer; nothing reaches your real
+              ERP or Infoplus. &quot;Leave demo&quot; on the dashboard brings you back to this setup.
+            </p>
+            <div className="actions">
+              <button type="button" onClick={tryDemo} disabled={demo.busy}>
+                Start the demo
+              </button>
+              <button type="button" onClick={() => setConfirmDemo(false)} disabled={demo.busy}>
+                Cancel
+              </button>
+              {demo.busy ? <Spinner label="Building the sample ERP and starting the simulator…" /> : null}
+            </div>
+          </div>
+        )}
+        <ErrorNote error={demo.error} title="Demo could not start" />
+      </div>
     </section>
   );
 }
@@ -78,6 +97,14 @@ function WizardSteps({ settings, onDone }: { settings: Settings; onDone: () => v
   const [errors, setErrors] = useState<FieldErrors>({});
   const [profile, setProfile] = useState<ProfileDraft>({ base: null, text: '' });
   const save = useAction();
+  const firstSync = useAction();
+
+  // The first full sync ends the wizard: the dashboard shows it running.
+  const runFirstSync = () =>
+    void firstSync.run(async () => {
+      await bridge.runNow({});
+      onDone();
+    });
 
   const saveProfile = () =>
     void save.run(async () => {
@@ -111,6 +138,8 @@ function WizardSteps({ settings, onDone }: { settings: Settings; onDone: () => v
       next(validateErp(erp), {
         erp: erpUpdateOf(erp),
         ...(erp.password ? { secrets: { erpPassword: erp.password } } : {}),
+        // Schedules wait until "Save and finish"; a reload meanwhile comes back to the wizard.
+        setupPending: true,
       });
     } else if (step === 1) {
       const local: Record<string, string> = { ...validateInfoplus(infoplus) };
@@ -125,7 +154,7 @@ function WizardSteps({ settings, onDone }: { settings: Settings; onDone: () => v
     } else if (step === 2) {
       saveProfile();
     } else if (step === 3) {
-      next(validateSchedules(schedules), schedulesUpdateOf(schedules));
+      next(validateSchedules(schedules), { ...schedulesUpdateOf(schedules), setupPending: false });
     }
   };
 
@@ -153,7 +182,8 @@ function WizardSteps({ settings, onDone }: { settings: Settings; onDone: () => v
       {step === DONE ? (
         live.status?.configured ? (
           <Note kind="ok">
-            Setup complete. The first scheduled run starts soon; Sync now on the dashboard runs it at once.
+            Setup complete: the schedules run from now on. Run the first full sync now to send everything
+            once, or open the dashboard.
           </Note>
         ) : (
           <ErrorNote
@@ -162,6 +192,7 @@ function WizardSteps({ settings, onDone }: { settings: Settings; onDone: () => v
         )
       ) : null}
       <ErrorNote error={save.error} title="Not saved" />
+      <ErrorNote error={firstSync.error} title="The first sync could not start" />
       <div className="actions">
         {step > 0 && step < DONE ? (
           <button type="button" onClick={() => setStep((s) => s - 1)} disabled={save.busy}>
@@ -173,11 +204,19 @@ function WizardSteps({ settings, onDone }: { settings: Settings; onDone: () => v
             {step === DONE - 1 ? 'Save and finish' : 'Save and continue'}
           </button>
         ) : (
-          <button type="button" className="primary" onClick={onDone}>
-            Open the dashboard
-          </button>
+          <>
+            {live.status?.configured ? (
+              <button type="button" className="primary" onClick={runFirstSync} disabled={firstSync.busy}>
+                Run first full sync
+              </button>
+            ) : null}
+            <button type="button" onClick={onDone} disabled={firstSync.busy}>
+              Open the dashboard
+            </button>
+          </>
         )}
         {save.busy ? <Spinner label="Saving…" /> : null}
+        {firstSync.busy ? <Spinner label="Starting the first sync…" /> : null}
       </div>
     </form>
   );

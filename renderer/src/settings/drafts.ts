@@ -2,6 +2,7 @@ import type { ApiVersion, ErpDriverName, Settings, SettingsUpdate, TouchpointNam
 import { TOUCHPOINTS } from '../contract.js';
 import { readCron } from './cron.js';
 import type { FieldErrors } from './field-errors.js';
+import { tenantOf } from './tenant.js';
 
 /** The ERP form as typed (strings for inputs), plus the write-only password. */
 export interface ErpDraft {
@@ -131,7 +132,7 @@ export function erpUpdateOf(d: ErpDraft): NonNullable<SettingsUpdate['erp']> {
 /** The Infoplus part of a settings update. */
 export function infoplusUpdateOf(d: InfoplusDraft): NonNullable<SettingsUpdate['infoplus']> {
   return compact({
-    domain: d.target === 'domain' ? str(d.domain) : undefined,
+    domain: d.target === 'domain' ? str(tenantOf(d.domain)) : undefined,
     baseUrl: d.target === 'baseUrl' ? str(d.baseUrl) : undefined,
     apiVersion: d.apiVersion,
     lobId: num(d.lobId),
@@ -184,7 +185,7 @@ export function validateErp(d: ErpDraft): FieldErrors {
 /** Checks done before asking the engine, with the same field paths the engine uses. */
 export function validateInfoplus(d: InfoplusDraft): FieldErrors {
   const e: Record<string, string> = {};
-  if (d.target === 'domain' && !/^[a-z0-9][a-z0-9-]*$/i.test(d.domain.trim())) {
+  if (d.target === 'domain' && !/^[a-z0-9][a-z0-9-]*$/i.test(tenantOf(d.domain))) {
     e['infoplus.domain'] = 'Enter your tenant name: the part before .infopluswms.com, e.g. acme.';
   }
   if (d.target === 'baseUrl' && !/^https?:\/\/\S+$/.test(d.baseUrl.trim())) {

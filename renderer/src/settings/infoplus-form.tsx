@@ -203,10 +203,7 @@ export function InfoplusForm({
       <ErrorNote error={test.error} title="Infoplus connection test failed" />
       {result ? (
         result.ok ? (
-          <Note kind="ok">
-            Infoplus connection works. {result.message} {result.linesOfBusiness?.length ?? 0} lines of
-            business, {result.warehouses?.length ?? 0} warehouses loaded.
-          </Note>
+          <Note kind="ok">Infoplus connection works. {result.message}</Note>
         ) : (
           <ErrorNote error={result.message} title="Infoplus connection failed" />
         )

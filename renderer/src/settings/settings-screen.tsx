@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Settings, SettingsUpdate } from '../contract.js';
+import { errorText } from '../bridge/index.js';
 import { ErrorNote, Note, Spinner, ScreenHead } from '../components/common.js';
 import { useBridge } from '../hooks/bridge-context.js';
 import { useLiveStatus } from '../hooks/live-status.js';
@@ -82,30 +83,83 @@ function SettingsForm({
   const [schedules, setSchedules] = useState(initial.schedules);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(justSaved);
+  // Problems the connection tests found with what is about to be saved: shown with "Save anyway".
+  const [checks, setChecks] = useState<{ problems: string[]; update: SettingsUpdate } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const save = useAction();
+
+  // The first invalid field is brought into view and focused, also when it is far below the Save button.
+  useEffect(() => {
+    if (Object.keys(errors).length === 0) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    first?.scrollIntoView({ block: 'center' });
+    first?.focus();
+  }, [errors]);
+
+  const store = async (update: SettingsUpdate) => {
+    try {
+      const next = await bridge.saveSettings(update);
+      setErrors({});
+      setChecks(null);
+      setSaved(true);
+      onSaved(next);
+      live.refresh();
+    } catch (error) {
+      setErrors(fieldErrorsOf(error));
+      throw error;
+    }
+  };
+
+  /** Runs the tests of the parts being changed; their failures, in words (empty when all passed). */
+  const check = async (update: SettingsUpdate): Promise<string[]> => {
+    const problems: string[] = [];
+    if (update.erp || update.secrets?.erpPassword) {
+      const erpResult = await bridge
+        .testErpConnection({
+          ...(update.erp ? { erp: update.erp } : {}),
+          ...(update.secrets?.erpPassword ? { password: update.secrets.erpPassword } : {}),
+        })
+        .catch((e: unknown) => ({ ok: false, message: errorText(e) }));
+      if (!erpResult.ok) problems.push(`ERP connection: ${erpResult.message}`);
+    }
+    if (update.infoplus || update.secrets?.infoplusApiKey) {
+      const ipResult = await bridge
+        .testInfoplusConnection({
+          ...(update.infoplus ? { infoplus: update.infoplus } : {}),
+          ...(update.secrets?.infoplusApiKey ? { apiKey: update.secrets.infoplusApiKey } : {}),
+        })
+        .catch((e: unknown) => ({ ok: false, message: errorText(e) }));
+      if (!ipResult.ok) problems.push(`Infoplus connection: ${ipResult.message}`);
+    }
+    return problems;
+  };
 
   const submit = () =>
     void save.run(async () => {
       setSaved(false);
+      setChecks(null);
       const { update, problems } = settingsUpdateOf(initial, { erp, infoplus, schedules });
       setErrors(problems);
       if (Object.keys(problems).length > 0)
         throw new Error('Some fields need fixing; see the messages next to them.');
       if (Object.keys(update).length === 0) throw new Error('Nothing was changed.');
-      try {
-        const next = await bridge.saveSettings(update);
-        setErrors({});
-        setSaved(true);
-        onSaved(next);
-        live.refresh();
-      } catch (error) {
-        setErrors(fieldErrorsOf(error));
-        throw error;
+      // Check first: a connection that will fail is not saved with "Settings saved." unless asked to.
+      const failed = await check(update);
+      if (failed.length > 0) {
+        setChecks({ problems: failed, update });
+        return;
       }
+      await store(update);
+    });
+
+  const saveAnyway = () =>
+    void save.run(async () => {
+      if (checks) await store(checks.update);
     });
 
   return (
     <form
+      ref={formRef}
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -115,12 +169,32 @@ function SettingsForm({
       <ErpForm draft={erp} onChange={setErp} errors={errors} />
       <InfoplusForm draft={infoplus} onChange={setInfoplus} errors={errors} />
       <ScheduleForm draft={schedules} onChange={setSchedules} errors={errors} />
-      <div className="actions sticky-actions">
-        <button type="submit" className="primary" disabled={save.busy}>
-          Save settings
-        </button>
-        {save.busy ? <Spinner label="Saving…" /> : null}
-        {saved ? <Note kind="ok">Settings saved.</Note> : null}
+      <div className="sticky-actions">
+        {checks ? (
+          <div className="note note-error" role="alert" aria-labelledby="save-checks-title">
+            <strong id="save-checks-title">Not saved yet: the check found problems</strong>
+            <ul>
+              {checks.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+            <div className="actions">
+              <button type="button" onClick={() => setChecks(null)}>
+                Keep editing
+              </button>
+              <button type="button" onClick={saveAnyway} disabled={save.busy}>
+                Save anyway
+              </button>
+            </div>
+          </div>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={save.busy}>
+            Save settings
+          </button>
+          {save.busy ? <Spinner label="Checking and saving…" /> : null}
+          {saved ? <Note kind="ok">Settings saved.</Note> : null}
+        </div>
       </div>
       <ErrorNote error={save.error} title="Not saved" />
     </form>

@@ -42,8 +42,16 @@ describe('ERP unreachable at start-up', () => {
     const down = await app.api.getStatus({});
     expect(down.configured).toBe(false);
     expect(down.health).toBe('error');
-    expect(down.alerts.map((a) => a.kind)).toEqual(['connection-lost']);
-    expect(down.alerts[0]?.message).toMatch(/erp\.sqlite/);
+    // A set-up app whose ERP fails is not "not set up": one blocker, every card failing, no duplicate alert.
+    expect(down.setUp).toBe(true);
+    expect(down.blocker).toMatchObject({ kind: 'erp-refused', fixIn: 'settings' });
+    expect(down.blocker?.message).toMatch(/erp\.sqlite/);
+    expect(down.alerts).toEqual([]);
+    expect(down.verdict).toEqual({ tone: 'error', text: down.blocker?.short });
+    for (const card of down.touchpoints.filter((t) => t.enabled)) {
+      expect(card.state, card.name).toBe('error');
+      expect(card.verdict.tone, card.name).toBe('error');
+    }
 
     const erp = await openErp({ driver: 'sqlite', url: join(dir, 'erp.sqlite'), createIfMissing: true });
     await createSampleErp(erp, { orders: 3 });
@@ -73,13 +81,47 @@ describe('ERP unreachable at start-up', () => {
     const [run] = await app.runs.runAndWait({ touchpoints: ['vendors'] });
     expect(run?.status).toBe('failed');
     const refused = await app.api.getStatus({});
-    expect(refused.alerts.map((a) => a.kind)).toEqual(['auth-failed']);
+    expect(refused.blocker).toMatchObject({ kind: 'infoplus-key', short: 'Infoplus refused the API key' });
     expect(refused.health).toBe('error');
+    // Every push card fails with the key, also those whose records were unchanged and made no call.
+    const cards = refused.touchpoints.filter((t) => t.enabled);
+    expect(cards.length).toBeGreaterThan(3);
+    for (const card of cards)
+      expect(card.verdict, card.name).toEqual({ tone: 'error', text: refused.blocker?.short });
     expect(JSON.stringify(refused)).not.toContain('revoked-key-0000');
 
     await app.api.saveSettings({ secrets: { infoplusApiKey: 'recovery-key-1234' } });
-    expect((await app.api.getStatus({})).alerts).toEqual([]);
+    const saved = await app.api.getStatus({});
+    expect(saved.alerts).toEqual([]);
+    expect(saved.blocker).toBeNull();
     const [again] = await app.runs.runAndWait({ touchpoints: ['vendors'] });
     expect(again?.status).toBe('succeeded');
+  });
+
+  it('an ERP nobody answers at is "can\'t reach the database at host:port", not "not set up"', async () => {
+    await app?.stop();
+    const profile = join(dir, 'profile-pg.yaml');
+    await writeFile(
+      profile,
+      sampleProfileText('postgres', {
+        erpUrl: 'postgres://postgres@127.0.0.1:5999/nowhere',
+        infoplusBaseUrl: sim.baseUrl,
+      }),
+    );
+    app = await createApp({
+      dataDir: join(dir, 'data-unreachable'),
+      configFile: profile,
+      env: { INFOPLUS_API_KEY: 'recovery-key-1234' },
+      secretStore: memorySecretStore(),
+      schedulerPort: new FakeSchedulerPort(new Date()),
+    });
+    const status = await app.api.getStatus({});
+    expect(status.setUp).toBe(true);
+    expect(status.blocker).toMatchObject({ kind: 'erp-unreachable', short: "Can't reach the database" });
+    expect(status.blocker?.message).toMatch(
+      /^Can't reach the database at 127\.0\.0\.1:5999 - is it running\?/,
+    );
+    expect(status.lastResult).toBe(status.blocker?.message);
+    expect(status.lastResult).not.toMatch(/ECONNREFUSED/);
   });
 });

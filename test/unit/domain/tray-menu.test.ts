@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppStatus, TouchpointStatus } from '../../../src/contract/dto.js';
 import { TOUCHPOINTS } from '../../../src/contract/touchpoints.js';
+import { appVerdict } from '../../../src/contract/wording.js';
 import { buildTrayMenu, TOOLTIP_MAX, trayState } from '../../../src/domain/tray-menu.js';
 import type { TrayMenuItem } from '../../../src/domain/tray-menu.js';
 
@@ -17,12 +18,14 @@ function touchpoint(
     nextRunAt: null,
     recentRuns: [],
     openErrors: 0,
+    verdict: { tone: 'ok', text: 'Up to date' },
     ...patch,
   };
 }
 
+/** A status whose verdict comes from the same wording the engine uses. */
 function status(patch: Partial<AppStatus> = {}): AppStatus {
-  return {
+  const base: Omit<AppStatus, 'verdict'> = {
     health: 'ok',
     paused: false,
     running: false,
@@ -33,8 +36,19 @@ function status(patch: Partial<AppStatus> = {}): AppStatus {
     openErrors: 0,
     lastResult: 'Orders: 12 pushed, 0 failed at 10:05',
     version: '0.1.0',
+    blocker: null,
+    setUp: true,
     ...patch,
   };
+  const verdict = appVerdict({
+    blocker: base.blocker,
+    running: base.running,
+    paused: base.paused,
+    openErrors: base.openErrors,
+    failingTouchpoints: [],
+    alertCount: base.alerts.length,
+  });
+  return { verdict, ...base };
 }
 
 function item(items: readonly TrayMenuItem[], id: string): TrayMenuItem {
@@ -65,7 +79,7 @@ describe('buildTrayMenu', () => {
   it('idle: every entry in order, sync enabled, icon and tooltip naming the last result', () => {
     const model = buildTrayMenu({ status: status(), openAtLogin: false });
     expect(model.icon).toBe('tray-idle');
-    expect(model.tooltip).toBe('Infoplus ERP Sync: up to date\nLast: Orders: 12 pushed, 0 failed at 10:05');
+    expect(model.tooltip).toBe('Infoplus ERP Sync: Up to date\nLast: Orders: 12 pushed, 0 failed at 10:05');
     expect(model.items.map((i) => (i.kind === 'separator' ? '-' : i.label))).toEqual([
       'Sync now',
       'Sync one',
@@ -92,32 +106,37 @@ describe('buildTrayMenu', () => {
   it('running: sync disabled, running icon', () => {
     const model = buildTrayMenu({ status: status({ running: true }), openAtLogin: true });
     expect(model.icon).toBe('tray-running');
-    expect(model.tooltip).toContain('syncing now');
+    expect(model.tooltip).toContain('Syncing');
     expect(item(model.items, 'sync-all')).toMatchObject({ enabled: false });
     expect(item(model.items, 'start-at-login')).toMatchObject({ kind: 'checkbox', checked: true });
   });
 
-  it('error: tooltip names the alert before the last result', () => {
+  it('a refused key: the same words as the header and every card, then what to do', () => {
     const model = buildTrayMenu({
       status: status({
         health: 'error',
         openErrors: 3,
-        alerts: [
-          {
-            id: 'a',
-            kind: 'auth-failed',
-            message: 'Infoplus refused the API key',
-            raisedAt: '2026-01-01T00:00:00Z',
-          },
-        ],
+        blocker: {
+          kind: 'infoplus-key',
+          short: 'Infoplus refused the API key',
+          message: 'Enter a valid key in Settings.',
+          fixIn: 'settings',
+        },
       }),
       openAtLogin: false,
     });
     expect(model.icon).toBe('tray-error');
     expect(model.tooltip).toBe(
-      'Infoplus ERP Sync: needs attention (3 open errors)\nInfoplus refused the API key',
+      'Infoplus ERP Sync: Infoplus refused the API key\nEnter a valid key in Settings.',
     );
     expect(item(model.items, 'sync-all')).toMatchObject({ enabled: true });
+  });
+
+  it('open errors without a blocker: counted with the right plural', () => {
+    const one = buildTrayMenu({ status: status({ health: 'warning', openErrors: 1 }), openAtLogin: false });
+    expect(one.tooltip.split('\n')[0]).toBe('Infoplus ERP Sync: 1 record not synced');
+    const many = buildTrayMenu({ status: status({ health: 'warning', openErrors: 9 }), openAtLogin: false });
+    expect(many.tooltip.split('\n')[0]).toBe('Infoplus ERP Sync: 9 records not synced');
   });
 
   it('paused: offers Resume instead of Pause', () => {
@@ -150,22 +169,25 @@ describe('buildTrayMenu', () => {
     ]);
   });
 
-  it('not configured: no sync, tooltip says how to start', () => {
+  it('not set up: no sync, tooltip says how to start', () => {
     const model = buildTrayMenu({
-      status: status({ configured: false, lastResult: null }),
+      status: status({
+        configured: false,
+        health: 'error',
+        lastResult: 'No mapping profile is chosen',
+        setUp: false,
+        blocker: {
+          kind: 'not-set-up',
+          short: 'Not set up yet',
+          message: 'Finish the setup to start syncing.',
+          fixIn: 'settings',
+        },
+      }),
       openAtLogin: false,
     });
     expect(item(model.items, 'sync-all')).toMatchObject({ enabled: false });
-    expect(model.tooltip).toBe('Infoplus ERP Sync: not set up yet\nOpen the dashboard to set it up');
-  });
-
-  it('not configured with a reason from the engine: the reason, not a "last result"', () => {
-    const model = buildTrayMenu({
-      status: status({ configured: false, health: 'error', lastResult: 'No mapping profile is chosen' }),
-      openAtLogin: false,
-    });
     expect(model.icon).toBe('tray-error');
-    expect(model.tooltip).toBe('Infoplus ERP Sync: not set up yet\nNo mapping profile is chosen');
+    expect(model.tooltip).toBe('Infoplus ERP Sync: Not set up yet\nFinish the setup to start syncing.');
   });
 
   it('engine not started: windows still open, nothing else', () => {

@@ -24,6 +24,9 @@ const status: AppStatus = {
   openErrors: 0,
   lastResult: null,
   version: 'test',
+  verdict: { tone: 'ok', text: 'Up to date' },
+  blocker: null,
+  setUp: true,
 };
 
 /** A fake engine at the boundary: answers every method with a value naming the method and its args. */

@@ -6,7 +6,7 @@ import { Watchdog } from '../../../src/sync/watchdog.js';
 
 const at = (d: number, h: number, m = 0): Date => new Date(2026, 0, d, h, m, 0, 0);
 
-function run(status: RunSummary['status'], startedAt: Date, error?: string): RunSummary {
+function run(status: RunSummary['status'], startedAt: Date, error?: string, created = 0): RunSummary {
   return {
     id: `r-${Math.random()}`,
     touchpoint: 'orders',
@@ -15,7 +15,7 @@ function run(status: RunSummary['status'], startedAt: Date, error?: string): Run
     status,
     startedAt: startedAt.toISOString(),
     finishedAt: startedAt.toISOString(),
-    counts: { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, pulled: 0 },
+    counts: { created, updated: 0, unchanged: 0, skipped: 0, failed: 0, pulled: 0 },
     ...(error ? { error } : {}),
   };
 }
@@ -46,7 +46,7 @@ describe('Watchdog', () => {
     expect(dog.alerts()).toEqual([]);
     port.set(at(5, 10, 21));
     expect(dog.alerts().map((a) => a.kind)).toEqual(['missed-run']);
-    expect(raised[0]?.message).toMatch(/orders run due at .* did not start/);
+    expect(raised[0]?.message).toMatch(/Sales orders → Orders run due at .* did not start/);
     dog.runStarted('orders');
     expect(dog.alerts()).toEqual([]);
     expect(cleared.map((a) => a.id)).toEqual(['missed-run:orders']);
@@ -67,7 +67,7 @@ describe('Watchdog', () => {
       dog.runFinished(run('failed', port.now(), 'ERP connection lost'));
     }
     expect(dog.alerts().map((a) => a.id)).toEqual(['repeated-failure:orders']);
-    expect(dog.alerts()[0]?.message).toMatch(/last 3 orders runs failed: ERP connection lost/);
+    expect(dog.alerts()[0]?.message).toMatch(/last 3 Sales orders → Orders runs failed: ERP connection lost/);
     dog.runStarted('orders');
     dog.runFinished(run('succeeded', port.now()));
     expect(dog.alerts()).toEqual([]);
@@ -78,7 +78,10 @@ describe('Watchdog', () => {
     dog.runStarted('orders');
     dog.runFinished(run('failed', port.now(), 'API key rejected'), true);
     expect(dog.alerts().map((a) => a.kind)).toEqual(['auth-failed']);
+    // A push of unchanged records makes no call to Infoplus: it proves nothing about the key.
     dog.runFinished(run('succeeded', port.now()));
+    expect(dog.alerts().map((a) => a.kind)).toEqual(['auth-failed']);
+    dog.runFinished(run('succeeded', port.now(), undefined, 2));
     expect(dog.alerts()).toEqual([]);
   });
 
