@@ -129,17 +129,27 @@ export class RunCoordinator {
     return ids;
   }
 
-  /** Runs touchpoints in dependency order and waits for them (CLI `run`, `demo`). */
+  /**
+   * Runs touchpoints in dependency order and waits for them (CLI `run`, `demo`). A run that cannot start or
+   * cannot record its end (data folder full or read-only) rejects: a command must never report success then.
+   * A touchpoint already running elsewhere is not run; `notRun` hears why.
+   */
   async runAndWait(opts: {
     touchpoints?: readonly TouchpointName[];
     dryRun?: boolean;
     trigger?: RunTrigger;
+    full?: boolean;
+    notRun?: (tp: TouchpointName, reason: string) => void;
   }): Promise<RunSummary[]> {
     if (!this.deps.engine()) await this.deps.recover();
     const engine = this.requireEngine();
     const out: RunSummary[] = [];
     for (const tp of this.select(engine, opts.touchpoints)) {
-      const run = await this.runOne(engine, tp, opts.trigger ?? 'manual', opts.dryRun ?? false);
+      const run = await this.runOne(engine, tp, opts.trigger ?? 'manual', opts.dryRun ?? false, undefined, {
+        rethrow: true,
+        ...(opts.full ? { full: true } : {}),
+        ...(opts.notRun ? { notRun: opts.notRun } : {}),
+      });
       if (run) out.push(run);
       if (run && isAuthFailure(run)) break;
     }
@@ -195,20 +205,35 @@ export class RunCoordinator {
     trigger: RunTrigger,
     dryRun: boolean,
     onStart?: (run: RunSummary) => void,
+    wait: {
+      rethrow?: boolean;
+      full?: boolean;
+      notRun?: (tp: TouchpointName, reason: string) => void;
+    } = {},
   ): Promise<RunSummary | null> {
-    if (this.stopping.signal.aborted) return null;
+    if (this.stopping.signal.aborted) {
+      wait.notRun?.(tp, 'the app is stopping');
+      return null;
+    }
     try {
       // run-started is emitted synchronously inside runTouchpoint, before its first await.
       this.capture = onStart ?? null;
-      const promise = engine.runTouchpoint(tp, { trigger, dryRun, signal: this.stopping.signal });
+      const promise = engine.runTouchpoint(tp, {
+        trigger,
+        dryRun,
+        signal: this.stopping.signal,
+        ...(wait.full ? { full: true } : {}),
+      });
       this.capture = null;
       return await promise;
     } catch (error) {
       this.capture = null;
       if (isAlreadyRunning(error)) {
         this.deps.logger.info({ touchpoint: tp }, (error as Error).message);
+        wait.notRun?.(tp, (error as Error).message);
       } else {
         this.deps.logger.error({ touchpoint: tp, err: error }, 'run could not start');
+        if (wait.rethrow) throw error;
       }
       return null;
     } finally {

@@ -6,6 +6,7 @@ import type { ErpConnection } from '../erp/types.js';
 import { createInfoplusClient, type InfoplusClient } from '../infoplus/index.js';
 import type { Logging } from '../logging/index.js';
 import { parseProfile, ProfileError, type Profile, type ProfileProblem } from '../profile/index.js';
+import { unreadableProfile } from '../profile/parse.js';
 import type { SecretStore, StoredSettings } from '../settings/index.js';
 import type { StateStore } from '../store/index.js';
 import { SyncEngine, type EngineEvent, type EngineOptions } from '../sync/index.js';
@@ -72,8 +73,7 @@ export async function readProfile(
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return { text: null, profile: null, problems: [{ path: '', message: `cannot read ${path} (${code})` }] };
+    return { text: null, profile: null, problems: [{ path: '', message: unreadableProfile(path, error) }] };
   }
   try {
     return { text, profile: parseProfile(text, path), problems: [] };

@@ -2,7 +2,9 @@
 import type {
   Alert,
   AppStatus,
+  ErrorCategory,
   Health,
+  InboxCounts,
   RunSummary,
   TouchpointState,
   TouchpointStatus,
@@ -15,6 +17,7 @@ import {
 } from '../contract/touchpoints.js';
 import { describeCursor } from '../domain/cursor.js';
 import type { StateStore } from '../store/index.js';
+import type { InboxGroup } from '../store/inbox-repo.js';
 import type { Scheduler } from '../sync/scheduler.js';
 import { PRODUCT_VERSION } from '../version.js';
 
@@ -96,6 +99,7 @@ export function buildStatus(inputs: StatusInputs): AppStatus {
       : null;
   return {
     health,
+    inbox: inboxCounts(inputs.store.inbox.groups()),
     paused: inputs.scheduler.paused,
     running: inputs.running.size > 0,
     configured,
@@ -106,4 +110,20 @@ export function buildStatus(inputs: StatusInputs): AppStatus {
     lastResult,
     version: PRODUCT_VERSION,
   };
+}
+
+/** Unresolved inbox items counted by category, by status and per touchpoint. */
+export function inboxCounts(groups: readonly InboxGroup[]): InboxCounts {
+  const byCategory: Partial<Record<ErrorCategory, number>> = {};
+  const byStatus: Partial<Record<InboxGroup['status'], number>> = {};
+  const byTouchpoint: Partial<Record<TouchpointName, Partial<Record<ErrorCategory, number>>>> = {};
+  let total = 0;
+  for (const g of groups) {
+    total += g.count;
+    byCategory[g.category] = (byCategory[g.category] ?? 0) + g.count;
+    byStatus[g.status] = (byStatus[g.status] ?? 0) + g.count;
+    const tp = (byTouchpoint[g.touchpoint] ??= {});
+    tp[g.category] = (tp[g.category] ?? 0) + g.count;
+  }
+  return { total, byCategory, byStatus, byTouchpoint };
 }

@@ -85,8 +85,20 @@ export interface AppStatus {
   readonly touchpoints: readonly TouchpointStatus[];
   readonly alerts: readonly Alert[];
   readonly openErrors: number;
+  /** What waits in the error inbox, counted by category, by status and per touchpoint (resolved items left out). */
+  readonly inbox?: InboxCounts;
   readonly lastResult: string | null;
   readonly version: string;
+}
+
+/** Unresolved error-inbox items counted three ways (`status --json`, dashboards). */
+export interface InboxCounts {
+  readonly total: number;
+  readonly byCategory: Readonly<Partial<Record<ErrorCategory, number>>>;
+  readonly byStatus: Readonly<Partial<Record<Exclude<InboxStatus, 'resolved'>, number>>>;
+  readonly byTouchpoint: Readonly<
+    Partial<Record<TouchpointName, Readonly<Partial<Record<ErrorCategory, number>>>>>
+  >;
 }
 
 export type ErrorCategory =

@@ -71,6 +71,8 @@ export interface RunOptions {
   readonly trigger: RunTrigger;
   readonly dryRun?: boolean;
   readonly signal?: AbortSignal;
+  /** Push: read every ERP record and compare it by content, whatever the watermark or fingerprints say. */
+  readonly full?: boolean;
 }
 
 /** Options of runAll. */
