@@ -49,6 +49,8 @@ export const API_ARGS = {
         'auth',
         'internal',
         'reconciliation',
+        'settling',
+        'key-collision',
       ])
       .optional(),
     status: z.enum(['open', 'retrying', 'skipped', 'resolved']).optional(),

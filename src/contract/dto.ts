@@ -110,7 +110,11 @@ export type ErrorCategory =
   | 'auth'
   | 'internal'
   /** Not an error: reconciliation found the record missing in Infoplus and queued it. */
-  | 'reconciliation';
+  | 'reconciliation'
+  /** Not failed, not succeeded: "Checking whether Infoplus received it" (a write whose answer never came). */
+  | 'settling'
+  /** Two ERP records map to one Infoplus key (or the key is empty/invalid): parked before anything is sent. */
+  | 'key-collision';
 export type FixBy = 'erp-user' | 'admin' | 'infoplus-user';
 export type InboxStatus = 'open' | 'retrying' | 'skipped' | 'resolved';
 

@@ -128,6 +128,8 @@ export class SyncEngine {
         (e) => this.emit(e),
         signal,
       );
+      // Checked before every send: a paused process that lost its lease sends nothing more.
+      if (lease) ctx.leaseHeld = () => this.store.leases.holder(tp)?.owner === lease.owner;
       let error: string | undefined;
       let status: RunSummary['status'] = 'succeeded';
       this.lastStopCategory = null;
