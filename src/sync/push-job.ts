@@ -442,6 +442,14 @@ async function reconcileLeftovers(
     } catch (e) {
       const cls = classifyError(e, 'infoplus-read');
       if (cls.stopsRun) throw new RunAbort(cls.message, 'failed', { cause: e });
+      if ((e as { code?: unknown }).code === 'ETIMEDOUT') {
+        // Infoplus does not answer: every further lookup would wait as long; say so now.
+        throw new RunAbort(
+          `Infoplus accepts connections but does not answer (${cls.message}); the run stopped. The records waiting to be confirmed are looked up on the next run.`,
+          'failed',
+          { cause: e },
+        );
+      }
       keys.add(o.recordKey);
       if (o.state === 'sent') {
         ctx.store.outbox.markUnknown(tp, o.recordKey, {

@@ -23,6 +23,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 /** Sends candidates with bounded concurrency; stops the run on auth failures or a wall of transient ones. */
 export class Sender {
   private consecutiveTransient = 0;
+  /** When Infoplus last answered anything (success or refusal): a timeout long after it means no answers. */
+  private lastAnswerAt: number;
   private abort: RunAbort | null = null;
   private readonly res;
   private readonly pool: TaskPool;
@@ -34,6 +36,28 @@ export class Sender {
   ) {
     this.res = PUSH_RESOURCES[tp];
     this.pool = new TaskPool(ctx.options.concurrency);
+    this.lastAnswerAt = ctx.clock().getTime();
+  }
+
+  /**
+   * Notes an Infoplus answer, or a request that got none: after `unansweredStopMs` without any answer the run
+   * stops with a clear message (an Infoplus that accepts connections and never answers).
+   */
+  private heard(e?: unknown, read = false): void {
+    const now = this.ctx.clock().getTime();
+    const shape = e as { code?: unknown; kind?: unknown } | undefined;
+    const timedOut = shape !== undefined && shape.code === 'ETIMEDOUT';
+    if (!timedOut) {
+      if (shape === undefined || typeof shape.kind === 'string') this.lastAnswerAt = now;
+      return;
+    }
+    // a read that timed out has already been tried twice by the client
+    const silentMs = now - this.lastAnswerAt;
+    if (read || silentMs >= this.ctx.options.unansweredStopMs) {
+      this.abort ??= new RunAbort(
+        `Infoplus accepts connections but has not answered any request for ${Math.round(silentMs / 1000)} s; the run stopped. Check Infoplus's status (or a proxy in between); the records are sent on the next run, and those already sent are looked up first.`,
+      );
+    }
   }
 
   /**
@@ -96,7 +120,10 @@ export class Sender {
         env.profile.infoplus.lobId,
         creates.map((c) => c.keyValue),
       );
+      this.heard();
     } catch (e) {
+      this.heard(e, true);
+      if (this.abort) throw this.abort;
       const cls = classifyError(e, 'infoplus-read');
       if (cls.stopsRun) throw new RunAbort(cls.message, 'failed', { cause: e });
       // Without the lookup a create could duplicate: these records wait for the next run.
@@ -171,9 +198,11 @@ export class Sender {
           await res.update(env.infoplus, updateBody(res, c.payload, c.infoplusId!));
           await this.finish(c, c.infoplusId!, 'updated', null);
         }
+        this.heard();
         this.consecutiveTransient = 0;
         return;
       } catch (e) {
+        if (!(e instanceof RunAbort)) this.heard(e);
         if (e instanceof RunAbort) {
           this.abort ??= e;
           if (ctx.store.outbox.get(tp, c.key)?.state === 'pending')
@@ -229,7 +258,7 @@ export class Sender {
         await sleep(decision.delayMs);
         return true;
       case 'settle':
-        return this.settleUnknown(c, cls);
+        return this.settleUnknown(c, cls, (e as { code?: unknown }).code === 'ETIMEDOUT');
       case 'investigate':
         ctx.store.outbox.remove(tp, c.key);
         return this.investigate(c, cls, kind);
@@ -242,14 +271,20 @@ export class Sender {
    * A create whose answer never came: found now -> done; otherwise it settles (looked up again later, never
    * re-sent before the settle window passed).
    */
-  private async settleUnknown(c: Candidate, cls: ClassifiedError): Promise<false> {
+  private async settleUnknown(c: Candidate, cls: ClassifiedError, timedOut: boolean): Promise<false> {
     const { ctx, env, tp, res } = this;
     const now = ctx.clock();
     let found: InfoplusRecord | null = null;
-    try {
-      found = await res.lookup(env.infoplus, env.profile.infoplus.lobId, c.keyValue);
-    } catch {
-      // the lookup failed as well: the record settles all the same
+    // After a timeout the server is still working on it (a lookup now finds nothing and costs another
+    // timeout); after a dropped connection or a 502 the commit may be there already.
+    if (!timedOut && !this.abort) {
+      try {
+        found = await res.lookup(env.infoplus, env.profile.infoplus.lobId, c.keyValue);
+        this.heard();
+      } catch (le) {
+        this.heard(le);
+        // the lookup failed as well: the record settles all the same
+      }
     }
     const id = found ? idOf(res, found) : null;
     if (found && id) {

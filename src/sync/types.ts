@@ -60,6 +60,11 @@ export interface EngineOptions {
    * as a date in the future. Default 1 hour.
    */
   readonly watermarkToleranceMs?: number;
+  /**
+   * A push run stops when Infoplus accepts connections but has given no answer at all for this long (every
+   * request times out): a clear message instead of minutes of silence. Default 60 s.
+   */
+  readonly unansweredStopMs?: number;
   /** Minimum time between run-progress events. Default 250 ms. */
   readonly progressIntervalMs?: number;
   /** Random source for jitter (tests). */
@@ -116,6 +121,7 @@ export function resolveOptions(o: EngineOptions = {}): ResolvedOptions {
     progressIntervalMs: o.progressIntervalMs ?? 250,
     settleDelaysMs: o.settleDelaysMs ?? DEFAULT_SETTLE_DELAYS_MS,
     watermarkToleranceMs: o.watermarkToleranceMs ?? 3_600_000,
+    unansweredStopMs: o.unansweredStopMs ?? 60_000,
     random: o.random ?? Math.random,
   };
 }

@@ -3,6 +3,8 @@
  * timeout, colliding and empty keys, a run that lost its lease, a new data folder, a cancel mid-run, a
  * watermark in the future.
  */
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ErpConnection } from '../../../src/erp/types.js';
@@ -357,6 +359,47 @@ describe('a watermark in the future', () => {
       const refused = await rig.engine.runTouchpoint('orders', { trigger: 'manual' });
       expect(refused.counts.updated).toBe(1);
       expect(Date.parse(rig.store.touchpoints.pushWatermark('orders')!)).toBeLessThanOrEqual(Date.now());
+    },
+  );
+});
+
+describe('an Infoplus that accepts connections and never answers', () => {
+  const s = setUp('sync-silent-', 10);
+
+  it(
+    'stops the run with a clear message instead of going silent for minutes',
+    { timeout: 60_000 },
+    async () => {
+      const rig = await s.start();
+      const held: ServerResponse[] = [];
+      const silent = createServer((_req, res) => void held.push(res));
+      await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+      try {
+        const port = (silent.address() as AddressInfo).port;
+        const client = createInfoplusClient({
+          baseUrl: `http://127.0.0.1:${port}/infoplus-wms/api`,
+          apiKey: rig.sim.apiKey,
+          requestsPerSecond: 1000,
+          retryBaseMs: 5,
+          maxRetryDelayMs: 50,
+          timeoutMs: 300,
+        });
+        try {
+          // scaled down: a 300 ms client timeout and a 1 s limit stand for 30 s and 60 s
+          const engine = engineOf(rig, rig.store, client, { unansweredStopMs: 1000 });
+          const started = Date.now();
+          const run = await engine.runTouchpoint('vendors', { trigger: 'manual' });
+          expect(run.status).toBe('failed');
+          expect(run.error).toMatch(/accepts connections but has not answered any request/);
+          expect(Date.now() - started).toBeLessThan(5000);
+        } finally {
+          client.close();
+        }
+      } finally {
+        for (const res of held) res.destroy();
+        silent.closeAllConnections();
+        await new Promise<void>((r) => silent.close(() => r()));
+      }
     },
   );
 });
