@@ -275,7 +275,11 @@ export type ReconcileFindingKind =
   /** In Infoplus, but this app has no record of pushing it (another tool, a lost data folder). */
   | 'untracked'
   /** This app links the record to an Infoplus id that no longer carries its key. */
-  | 'stale-link';
+  | 'stale-link'
+  /** Several ERP records become one Infoplus key (after trimming, case, truncation): none is sent or linked. */
+  | 'key-collision'
+  /** The ERP record's Infoplus key is empty: it could never be found again, so it is not sent. */
+  | 'invalid-key';
 
 export interface ReconcileFinding {
   readonly kind: ReconcileFindingKind;
@@ -297,6 +301,8 @@ export interface ReconcileTouchpointReport {
   readonly agreeing: number;
   /** ERP records not in Infoplus because they wait in the error inbox (listed there, not here). */
   readonly inErrorInbox: number;
+  /** ERP records whose create Infoplus has not confirmed yet (being checked; never re-sent by a repair). */
+  readonly settling?: number;
   /** Infoplus records whose key is not among the ERP records the profile selects (a few listed). */
   readonly onlyInInfoplus: number;
   readonly onlyInInfoplusSample: readonly string[];

@@ -101,6 +101,11 @@ describe('run endings and the errors command', () => {
     expect(again.code).toBe(1);
     expect(again.stdout).toMatch(/items: 1 record\(s\) parked: ERP data problem/);
     expect(again.stdout).toContain('Not every record is in sync');
+    // reconcile does not call that "agree" either
+    const rec = await cli(['reconcile', '--demo', '-t', 'items', '--data-dir', dataDir]);
+    expect(rec.code).toBe(1);
+    expect(rec.stdout).toContain('ERP and Infoplus do not agree: 1 ERP record(s) wait in the error inbox');
+    expect(rec.stdout).not.toMatch(/^ERP and Infoplus agree/m);
     // the other touchpoint was not run: its state does not matter
     expect((await cli(['run', '--demo', '-t', 'vendors', '--data-dir', dataDir])).code).toBe(0);
 
@@ -128,6 +133,11 @@ describe('run endings and the errors command', () => {
     const afterSkip = await cli(['run', '--demo', '-t', 'items', '--data-dir', dataDir]);
     expect(afterSkip.code).toBe(0);
     expect(afterSkip.stdout).toMatch(/items: 1 record\(s\) set aside with Skip/);
+    // ...but it is still missing from Infoplus, whatever the reason
+    expect((await cli(['reconcile', '--demo', '-t', 'items', '--data-dir', dataDir])).code).toBe(1);
+    const vendors = await cli(['reconcile', '--demo', '-t', 'vendors', '--data-dir', dataDir]);
+    expect(vendors.code).toBe(0);
+    expect(vendors.stdout).toContain('ERP and Infoplus agree.');
 
     const status = JSON.parse((await cli(['status', '--demo', '--json', '--data-dir', dataDir])).stdout) as {
       inbox: { total: number; byCategory: Record<string, number>; byStatus: Record<string, number> };
@@ -143,7 +153,7 @@ describe('run endings and the errors command', () => {
       (JSON.parse(afterRetry.stdout) as { waiting: { status: string }[] }).waiting.map((w) => w.status),
     ).toEqual(['open']);
     expect((await cli(['errors', 'retry', '--demo', '--data-dir', dataDir])).code).not.toBe(0);
-  });
+  }, 300_000);
 
   it('run --config with a broken or missing profile prints the problems check --offline prints (exit 2)', async () => {
     const missing = join(dir, 'no-such-profile.yaml');
