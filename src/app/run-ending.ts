@@ -34,7 +34,7 @@ const WHY: Readonly<Record<string, string>> = {
   settling:
     'being checked: Infoplus has not confirmed whether it received them; they are looked up again before anything is re-sent',
   'key-collision':
-    'parked: key collision (several ERP records become one Infoplus key); make the ERP keys distinct',
+    'parked: key problem (empty or invalid, or several ERP records become one Infoplus key); fix the keys in the ERP',
   mapping:
     'parked: the mapping profile cannot build them; fix it in Mappings (they are retried when the profile changes)',
   'erp-data': 'parked: ERP data problem; correct them in the ERP (they are sent once they change)',

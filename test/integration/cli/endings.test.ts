@@ -36,14 +36,15 @@ async function cli(args: string[], asUser?: { uid: number; gid: number }): Promi
   }
 }
 
-/** Adds an item whose SKU is longer than the sample profile allows (20): an ERP-data problem, parked. */
+/** Adds an item whose status code the profile's lookup does not know: an ERP-data problem, parked. */
 function addBadItem(dataDir: string, sku: string): void {
   const db = new Database(join(dataDir, 'demo-erp.sqlite'));
   try {
+    const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
     db.prepare(
       `INSERT INTO items (sku, description, unit_price, active, qty_adjusted, updated_at)
-       VALUES (?, 'Too long to sync', 1.5, 1, 0, ?)`,
-    ).run(sku, '2030-01-01 00:00:00.000');
+       VALUES (?, 'Unknown status', 1.5, 7, 0, ?)`,
+    ).run(sku, now);
   } finally {
     db.close();
   }
@@ -80,7 +81,7 @@ describe('run endings and the errors command', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Every record is in sync.');
 
-    const bad = 'SKU-MUCH-TOO-LONG-FOR-INFOPLUS';
+    const bad = 'SKU-BAD-STATUS';
     addBadItem(dataDir, bad);
     const parked = await cli(['run', '--demo', '-t', 'items', '--json', '--data-dir', dataDir]);
     expect(parked.code).toBe(1);

@@ -65,7 +65,7 @@ describe('runEnding', () => {
         /^orders: 49 record\(s\) parked: the mapping profile cannot build them.*retried when the profile changes.*cust_no/,
       ),
       expect.stringMatching(/^orders: 3 record\(s\) being checked: Infoplus has not confirmed/),
-      expect.stringMatching(/^orders: 2 record\(s\) parked: key collision.*SO-DUP/),
+      expect.stringMatching(/^orders: 2 record\(s\) parked: key problem.*SO-DUP/),
     ]);
   });
 
