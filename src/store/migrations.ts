@@ -134,6 +134,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX journal_by_infoplus_key ON journal (touchpoint, infoplus_key);
     `,
   },
+  {
+    version: 4,
+    name: 'touchpoint state keeps the digest of the mapping the last push ran with',
+    // A changed mapping (fields, SQL, lookups, time zone) makes the next push compare every record by content,
+    // also in watermark mode, and retry records parked for a reason the profile may have cured.
+    sql: `ALTER TABLE touchpoint_state ADD COLUMN mapping_digest TEXT;`,
+  },
 ];
 
 /** Brings the database to the newest schema; refuses a database written by a newer version of the app. */

@@ -141,7 +141,8 @@ export class SyncEngine {
           profile: this.deps.profile,
           io: this.io,
         };
-        if (isPushTouchpoint(tp)) await runPush(ctx, { ...env, resolver: this.resolver }, tp);
+        if (isPushTouchpoint(tp))
+          await runPush(ctx, { ...env, resolver: this.resolver }, tp, { full: opts.full === true });
         else await runPull(ctx, env, tp);
       } catch (e) {
         if (opts.signal?.aborted) {

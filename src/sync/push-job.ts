@@ -21,6 +21,7 @@ import type { InfoplusClient } from '../infoplus/index.js';
 import type { Profile } from '../profile/index.js';
 import type { JournalEntry, StateStore } from '../store/index.js';
 import type { ErpIo } from './erp-io.js';
+import { planCompare } from './compare-plan.js';
 import { Sender } from './push-sender.js';
 import { PUSH_RESOURCES, idOf, type InfoplusRecord } from './push-resources.js';
 import type { LookupResolver } from './resolver.js';
@@ -164,19 +165,26 @@ export async function judgeRecord(
 const JOURNAL_GROUP = 200;
 
 /** Runs one push touchpoint. */
-export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint): Promise<void> {
+export async function runPush(
+  ctx: RunContext,
+  env: PushEnv,
+  tp: PushTouchpoint,
+  opts: { readonly full?: boolean } = {},
+): Promise<void> {
   const cfg = pushConfig(env.profile, tp);
+  // a changed mapping (or --full) compares every record by content and retries records it may have cured
+  const plan = planCompare(ctx, env.profile, tp, opts);
   const blocked = ctx.dryRun
     ? { keys: new Set<string>(), reread: new Set<string>() }
     : await reconcileLeftovers(ctx, env, tp);
   const dueItems = ctx.store.inbox.dueForRetry(tp, ctx.now());
-  const due = new Set(dueItems.map((i) => i.recordKey));
+  const due = new Set([...dueItems.map((i) => i.recordKey), ...plan.retryKeys]);
   const reread = new Set<string>([...due, ...blocked.reread]);
   const watermarkMode = cfg.changeDetection.mode === 'watermark';
   // A watermark beyond now (an ERP row dated 2099) would hide every later edit: refused, and this run reads
   // everything instead, so whatever it hid is caught now.
   const latestAllowed = ctx.clock().getTime() + ctx.options.watermarkToleranceMs;
-  let stored = watermarkMode ? ctx.store.touchpoints.pushWatermark(tp) : null;
+  let stored = watermarkMode && !plan.fullCompare ? ctx.store.touchpoints.pushWatermark(tp) : null;
   if (stored && Date.parse(stored) > latestAllowed) {
     ctx.logger.error(
       { touchpoint: tp, watermark: stored },
@@ -190,7 +198,10 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
   // Records dated beyond now: sent as usual, but never the watermark (they are read again by every run).
   const futureDated: string[] = [];
   const handled = new Set<string>();
-  const digest = cfg.changeDetection.fingerprint === undefined ? null : mappingDigest(env.profile, tp);
+  const digest =
+    cfg.changeDetection.fingerprint === undefined || plan.ignoreFingerprints
+      ? null
+      : mappingDigest(env.profile, tp);
   const judgeEnv = { profile: env.profile, resolver: env.resolver, fingerprintDigest: digest };
   // Records found unchanged by hash whose fingerprint the journal lacks: stored in batches (never in a dry run).
   let refreshes: { recordKey: string; contentHash: string; sourceFingerprint: string }[] = [];
@@ -331,6 +342,7 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
     const capped = Math.min(maxWatermark, ctx.clock().getTime());
     ctx.store.touchpoints.setPushWatermark(tp, new Date(capped).toISOString());
   }
+  plan.commit();
 }
 
 /** Fingerprint-query batch size: one journal look-up per batch. */
