@@ -50,6 +50,34 @@ function addBadItem(dataDir: string, sku: string): void {
   }
 }
 
+/** Copies the demo ERP's first sales order (with its lines) under each of the given order numbers, dated now. */
+function copyOrders(dataDir: string, orderNos: readonly string[]): void {
+  const db = new Database(join(dataDir, 'demo-erp.sqlite'));
+  try {
+    const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+    const first = db.prepare('SELECT * FROM sales_orders ORDER BY order_id LIMIT 1').get() as Record<
+      string,
+      unknown
+    >;
+    const lines = db
+      .prepare('SELECT * FROM sales_order_lines WHERE order_id = ?')
+      .all(first['order_id']) as Record<string, unknown>[];
+    const insert = (table: string, row: Record<string, unknown>): number | bigint => {
+      const cols = Object.keys(row);
+      return db
+        .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`)
+        .run(row).lastInsertRowid;
+    };
+    for (const orderNo of orderNos) {
+      const { order_id: _id, ...header } = first;
+      const id = insert('sales_orders', { ...header, order_no: orderNo, updated_at: now });
+      for (const { line_id: _l, ...line } of lines) insert('sales_order_lines', { ...line, order_id: id });
+    }
+  } finally {
+    db.close();
+  }
+}
+
 beforeAll(async () => {
   await exec('npx', ['tsc', '-b', 'tsconfig.build.json'], { cwd: ROOT }).catch((error: unknown) => {
     if (!existsSync(join(ROOT, 'dist', 'src', 'cli.js'))) throw error;
@@ -154,6 +182,62 @@ describe('run endings and the errors command', () => {
       (JSON.parse(afterRetry.stdout) as { waiting: { status: string }[] }).waiting.map((w) => w.status),
     ).toEqual(['open']);
     expect((await cli(['errors', 'retry', '--demo', '--data-dir', dataDir])).code).not.toBe(0);
+  }, 300_000);
+
+  it('colliding keys and an empty key are parked, listed by errors list --json, and fail run and reconcile', async () => {
+    const dataDir = join(dir, 'keys');
+    const first = await cli([
+      'run',
+      '--demo',
+      '-t',
+      'vendors',
+      '-t',
+      'items',
+      '-t',
+      'orders',
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(first.code).toBe(0);
+    copyOrders(dataDir, ['SO-DUP', 'SO-DUP ', '']);
+
+    const run = await cli(['run', '--demo', '-t', 'orders', '--json', '--data-dir', dataDir]);
+    expect(run.code).toBe(1);
+    const ending = JSON.parse(run.stdout) as {
+      ok: boolean;
+      waiting: { touchpoint: string; category: string; count: number; line: string }[];
+    };
+    expect(ending.ok).toBe(false);
+    // the empty key and the colliding pair, each group on its own line
+    expect(ending.waiting.every((w) => w.touchpoint === 'orders' && w.category === 'key-collision')).toBe(
+      true,
+    );
+    expect(ending.waiting.reduce((n, w) => n + w.count, 0)).toBe(3);
+    expect(ending.waiting.map((w) => w.line).join('\n')).toContain('"SO-DUP" and "SO-DUP "');
+
+    const list = await cli(['errors', 'list', '--demo', '--json', '-t', 'orders', '--data-dir', dataDir]);
+    const listed = JSON.parse(list.stdout) as {
+      items: { recordKey: string; category: string; message: string }[];
+    };
+    expect(listed.items.map((i) => i.recordKey).sort()).toEqual(['', 'SO-DUP', 'SO-DUP ']);
+    expect(listed.items.every((i) => i.category === 'key-collision')).toBe(true);
+    // the text list shows keys a person can tell apart
+    const text = await cli(['errors', 'list', '--demo', '-t', 'orders', '--data-dir', dataDir]);
+    expect(text.stdout).toContain('"SO-DUP "');
+    expect(text.stdout).toContain('""');
+
+    const rec = await cli(['reconcile', '--demo', '-t', 'orders', '--json', '--data-dir', dataDir]);
+    expect(rec.code).toBe(1);
+    const findings = (
+      JSON.parse(rec.stdout) as {
+        report: { touchpoints: { findings: { kind: string; recordKey: string }[] }[] };
+      }
+    ).report.touchpoints[0]!.findings;
+    expect(findings.map((f) => `${f.kind}:${f.recordKey}`).sort()).toEqual([
+      'invalid-key:',
+      'key-collision:SO-DUP',
+      'key-collision:SO-DUP ',
+    ]);
   }, 300_000);
 
   it('run --config with a broken or missing profile prints the problems check --offline prints (exit 2)', async () => {
