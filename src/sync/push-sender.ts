@@ -261,7 +261,7 @@ export class Sender {
         return this.settleUnknown(c, cls, (e as { code?: unknown }).code === 'ETIMEDOUT');
       case 'investigate':
         ctx.store.outbox.remove(tp, c.key);
-        return this.investigate(c, cls, kind);
+        return this.investigate(c, cls, kind, attempt);
       case 'park':
         return this.giveUp(c, cls);
     }
@@ -319,7 +319,12 @@ export class Sender {
    * a create whose key Infoplus has -> adopt when it is this ERP record's, else park; an update of a record
    * past its editable status -> "not editable"; a missing line item or vendor -> wait for it.
    */
-  private async investigate(c: Candidate, cls: ClassifiedError, kind: string | undefined): Promise<false> {
+  private async investigate(
+    c: Candidate,
+    cls: ClassifiedError,
+    kind: string | undefined,
+    attempt: number,
+  ): Promise<boolean> {
     const { ctx, env, res } = this;
     const lobId = env.profile.infoplus.lobId;
     try {
@@ -350,6 +355,25 @@ export class Sender {
           // E.g. an order line whose item failed to reach Infoplus a moment ago: retried once it is there.
           ctx.park(c.key, waitingForReference(cls, missing), { contentHash: c.hash, payload: c.payload });
           return false;
+        }
+        if (attempt === 1 && refersToOthers(c.payload)) {
+          // Everything it refers to is there now (an item that landed a moment ago): a refused request
+          // changed nothing, so it is sent once more before it is parked.
+          ctx.store.outbox.recordIntents(
+            [
+              {
+                touchpoint: this.tp,
+                recordKey: c.key,
+                operation: c.op,
+                payloadHash: c.hash,
+                infoplusKey: c.keyValue,
+                infoplusId: c.op === 'update' ? c.infoplusId : null,
+              },
+            ],
+            ctx.run.id,
+            ctx.now(),
+          );
+          return true;
         }
       }
     } catch (le) {
@@ -404,6 +428,11 @@ export class Sender {
       message,
     );
   }
+}
+
+/** Whether the payload refers to other Infoplus records (line SKUs, a vendor) that could be missing. */
+function refersToOthers(payload: InfoplusRecord): boolean {
+  return (Array.isArray(payload.lineItems) && payload.lineItems.length > 0) || payload.vendorId !== undefined;
 }
 
 /** The inbox entry of a record waiting for a record it refers to; retried automatically with backoff. */

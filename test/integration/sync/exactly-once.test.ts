@@ -95,6 +95,16 @@ describe('a slow Infoplus that answers after the client timeout and then commits
       for (const item of settling) expect(item.message).toMatch(/^Checking whether Infoplus received it/);
       expect(twice(rig.sim)).toEqual([]);
 
+      // A run at once (the slow creates not committed yet) sends none of them again.
+      rig.sim.setFaults({ slowRate: 0 });
+      const early = await engine.runTouchpoint('orders', { trigger: 'manual' });
+      const settlingKeys = new Set(settling.map((i) => i.recordKey));
+      const resent = rig.store.runs
+        .records(early.id)
+        .filter((r) => r.action === 'created' && settlingKeys.has(r.recordKey));
+      expect(resent).toEqual([]);
+      rig.sim.setFaults({ slowRate: 0.1, slowMs: 1500 });
+
       // Once the slow answers landed (and the window passed), the second run finds them: nothing sent twice.
       await sleep(2600);
       const second = await engine.runTouchpoint('orders', { trigger: 'manual' });
