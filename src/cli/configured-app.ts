@@ -36,10 +36,12 @@ export async function withConfiguredApp(
     }
   } catch (error) {
     const cause = describeStateFailure(error, dataDir);
-    if (cause === null) throw error;
-    if (opts.json)
-      out(JSON.stringify({ ok: false, error: { code: 'state-unwritable', message: cause } }, null, 2));
-    else process.stderr.write(`infoplus-sync ${command}: ${cause}\n`);
+    if (cause === null && !opts.json) throw error;
+    // --json promises a JSON answer on stdout, also when the command fails
+    const code = cause !== null ? 'state-unwritable' : String((error as { code?: unknown }).code ?? 'failed');
+    const message = cause ?? (error instanceof Error ? error.message : String(error));
+    if (opts.json) out(JSON.stringify({ ok: false, error: { code, message } }, null, 2));
+    else process.stderr.write(`infoplus-sync ${command}: ${message}\n`);
     process.exitCode = 1;
   }
 }
