@@ -1,3 +1,4 @@
+import { printRunProgress } from './run-progress.js';
 import type { Command } from 'commander';
 import type { DryRunReport, RunSummary } from '../contract/dto.js';
 import { TOUCHPOINT_LABELS, TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
@@ -94,11 +95,15 @@ export function registerRunCommand(program: Command): void {
           return;
         }
         const notRun: { touchpoint: TouchpointName; reason: string }[] = [];
-        const runs = await app.runs.runAndWait({
-          ...(touchpoints.length > 0 ? { touchpoints } : {}),
-          ...(opts.full ? { full: true } : {}),
-          notRun: (touchpoint, reason) => notRun.push({ touchpoint, reason }),
-        });
+        // a long run says how far it is (stderr, every 10 s), so it is never silent for minutes
+        const stopProgress = printRunProgress(app.events);
+        const runs = await app.runs
+          .runAndWait({
+            ...(touchpoints.length > 0 ? { touchpoints } : {}),
+            ...(opts.full ? { full: true } : {}),
+            notRun: (touchpoint, reason) => notRun.push({ touchpoint, reason }),
+          })
+          .finally(stopProgress);
         const after = await app.api.getStatus({});
         const ending = runEnding(runs, app.inbox.groups(), notRun);
         if (opts.json) {
