@@ -299,7 +299,7 @@ export interface ReconcileTouchpointReport {
   readonly infoplusRecords: number;
   /** ERP records found exactly once in Infoplus, where this app expects them. */
   readonly agreeing: number;
-  /** ERP records not in Infoplus because they wait in the error inbox (listed there, not here). */
+  /** ERP records that wait in the error inbox, not in Infoplus or their newest change refused (listed there). */
   readonly inErrorInbox: number;
   /** ERP records whose create Infoplus has not confirmed yet (being checked; never re-sent by a repair). */
   readonly settling?: number;

@@ -252,6 +252,9 @@ function judge(
   }
   if (ids.length === 1) {
     if (linked === ids[0]) return 'agree';
+    // in Infoplus, but its newest ERP change was refused and waits in the error inbox: not agreeing, and a
+    // repair must not link it over that (it would record the refused content as sent)
+    if (j && (j.status === 'failed' || j.status === 'skipped') && j.infoplusId === ids[0]) return 'inbox';
     if (j === null || j.status !== 'synced' || !j.infoplusId) {
       return {
         kind: 'untracked',

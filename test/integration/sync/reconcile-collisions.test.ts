@@ -135,6 +135,38 @@ describe('reconciliation: collisions, empty keys, multi-held keys, unconfirmed c
     }
   });
 
+  it('an order in Infoplus whose newest ERP change was refused counts as waiting in the inbox, not as untracked', async () => {
+    const victim = infoplusOrders()[1]!;
+    const key = String(victim['customerOrderNo']);
+    const before = rig.store.journal.get('orders', key)!;
+    // what a refused update leaves: the record parked, still linked to its Infoplus order
+    rig.store.journal.markFailed({
+      touchpoint: 'orders',
+      recordKey: key,
+      contentHash: 'refused-content',
+      error: 'Infoplus refused the update',
+      at: new Date().toISOString(),
+    });
+    try {
+      const r = await ordersOf(true);
+      expect(r.inErrorInbox).toBe(1);
+      expect(r.findings).toEqual([]);
+      // the repair left it parked (it did not record the refused content as sent)
+      expect(rig.store.journal.get('orders', key)).toMatchObject({
+        status: 'failed',
+        infoplusId: before.infoplusId,
+      });
+    } finally {
+      rig.store.journal.markDone({
+        touchpoint: 'orders',
+        recordKey: key,
+        infoplusId: before.infoplusId,
+        contentHash: before.contentHash!,
+        at: new Date().toISOString(),
+      });
+    }
+  });
+
   it('a create Infoplus has not confirmed is counted as being checked, never missing, and repair does not queue it', async () => {
     await copyOrder('SO-SLOW-1');
     rig.store.outbox.recordIntents(
