@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ErpConnection } from '../../../src/erp/types.js';
 import { createInfoplusClient, type InfoplusClient } from '../../../src/infoplus/index.js';
 import { OutcomeUnknownError } from '../../../src/infoplus/errors.js';
-import type { InfoplusSimulator } from '../../../src/simulator/index.js';
+import { startSimulator, type InfoplusSimulator } from '../../../src/simulator/index.js';
 import { openStateStore, type StateStore } from '../../../src/store/index.js';
 import { SyncEngine, type EngineOptions } from '../../../src/sync/index.js';
 import { countBy, makeRig, makeTestErp, quietLogger, tempDir, type Rig } from './harness.js';
@@ -410,6 +410,64 @@ describe('an Infoplus that accepts connections and never answers', () => {
         silent.closeAllConnections();
         await new Promise<void>((r) => silent.close(() => r()));
       }
+    },
+  );
+});
+
+describe('a key Infoplus already holds for a record that did not come from this ERP record', () => {
+  const tmp = tempDir('sync-theirs-');
+  let rig: Rig | undefined;
+  let erp: ErpConnection | undefined;
+  afterAll(async () => {
+    await rig?.close();
+    await rig?.sim.close();
+    await erp?.close();
+    tmp.remove();
+  });
+
+  it(
+    'is parked, never adopted or overwritten; one that did come from it is linked',
+    { timeout: 60_000 },
+    async () => {
+      // the tenant rejects duplicate customer order numbers (an account setting)
+      const sim = await startSimulator({ seed: 21, rejectDuplicateCustomerOrderNo: true });
+      erp = await (await makeTestErp('sqlite', tmp.dir)).open();
+      rig = await makeRig({ erp, driver: 'sqlite', orders: 4, dataDir: join(tmp.dir, 'state'), sim });
+      await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items'] });
+      const [theirs, mine] = (
+        (await erp.query(`SELECT order_no FROM sales_orders ORDER BY order_id LIMIT 2`)) as {
+          order_no: string;
+        }[]
+      ).map((r) => r.order_no);
+      // Someone keyed in an order by hand under the ERP's number, with other content.
+      const sku = rig.sim.state.list<Record<string, unknown>>('item')[0]!.sku as string;
+      const byHand = await rig.client.order.create({
+        lobId: 1,
+        warehouseId: 1,
+        customerOrderNo: theirs,
+        orderDate: '2026-01-02T00:00:00.000Z',
+        customerNo: 'HAND-1',
+        billToCompany: 'Keyed In By Hand Ltd',
+        lineItems: [{ sku, orderedQty: 99 }],
+      } as never);
+      // And this ERP's own order is already there (a lost data folder): same content as the ERP row.
+      const ownFirst = await rig.engine.runTouchpoint('orders', { trigger: 'manual' });
+      expect(ownFirst.counts.created).toBe(3);
+      rig.store.journal.forget('orders', mine!);
+    rig.store.touchpoints.setPushWatermark('orders', null);
+      rig.store.touchpoints.setPushWatermark('orders', null);
+
+      const run = await rig.engine.runTouchpoint('orders', { trigger: 'manual' });
+      const stored = rig.sim.state.list<Record<string, unknown>>('order');
+      expect(stored.filter((o) => o.customerOrderNo === theirs)).toHaveLength(1);
+      const kept = stored.find((o) => o.customerOrderNo === theirs)!;
+      expect(kept.orderNo).toBe(byHand.orderNo);
+      expect(kept.billToCompany).toBe('Keyed In By Hand Ltd');
+      expect(rig.store.inbox.byKey('orders', theirs!)?.message).toMatch(/content differs.*not adopted/);
+      // its own record, found by its key and content, is linked again without a second copy
+      expect(stored.filter((o) => o.customerOrderNo === mine)).toHaveLength(1);
+      expect(rig.store.journal.get('orders', mine!)?.status).toBe('synced');
+      expect(run.counts.created).toBe(1);
     },
   );
 });
