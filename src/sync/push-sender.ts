@@ -15,7 +15,7 @@ import {
   type InfoplusRecord,
 } from './push-resources.js';
 import type { RunContext } from './run-context.js';
-import { decideAfterFailure, nextSettleStep, settlingError } from './settle.js';
+import { decideAfterFailure, decideAfterRefusal, nextSettleStep, settlingError } from './settle.js';
 import { RunAbort } from './types.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -327,67 +327,71 @@ export class Sender {
   ): Promise<boolean> {
     const { ctx, env, res } = this;
     const lobId = env.profile.infoplus.lobId;
-    try {
-      if (kind === 'validation') {
-        const found = await res.lookupMany(env.infoplus, lobId, [c.keyValue]);
-        const same = found.filter(
+    let same: InfoplusRecord[] = [];
+    let missing: string[] = [];
+    if (kind === 'validation') {
+      try {
+        same = (await res.lookupMany(env.infoplus, lobId, [c.keyValue])).filter(
           (r) =>
             String(r[res.keyField] ?? '')
               .trim()
               .toUpperCase() === c.canonical,
         );
-        if (c.op === 'create' && same.length > 0) {
-          await this.adoptOrPark(c, same, 'adopted after Infoplus refused a duplicate key');
+        missing = await missingReferences(env.infoplus, lobId, c.payload);
+      } catch (le) {
+        const lcls = classifyError(le, 'infoplus-read');
+        if (lcls.stopsRun) {
+          this.abort ??= new RunAbort(lcls.message, 'failed', { cause: le });
           return false;
         }
-        if (c.op === 'update') {
-          const current = same.find((r) => idOf(res, r) === c.infoplusId) ?? same[0];
-          if (current && !res.stillEditable(current)) {
-            ctx.park(c.key, notUpdatable(cls.message, cls.infoplusMessages, res.label), {
-              contentHash: c.hash,
-              payload: c.payload,
-            });
-            return false;
-          }
-        }
-        const missing = await missingReferences(env.infoplus, lobId, c.payload);
-        if (missing.length > 0) {
-          // E.g. an order line whose item failed to reach Infoplus a moment ago: retried once it is there.
-          ctx.park(c.key, waitingForReference(cls, missing), { contentHash: c.hash, payload: c.payload });
-          return false;
-        }
-        if (attempt === 1 && refersToOthers(c.payload)) {
-          // Everything it refers to is there now (an item that landed a moment ago): a refused request
-          // changed nothing, so it is sent once more before it is parked.
-          ctx.store.outbox.recordIntents(
-            [
-              {
-                touchpoint: this.tp,
-                recordKey: c.key,
-                operation: c.op,
-                payloadHash: c.hash,
-                infoplusKey: c.keyValue,
-                infoplusId: c.op === 'update' ? c.infoplusId : null,
-              },
-            ],
-            ctx.run.id,
-            ctx.now(),
-          );
-          return true;
-        }
-      }
-    } catch (le) {
-      const lcls = classifyError(le, 'infoplus-read');
-      if (lcls.stopsRun) {
-        this.abort ??= new RunAbort(lcls.message, 'failed', { cause: le });
+        // The lookup failed: park as refused, retried later by itself (the answer may differ then).
+        ctx.park(c.key, { ...cls, transient: true }, { contentHash: c.hash, payload: c.payload });
         return false;
       }
-      // The lookup failed: park as refused, retried later by itself (the answer may differ then).
-      ctx.park(c.key, { ...cls, transient: true }, { contentHash: c.hash, payload: c.payload });
-      return false;
     }
-    ctx.park(c.key, cls, { contentHash: c.hash, payload: c.payload });
-    return false;
+    const current = same.find((r) => idOf(res, r) === c.infoplusId) ?? same[0];
+    const decision = decideAfterRefusal({
+      op: c.op,
+      kind,
+      keyFound: same.length > 0,
+      editable: c.op === 'update' && current ? res.stillEditable(current) : null,
+      missing,
+      refersToOthers: refersToOthers(c.payload),
+      attempt,
+    });
+    const parked = { contentHash: c.hash, payload: c.payload };
+    switch (decision.do) {
+      case 'adopt-or-park':
+        await this.adoptOrPark(c, same, 'adopted after Infoplus refused a duplicate key');
+        return false;
+      case 'not-editable':
+        ctx.park(c.key, notUpdatable(cls.message, cls.infoplusMessages, res.label), parked);
+        return false;
+      case 'wait-for-reference':
+        // E.g. an order line whose item failed to reach Infoplus a moment ago: retried once it is there.
+        ctx.park(c.key, waitingForReference(cls, missing), parked);
+        return false;
+      case 'retry':
+        // A refused request changed nothing: its intent is written again and it is sent once more.
+        ctx.store.outbox.recordIntents(
+          [
+            {
+              touchpoint: this.tp,
+              recordKey: c.key,
+              operation: c.op,
+              payloadHash: c.hash,
+              infoplusKey: c.keyValue,
+              infoplusId: c.op === 'update' ? c.infoplusId : null,
+            },
+          ],
+          ctx.run.id,
+          ctx.now(),
+        );
+        return true;
+      case 'park':
+        ctx.park(c.key, cls, parked);
+        return false;
+    }
   }
 
   private giveUp(c: Candidate, cls: ClassifiedError): false {

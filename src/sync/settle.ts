@@ -88,6 +88,44 @@ export function decideAfterFailure(f: FailureFacts): FailureDecision {
   return { do: 'park' };
 }
 
+/** What the lookups after a refusal (400/404) found. */
+export interface RefusalFacts {
+  readonly op: 'create' | 'update';
+  readonly kind: string | undefined;
+  /** Infoplus holds a record under this record's key. */
+  readonly keyFound: boolean;
+  /** For an update: whether the record, as looked up, may still change (null: not found / not asked). */
+  readonly editable: boolean | null;
+  /** Referenced records (line SKUs, vendor) Infoplus does not have. */
+  readonly missing: readonly string[];
+  /** The payload refers to other records at all. */
+  readonly refersToOthers: boolean;
+  readonly attempt: number;
+}
+
+/** What the sender does after a refusal, from lookups only (never from the answer's wording). */
+export type RefusalDecision =
+  /** A create whose key Infoplus has: linked if that record is this ERP record's, else parked. */
+  | { readonly do: 'adopt-or-park' }
+  /** An update of a record past its editable status. */
+  | { readonly do: 'not-editable' }
+  /** Something it refers to is missing: waits (retried by itself) until it is there. */
+  | { readonly do: 'wait-for-reference' }
+  /** Everything it refers to is there now (it landed a moment ago): sent once more. */
+  | { readonly do: 'retry' }
+  /** Refused for its own data: parked for a person. */
+  | { readonly do: 'park' };
+
+/** Decides after a refusal from what the lookups found; table-driven tests cover every row. */
+export function decideAfterRefusal(f: RefusalFacts): RefusalDecision {
+  if (f.kind !== 'validation') return { do: 'park' };
+  if (f.op === 'create' && f.keyFound) return { do: 'adopt-or-park' };
+  if (f.op === 'update' && f.editable === false) return { do: 'not-editable' };
+  if (f.missing.length > 0) return { do: 'wait-for-reference' };
+  if (f.attempt === 1 && f.refersToOthers) return { do: 'retry' };
+  return { do: 'park' };
+}
+
 /** The inbox entry of a settling record: not failed, not succeeded; looked up again by itself. */
 export function settlingError(
   reason: string,

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTLE_DELAYS_MS,
   decideAfterFailure,
+  decideAfterRefusal,
   nextSettleStep,
   settleCheckDue,
   type FailureDecision,
   type FailureFacts,
+  type RefusalDecision,
+  type RefusalFacts,
 } from '../../../src/sync/settle.js';
 
 const t0 = new Date('2026-03-01T10:00:00.000Z');
@@ -103,5 +106,43 @@ describe('decideAfterFailure', () => {
   ];
   it.each(rows)('%s', (_name, facts, expected) => {
     expect(decideAfterFailure({ ...base, ...facts })).toEqual(expected);
+  });
+});
+
+describe('decideAfterRefusal (what the lookups after a 400/404 found; never the wording)', () => {
+  const base: RefusalFacts = {
+    op: 'create',
+    kind: 'validation',
+    keyFound: false,
+    editable: null,
+    missing: [],
+    refersToOthers: true,
+    attempt: 1,
+  };
+  const rows: [string, Partial<RefusalFacts>, RefusalDecision][] = [
+    [
+      'create refused, the key is there: adopt if ours, else park',
+      { keyFound: true },
+      { do: 'adopt-or-park' },
+    ],
+    [
+      'create refused, key there and an item missing: still the key first',
+      { keyFound: true, missing: ['item A'] },
+      { do: 'adopt-or-park' },
+    ],
+    ['update of a shipped order', { op: 'update', keyFound: true, editable: false }, { do: 'not-editable' }],
+    [
+      'update of an editable order with a missing item',
+      { op: 'update', keyFound: true, editable: true, missing: ['item A'] },
+      { do: 'wait-for-reference' },
+    ],
+    ['create with a missing item', { missing: ['item A'] }, { do: 'wait-for-reference' }],
+    ['create refused though everything it needs is there: once more', {}, { do: 'retry' }],
+    ['refused again on the second attempt: park', { attempt: 2 }, { do: 'park' }],
+    ['a record that refers to nothing: park at once', { refersToOthers: false }, { do: 'park' }],
+    ['update of a record gone from Infoplus (404)', { op: 'update', kind: 'not-found' }, { do: 'park' }],
+  ];
+  it.each(rows)('%s', (_name, facts, expected) => {
+    expect(decideAfterRefusal({ ...base, ...facts })).toEqual(expected);
   });
 });
