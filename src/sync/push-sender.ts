@@ -188,6 +188,13 @@ export class Sender {
       try {
         // No new request after a cancel (SIGTERM) or once another run took the lease.
         ctx.checkMaySend();
+      } catch (e) {
+        // never sent: the intent (ours only) goes, and the record is not parked
+        this.abort ??= e instanceof RunAbort ? e : new RunAbort(String(e), 'cancelled', { cause: e });
+        ctx.store.outbox.removePending(tp, c.key, ctx.run.id);
+        return;
+      }
+      try {
         ctx.store.outbox.markSent(tp, c.key, ctx.now());
         if (c.op === 'create') {
           const created = await res.create(env.infoplus, c.payload);
@@ -202,13 +209,11 @@ export class Sender {
         this.consecutiveTransient = 0;
         return;
       } catch (e) {
-        if (!(e instanceof RunAbort)) this.heard(e);
         if (e instanceof RunAbort) {
           this.abort ??= e;
-          if (ctx.store.outbox.get(tp, c.key)?.state === 'pending')
-            ctx.store.outbox.removePending(tp, c.key, ctx.run.id);
           return;
         }
+        this.heard(e);
         const again = await this.handleFailure(c, e, attempt);
         if (!again) return;
       }
