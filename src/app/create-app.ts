@@ -2,6 +2,7 @@
 import type { AppApi } from '../contract/api.js';
 import type { AppEventSource } from '../contract/events.js';
 import type { Logging } from '../logging/index.js';
+import type { InboxRepo } from '../store/inbox-repo.js';
 import { createAppApi } from './app-api.js';
 import { AppCore, type CreateAppOptions } from './app-core.js';
 import type { DemoEnvironment } from './demo-env.js';
@@ -25,6 +26,8 @@ export interface App {
   readonly demo: DemoEnvironment | null;
   /** Runs and waits (CLI `run` and `demo`); the UI uses api.runNow instead. */
   readonly runs: Pick<RunCoordinator, 'runAndWait'>;
+  /** The error inbox itself (CLI `errors`, run endings); the UI uses the api's inbox methods. */
+  readonly inbox: InboxRepo;
 }
 
 /**
@@ -44,6 +47,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
       return core.demo;
     },
     runs: core.runs,
+    inbox: core.store.inbox,
     async start() {
       core.start();
       core.logging

@@ -163,11 +163,17 @@ export class RunCoordinator {
     return ids;
   }
 
-  /** Runs touchpoints in dependency order and waits for them (CLI `run`, `demo`). */
+  /**
+   * Runs touchpoints in dependency order and waits for them (CLI `run`, `demo`). A run that cannot start or
+   * cannot record its end (data folder full or read-only) rejects: a command must never report success then.
+   * A touchpoint already running elsewhere is not run; `notRun` hears why.
+   */
   async runAndWait(opts: {
     touchpoints?: readonly TouchpointName[];
     dryRun?: boolean;
     trigger?: RunTrigger;
+    full?: boolean;
+    notRun?: (tp: TouchpointName, reason: string) => void;
   }): Promise<RunSummary[]> {
     if (!this.deps.engine()) await this.deps.recover();
     const engine = this.requireEngine();
@@ -175,7 +181,19 @@ export class RunCoordinator {
     const list = withDependencies(this.select(engine, opts.touchpoints), (tp) => engine.isEnabled(tp));
     if (!opts.dryRun && (opts.trigger ?? 'manual') === 'manual') this.retryWaiting(engine, list);
     for (const tp of list) {
-      const run = await this.runOne(engine, tp, opts.trigger ?? 'manual', opts.dryRun ?? false);
+      const run = await this.runOne(
+        engine,
+        tp,
+        opts.trigger ?? 'manual',
+        opts.dryRun ?? false,
+        undefined,
+        false,
+        {
+          rethrow: true,
+          ...(opts.full ? { full: true } : {}),
+          ...(opts.notRun ? { notRun: opts.notRun } : {}),
+        },
+      );
       if (run) out.push(run);
       if (run && isAuthFailure(run)) break;
     }
@@ -245,14 +263,30 @@ export class RunCoordinator {
     dryRun: boolean,
     onStart?: (run: RunSummary) => void,
     onChange = false,
+    wait: {
+      rethrow?: boolean;
+      full?: boolean;
+      notRun?: (tp: TouchpointName, reason: string) => void;
+    } = {},
   ): Promise<RunSummary | null> {
-    if (this.stopping.signal.aborted) return null;
+    if (this.stopping.signal.aborted) {
+      wait.notRun?.(tp, 'the app is stopping');
+      return null;
+    }
     await this.dependenciesSettled(engine, tp);
-    if (this.stopping.signal.aborted) return null;
+    if (this.stopping.signal.aborted) {
+      wait.notRun?.(tp, 'the app is stopping');
+      return null;
+    }
     try {
       // run-started is emitted synchronously inside runTouchpoint, before its first await.
       this.capture = onStart ?? null;
-      const opts = { trigger, dryRun, signal: this.stopping.signal };
+      const opts = {
+        trigger,
+        dryRun,
+        signal: this.stopping.signal,
+        ...(wait.full ? { full: true } : {}),
+      };
       const promise =
         onChange && isPushTouchpoint(tp) ? engine.runIfChanged(tp, opts) : engine.runTouchpoint(tp, opts);
       this.capture = null;
@@ -268,8 +302,10 @@ export class RunCoordinator {
       this.capture = null;
       if (isAlreadyRunning(error)) {
         this.deps.logger.info({ touchpoint: tp }, (error as Error).message);
+        wait.notRun?.(tp, (error as Error).message);
       } else {
         this.deps.logger.error({ touchpoint: tp, err: error }, 'run could not start');
+        if (wait.rethrow) throw error;
       }
       return null;
     } finally {

@@ -8,6 +8,7 @@ import { createInfoplusClient, resolveBaseUrl, type InfoplusClient } from '../in
 import type { Logging } from '../logging/index.js';
 import { loadProbeReport } from './probe-store.js';
 import { parseProfile, ProfileError, type Profile, type ProfileProblem } from '../profile/index.js';
+import { unreadableProfile } from '../profile/parse.js';
 import type { SecretStore, StoredSettings } from '../settings/index.js';
 import type { StateStore } from '../store/index.js';
 import { SyncEngine, type EngineEvent, type EngineOptions } from '../sync/index.js';
@@ -134,8 +135,7 @@ export async function readProfile(
       return refused(`${path} is larger than ${MAX_PROFILE_BYTES / 1024} kB: not a mapping profile`);
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return refused(`cannot read ${path} (${code})`);
+    return refused(unreadableProfile(path, error));
   }
   // Text that is not even a YAML/JSON mapping is some other file: say so, never echo it.
   const notMapping = notAMapping(text);

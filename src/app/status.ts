@@ -2,8 +2,10 @@
 import type {
   Alert,
   AppStatus,
+  ErrorCategory,
   Health,
   InfoplusRateStatus,
+  InboxCounts,
   RunSummary,
   StatusBlocker,
   TouchpointState,
@@ -13,6 +15,7 @@ import { isPushTouchpoint, TOUCHPOINTS, type TouchpointName } from '../contract/
 import { appVerdict, describeRun, runOutcome, touchpointVerdict } from '../contract/wording.js';
 import { describeCursor } from '../domain/cursor.js';
 import type { StateStore } from '../store/index.js';
+import type { InboxGroup } from '../store/inbox-repo.js';
 import type { Scheduler } from '../sync/scheduler.js';
 import { PRODUCT_VERSION } from '../version.js';
 
@@ -117,6 +120,7 @@ export function buildStatus(inputs: StatusInputs): AppStatus {
       : null;
   return {
     health,
+    inbox: inboxCounts(inputs.store.inbox.groups()),
     paused: inputs.scheduler.paused,
     running: inputs.running.size > 0,
     configured,
@@ -131,4 +135,20 @@ export function buildStatus(inputs: StatusInputs): AppStatus {
     blocker: inputs.blocker,
     setUp: inputs.setUp,
   };
+}
+
+/** Unresolved inbox items counted by category, by status and per touchpoint. */
+export function inboxCounts(groups: readonly InboxGroup[]): InboxCounts {
+  const byCategory: Partial<Record<ErrorCategory, number>> = {};
+  const byStatus: Partial<Record<InboxGroup['status'], number>> = {};
+  const byTouchpoint: Partial<Record<TouchpointName, Partial<Record<ErrorCategory, number>>>> = {};
+  let total = 0;
+  for (const g of groups) {
+    total += g.count;
+    byCategory[g.category] = (byCategory[g.category] ?? 0) + g.count;
+    byStatus[g.status] = (byStatus[g.status] ?? 0) + g.count;
+    const tp = (byTouchpoint[g.touchpoint] ??= {});
+    tp[g.category] = (tp[g.category] ?? 0) + g.count;
+  }
+  return { total, byCategory, byStatus, byTouchpoint };
 }

@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { checkProfileFile } from '../profile/check-profile.js';
 
+/** One problem as `check` prints it (also used by `run` and `reconcile` when the profile is broken). */
+export function problemLine(p: { path: string; message: string; severity?: 'error' | 'warning' }): string {
+  return `  ${p.severity === 'warning' ? 'WARN ' : 'ERROR'} ${p.path || '(profile)'}: ${p.message}`;
+}
+
 interface CheckFlags {
   config: string;
   offline?: boolean;
@@ -40,11 +45,7 @@ export function registerCheckCommand(program: Command): void {
         );
       } else {
         for (const n of report.notes) process.stdout.write(`  ok    ${n}\n`);
-        for (const p of report.problems) {
-          process.stdout.write(
-            `  ${p.severity === 'error' ? 'ERROR' : 'WARN '} ${p.path || '(profile)'}: ${p.message}\n`,
-          );
-        }
+        for (const p of report.problems) process.stdout.write(`${problemLine(p)}\n`);
         const errors = report.problems.filter((p) => p.severity === 'error').length;
         process.stdout.write(
           errors === 0

@@ -21,12 +21,41 @@ function collectPushTouchpoint(value: string, previous: PushTouchpoint[] = []): 
   return [...previous, tp];
 }
 
-/** Findings still open after the command (a repaired one is not). */
+/**
+ * What still keeps ERP and Infoplus apart after the command: findings not repaired (a key held several times
+ * stays open after its link: the extra copies are still in Infoplus), records waiting in the error inbox or
+ * being checked with Infoplus (they are not in Infoplus either), and touchpoints that could not be compared.
+ */
 function openFindings(report: ReconcileReport): number {
   return report.touchpoints.reduce(
-    (n, t) => n + (t.error ? 1 : 0) + t.findings.filter((f) => f.repaired === undefined).length,
+    (n, t) =>
+      n +
+      (t.error ? 1 : 0) +
+      t.inErrorInbox +
+      (t.settling ?? 0) +
+      t.findings.filter((f) => f.repaired === undefined || f.kind === 'duplicated').length +
+      Math.max(0, sumCounts(t) - t.findings.length),
     0,
   );
+}
+
+function sumCounts(t: ReconcileReport['touchpoints'][number]): number {
+  return Object.values(t.counts).reduce((a, b) => a + b, 0);
+}
+
+/** The closing sentence: "agree" only when nothing at all is open. */
+function verdict(report: ReconcileReport): string {
+  const open = openFindings(report);
+  if (open === 0) return 'ERP and Infoplus agree.';
+  const inbox = report.touchpoints.reduce((n, t) => n + t.inErrorInbox, 0);
+  const settling = report.touchpoints.reduce((n, t) => n + (t.settling ?? 0), 0);
+  const parts = [
+    inbox > 0 ? `${inbox} ERP record(s) wait in the error inbox (infoplus-sync errors list)` : '',
+    settling > 0
+      ? `${settling} being checked with Infoplus (an unconfirmed create; never re-sent blindly)`
+      : '',
+  ].filter((p) => p !== '');
+  return `ERP and Infoplus do not agree${parts.length > 0 ? `: ${parts.join('; ')}` : ''}.`;
 }
 
 function printReport(report: ReconcileReport): void {
@@ -42,7 +71,9 @@ function printReport(report: ReconcileReport): void {
         'Duplicated',
         'Untracked',
         'Stale',
+        'Collision',
         'Inbox',
+        'Settling',
       ],
       report.touchpoints.map((t) => [
         TOUCHPOINT_LABELS[t.touchpoint],
@@ -54,7 +85,9 @@ function printReport(report: ReconcileReport): void {
         t.counts.duplicated,
         t.counts.untracked,
         t.counts['stale-link'],
+        t.counts['key-collision'] + t.counts['invalid-key'],
         t.inErrorInbox,
+        t.settling ?? 0,
       ]),
     ),
   );
@@ -72,6 +105,7 @@ function printReport(report: ReconcileReport): void {
   }
   if (!report.repair && openFindings(report) > 0)
     out('Run again with --repair to fix what can be fixed safely.');
+  out(verdict(report));
 }
 
 /** Registers `infoplus-sync reconcile`: ERP vs Infoplus per push touchpoint, optionally repaired. */
@@ -90,13 +124,17 @@ export function registerReconcileCommand(program: Command): void {
     )
     .option(
       '--repair',
-      'queue missing records for the next run and link records Infoplus already has; duplicates are only reported',
+      'queue missing records for the next run and link records Infoplus already has (a key it holds several times: ' +
+        'to one copy; the others are reported for cancelling); key collisions, inbox and unconfirmed records are ' +
+        'never touched',
     )
     .option('--json', 'print the report as JSON')
     .option('--data-dir <dir>', 'data folder (default $INFOPLUS_SYNC_DATA_DIR or the OS app-data folder)')
     .addHelpText(
       'after',
-      '\nExit codes: 0 ERP and Infoplus agree (or every finding was repaired), 1 findings remain, 2 not set up.',
+      '\nExit codes: 0 ERP and Infoplus agree (or every finding was repaired); 1 anything remains: a finding, extra\n' +
+        'copies in Infoplus, an ERP record missing from Infoplus for any reason (error inbox, skipped, being checked);\n' +
+        '2 not set up.',
     )
     .action((opts: ReconcileOptions) =>
       withConfiguredApp('reconcile', opts, async (app) => {

@@ -1,15 +1,18 @@
+import { printRunProgress } from './run-progress.js';
 import type { Command } from 'commander';
 import type { DryRunReport, RunSummary } from '../contract/dto.js';
 import { TOUCHPOINT_LABELS, TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
 import { collectTouchpoint, out, table, type CommonCliOptions } from '../app/cli-support.js';
+import { runEnding, type RunEnding } from '../app/run-ending.js';
 import { withConfiguredApp } from './configured-app.js';
 
 interface RunOptions extends CommonCliOptions {
   touchpoint?: TouchpointName[];
   dryRun?: boolean;
+  full?: boolean;
 }
 
-function printRuns(runs: readonly RunSummary[], openErrors: number): void {
+function printRuns(runs: readonly RunSummary[], ending: RunEnding): void {
   out(
     table(
       ['Touchpoint', 'Status', 'Created', 'Updated', 'Unchanged', 'Pulled', 'Skipped', 'Failed'],
@@ -25,9 +28,10 @@ function printRuns(runs: readonly RunSummary[], openErrors: number): void {
       ]),
     ),
   );
-  for (const r of runs) if (r.error) out(`${r.touchpoint}: ${r.error}`);
-  if (openErrors > 0)
-    out(`${openErrors} record(s) wait in the error inbox (infoplus-sync serve, then Errors).`);
+  for (const line of ending.lines) out(line);
+  if (ending.waiting.some((w) => w.blocking))
+    out('See them with: infoplus-sync errors list (then errors retry KEY... or errors skip KEY...).');
+  out(ending.ok ? 'Every record is in sync.' : 'Not every record is in sync (exit code 1).');
 }
 
 function printDryRun(report: DryRunReport): void {
@@ -65,11 +69,19 @@ export function registerRunCommand(program: Command): void {
       collectTouchpoint,
     )
     .option('--dry-run', 'build and check every payload against Infoplus without writing anything')
+    .option(
+      '--full',
+      'push touchpoints: read every ERP record and compare it by content, whatever the watermark or fingerprints ' +
+        'say (records that did not change cost no Infoplus call)',
+    )
     .option('--json', 'print the result as JSON')
     .option('--data-dir <dir>', 'data folder (default $INFOPLUS_SYNC_DATA_DIR or the OS app-data folder)')
     .addHelpText(
       'after',
-      '\nExit codes: 0 all records synced, 1 a run or a record failed, 2 not set up (missing connection or profile).',
+      '\nExit codes: 0 every record of the touchpoints run is in sync; 1 a run failed, or records still wait\n' +
+        '(parked in the error inbox, retrying, being checked with Infoplus; one line per reason); 2 not set up\n' +
+        '(missing connection, or the profile has problems: they are listed). Records set aside with\n' +
+        '`errors skip` are listed but do not fail the run. --json carries the same in "waiting" and "notRun".',
     )
     .action((opts: RunOptions) =>
       withConfiguredApp('run', opts, async (app) => {
@@ -82,12 +94,23 @@ export function registerRunCommand(program: Command): void {
           process.exitCode = problems === 0 ? 0 : 1;
           return;
         }
-        const runs = await app.runs.runAndWait(touchpoints.length > 0 ? { touchpoints } : {});
+        const notRun: { touchpoint: TouchpointName; reason: string }[] = [];
+        // a long run says how far it is (stderr, every 10 s), so it is never silent for minutes
+        const stopProgress = printRunProgress(app.events);
+        const runs = await app.runs
+          .runAndWait({
+            ...(touchpoints.length > 0 ? { touchpoints } : {}),
+            ...(opts.full ? { full: true } : {}),
+            notRun: (touchpoint, reason) => notRun.push({ touchpoint, reason }),
+          })
+          .finally(stopProgress);
         const after = await app.api.getStatus({});
-        const ok = runs.every((r) => r.status === 'succeeded' && r.counts.failed === 0);
-        if (opts.json) out(JSON.stringify({ ok, runs, openErrors: after.openErrors }, null, 2));
-        else printRuns(runs, after.openErrors);
-        process.exitCode = ok ? 0 : 1;
+        const ending = runEnding(runs, app.inbox.groups(), notRun);
+        if (opts.json) {
+          const { ok, waiting } = ending;
+          out(JSON.stringify({ ok, runs, waiting, notRun, openErrors: after.openErrors }, null, 2));
+        } else printRuns(runs, ending);
+        process.exitCode = ending.ok ? 0 : 1;
       }),
     );
 }

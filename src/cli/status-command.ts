@@ -24,6 +24,10 @@ function printStatus(s: AppStatus): void {
       ]),
     ),
   );
+  if (s.inbox && s.inbox.total > 0) {
+    const parts = Object.entries(s.inbox.byCategory).map(([c, n]) => `${c} ${n}`);
+    out(`Error inbox: ${s.inbox.total} record(s) wait (${parts.join(', ')}); see: infoplus-sync errors list`);
+  }
   for (const a of s.alerts) out(`ALERT ${a.kind}${a.touchpoint ? ` (${a.touchpoint})` : ''}: ${a.message}`);
 }
 
@@ -34,7 +38,10 @@ export function registerStatusCommand(program: Command): void {
     .description('Show health, the last and next run of each touchpoint, open errors and alerts.')
     .option('--config <file>', 'mapping profile to report on (default: the one in settings)')
     .option('--demo', 'report on the demo set-up in the data folder (as used by serve/run --demo)')
-    .option('--json', 'print the AppStatus document as JSON')
+    .option(
+      '--json',
+      'print the AppStatus document as JSON (inbox: counts by category, status and touchpoint)',
+    )
     .option('--data-dir <dir>', 'data folder (default $INFOPLUS_SYNC_DATA_DIR or the OS app-data folder)')
     .addHelpText('after', '\nExit codes: 0 health ok, 1 warning or error, 2 not set up.')
     .action(async (opts: CommonCliOptions) => {

@@ -50,6 +50,8 @@ export const API_ARGS = {
         'auth',
         'internal',
         'reconciliation',
+        'settling',
+        'key-collision',
       ])
       .optional(),
     status: z.enum(['open', 'retrying', 'skipped', 'resolved']).optional(),

@@ -128,6 +128,8 @@ export interface AppStatus {
   readonly touchpoints: readonly TouchpointStatus[];
   readonly alerts: readonly Alert[];
   readonly openErrors: number;
+  /** What waits in the error inbox, counted by category, by status and per touchpoint (resolved items left out). */
+  readonly inbox?: InboxCounts;
   readonly lastResult: string | null;
   readonly version: string;
   /** The request rate to Infoplus; null before anything was sent or learned. */
@@ -140,6 +142,16 @@ export interface AppStatus {
   readonly setUp: boolean;
 }
 
+/** Unresolved error-inbox items counted three ways (`status --json`, dashboards). */
+export interface InboxCounts {
+  readonly total: number;
+  readonly byCategory: Readonly<Partial<Record<ErrorCategory, number>>>;
+  readonly byStatus: Readonly<Partial<Record<Exclude<InboxStatus, 'resolved'>, number>>>;
+  readonly byTouchpoint: Readonly<
+    Partial<Record<TouchpointName, Readonly<Partial<Record<ErrorCategory, number>>>>>
+  >;
+}
+
 export type ErrorCategory =
   | 'erp-data'
   | 'mapping'
@@ -149,7 +161,11 @@ export type ErrorCategory =
   | 'auth'
   | 'internal'
   /** Not an error: reconciliation found the record missing in Infoplus and queued it. */
-  | 'reconciliation';
+  | 'reconciliation'
+  /** Not failed, not succeeded: "Checking whether Infoplus received it" (a write whose answer never came). */
+  | 'settling'
+  /** Two ERP records map to one Infoplus key (or the key is empty/invalid): parked before anything is sent. */
+  | 'key-collision';
 export type FixBy = 'erp-user' | 'admin' | 'infoplus-user';
 export type InboxStatus = 'open' | 'retrying' | 'skipped' | 'resolved';
 
@@ -356,7 +372,11 @@ export type ReconcileFindingKind =
   /** In Infoplus, but this app has no record of pushing it (another tool, a lost data folder). */
   | 'untracked'
   /** This app links the record to an Infoplus id that no longer carries its key. */
-  | 'stale-link';
+  | 'stale-link'
+  /** Several ERP records become one Infoplus key (after trimming, case, truncation): none is sent or linked. */
+  | 'key-collision'
+  /** The ERP record's Infoplus key is empty: it could never be found again, so it is not sent. */
+  | 'invalid-key';
 
 export interface ReconcileFinding {
   readonly kind: ReconcileFindingKind;
@@ -376,8 +396,10 @@ export interface ReconcileTouchpointReport {
   readonly infoplusRecords: number;
   /** ERP records found exactly once in Infoplus, where this app expects them. */
   readonly agreeing: number;
-  /** ERP records not in Infoplus because they wait in the error inbox (listed there, not here). */
+  /** ERP records that wait in the error inbox, not in Infoplus or their newest change refused (listed there). */
   readonly inErrorInbox: number;
+  /** ERP records whose create Infoplus has not confirmed yet (being checked; never re-sent by a repair). */
+  readonly settling?: number;
   /** Infoplus records whose key is not among the ERP records the profile selects (a few listed). */
   readonly onlyInInfoplus: number;
   readonly onlyInInfoplusSample: readonly string[];

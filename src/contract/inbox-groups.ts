@@ -37,6 +37,8 @@ const CATEGORY_WORDS: Readonly<Record<ErrorCategory, string>> = {
   auth: 'wait for a valid API key',
   internal: 'failed inside this app',
   reconciliation: 'were found missing by reconciliation and are queued',
+  settling: 'are being checked: did Infoplus receive them? (never sent twice)',
+  'key-collision': 'share one Infoplus key with another ERP record',
 };
 
 function keyOf(item: InboxItem): string {

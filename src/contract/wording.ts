@@ -161,6 +161,7 @@ export function reconcileVerdict(report: ReconcileReport): {
     if (behind > 0)
       parts.push(`${records(t.touchpoint, behind)} of ${t.erpRecords} not in Infoplus as expected`);
     if (t.inErrorInbox > 0) parts.push(`${t.inErrorInbox} waiting in the error inbox`);
+    if ((t.settling ?? 0) > 0) parts.push(`${t.settling} being checked with Infoplus`);
     if (findings > 0 && behind === 0) parts.push(plural(findings, 'finding'));
     if (t.onlyInInfoplus > 0) parts.push(`${t.onlyInInfoplus} only in Infoplus`);
     if (parts.length > 0) lines.push(`${label}: ${parts.join('; ')}`);

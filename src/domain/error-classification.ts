@@ -4,6 +4,7 @@
  * read by shape (kind / code) so this module needs neither the HTTP client nor the drivers.
  */
 import type { ErrorCategory, FixBy } from '../contract/index.js';
+import { describeStateFailure } from './state-errors.js';
 
 /** What the engine does with a failure. */
 export interface ClassifiedError {
@@ -151,6 +152,17 @@ export function classifyError(err: unknown, phase: FailurePhase): ClassifiedErro
       hint: 'The ERP does not have the record this Infoplus record belongs to (e.g. an order entered in Infoplus, or not yet in the ERP). Nothing was written; it is retried by itself. Add the ERP record or skip this one.',
       transient: true,
       stopsRun: false,
+    });
+  }
+  const stateFailure = describeStateFailure(err);
+  if (stateFailure !== null) {
+    // the run cannot record what it does: going on could send records it then forgets it sent
+    return base(stateFailure, {
+      category: 'internal',
+      fixBy: 'admin',
+      hint: 'The data folder must be writable and have free space; fix that, then run again.',
+      transient: false,
+      stopsRun: true,
     });
   }
   return base(message, {

@@ -51,6 +51,9 @@ export function nextRetryDelay(
   policy: RetryPolicy,
 ): number | undefined {
   if (retry >= policy.maxRetries || !isRetryable(error, isWrite)) return undefined;
+  // A server that let the same request time out twice is not answering: more attempts of a full timeout each
+  // only keep a run silent for minutes before it can say so.
+  if (error.code === 'ETIMEDOUT' && error.requestSent === true && retry >= 1) return undefined;
   const retryAfter = error.retryAfterMs;
   if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) return undefined;
   return Math.max(retryAfter ?? 0, backoffDelay(retry, policy));

@@ -50,10 +50,24 @@ export async function loadProfile(file: string, opts: ParseOptions = {}): Promis
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ProfileError([{ path: '', message: `cannot read ${file}${code ? ` (${code})` : ''}` }], file);
+    throw new ProfileError([{ path: '', message: unreadableProfile(file, error) }], file);
   }
   return parseProfile(text, file, opts);
+}
+
+const READ_FAILURES: Readonly<Record<string, string>> = {
+  ENOENT: 'file not found',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+};
+
+/** Why a profile file cannot be read, in plain words (the same for `check`, `run` and the app). */
+export function unreadableProfile(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code ? READ_FAILURES[code] : undefined;
+  return `cannot read ${file}${why ? `: ${why}` : ''}${code ? ` (${code})` : ''}`;
 }
 
 /** Validates an already-parsed document and returns the normalized profile. */

@@ -6,13 +6,14 @@ import {
   type PushTouchpoint,
 } from '../contract/touchpoints.js';
 import { buildPayload } from '../domain/mapping/build-payload.js';
-import { columnValue } from '../domain/mapping/map-field.js';
+import { checkInfoplusKey, findKeyCollisions } from '../domain/key-policy.js';
+import { columnValue, mapField } from '../domain/mapping/map-field.js';
 import { readPushRecords, runWriteBack } from '../erp/profile-io.js';
 import type { ErpConnection } from '../erp/types.js';
 import type { ProfileProblem } from './problems.js';
 import type { FieldSpec, Profile, PushTouchpointProfile } from './schema.js';
 import { ENGINE_LINE_SOURCES, ENGINE_RECORD_PARAMS } from './pull-params.js';
-import { PULL_MODELS, type ModelTable } from './touchpoint-models.js';
+import { PULL_MODELS, PUSH_MODELS, type ModelTable } from './touchpoint-models.js';
 
 /** One check finding; warnings (e.g. ERP data problems) do not fail the check. */
 export interface CheckProblem extends ProfileProblem {
@@ -126,6 +127,54 @@ export async function probePushQueries(
     notes.push(
       `${tp}: queries ran; first record ${first.key} maps to ${Object.keys(built.payload).length} Infoplus fields`,
     );
+    out.push(...(await probeKeys(erp, profile, tp)));
+  }
+  return out;
+}
+
+/** Most key problems listed per touchpoint (the run parks every one of them). */
+const MAX_KEY_PROBLEMS = 20;
+
+/**
+ * Every record's Infoplus key under the key policy: empty or invalid keys and ERP records that map to one key
+ * (e.g. "SO-DUP" and "SO-DUP " once trimmed) are listed, as the run parks them. Reads every record once.
+ */
+async function probeKeys(erp: ErpConnection, profile: Profile, tp: PushTouchpoint): Promise<CheckProblem[]> {
+  const out: CheckProblem[] = [];
+  const cfg = profile.touchpoints[tp];
+  if (!cfg || !('source' in cfg)) return out;
+  const keyField = PUSH_MODELS[tp].keyField;
+  const spec = cfg.fields[keyField];
+  if (spec === undefined) return out;
+  const env = { zone: profile.timezone, lookups: profile.lookups ?? {}, ctx: {} };
+  const keys: { recordKey: string; canonical: string }[] = [];
+  let bad = 0;
+  try {
+    for await (const rec of readPushRecords(erp, profile, tp)) {
+      const mapped = mapField(rec.header, spec, keyField, env);
+      const verdict = checkInfoplusKey(tp, mapped.problem ? undefined : mapped.value);
+      if (verdict.ok) keys.push({ recordKey: rec.key, canonical: verdict.canonical });
+      else if (bad++ < MAX_KEY_PROBLEMS) {
+        out.push({
+          path: `touchpoints.${tp}.fields.${keyField}`,
+          message: `record ${JSON.stringify(rec.key)}: invalid key: ${verdict.reason}`,
+          severity: 'warning',
+        });
+      }
+    }
+  } catch (e) {
+    // the query itself was probed above; a failure here is reported there
+    out.push({ path: `touchpoints.${tp}.source`, message: errorText(e), severity: 'error' });
+    return out;
+  }
+  let listed = 0;
+  for (const [canonical, records] of findKeyCollisions(keys)) {
+    if (listed++ >= MAX_KEY_PROBLEMS) break;
+    out.push({
+      path: `touchpoints.${tp}.fields.${keyField}`,
+      message: `key collision: ERP records ${records.map((k) => JSON.stringify(k)).join(' and ')} all become Infoplus key "${canonical}"; a run parks them all (rename all but one in the ERP)`,
+      severity: 'warning',
+    });
   }
   return out;
 }

@@ -92,6 +92,14 @@ export function checkPushTouchpoint(
   if (!(info.keyField in cfg.fields)) {
     add(`fields.${info.keyField}`, `required: map the record key (column ${cfg.key}) to ${info.keyField}`);
   }
+  const keySpec = cfg.fields[info.keyField];
+  if (typeof keySpec === 'object' && keySpec.truncate) {
+    // two long keys cut to one would make two ERP records feed one Infoplus record
+    add(
+      `fields.${info.keyField}.truncate`,
+      `truncate is not allowed on the key field ${info.keyField}: two keys could be cut to one. Remove truncate (a key longer than maxLength is then reported for that record)`,
+    );
+  }
   for (const req of info.required) {
     if (!req.split('|').some((r) => mapped.has(r))) {
       add(

@@ -76,6 +76,23 @@ export class TouchpointStateRepo {
     return this.row(tp)?.push_watermark ?? null;
   }
 
+  /** The digest of the mapping (see mappingDigest) the last complete push of this touchpoint ran with. */
+  mappingDigest(tp: TouchpointName): string | null {
+    const r = this.db.prepare('SELECT mapping_digest FROM touchpoint_state WHERE touchpoint = ?').get(tp) as
+      { mapping_digest: string | null } | undefined;
+    return r?.mapping_digest ?? null;
+  }
+
+  /** Records the mapping digest a push completed with. */
+  setMappingDigest(tp: TouchpointName, digest: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO touchpoint_state (touchpoint, mapping_digest) VALUES (?, ?)
+         ON CONFLICT (touchpoint) DO UPDATE SET mapping_digest = excluded.mapping_digest`,
+      )
+      .run(tp, digest);
+  }
+
   /** Moves the push watermark (null forces the next run to read every ERP record). */
   setPushWatermark(tp: TouchpointName, watermark: string | null): void {
     this.db

@@ -52,6 +52,17 @@ export interface InboxFailure {
   readonly at: string;
 }
 
+/** Unresolved inbox items of one touchpoint, status and category. */
+export interface InboxGroup {
+  readonly touchpoint: TouchpointName;
+  readonly status: Exclude<InboxStatus, 'resolved'>;
+  readonly category: ErrorCategory;
+  readonly count: number;
+  /** One item's message, as an example. */
+  readonly example: string;
+  readonly hint: string;
+}
+
 /** Filter of the inbox list. */
 export interface InboxFilter {
   readonly touchpoint?: TouchpointName;
@@ -201,6 +212,55 @@ export class InboxRepo {
     const sql = `SELECT COUNT(*) AS n FROM inbox WHERE status IN ('open', 'retrying')${touchpoint ? ' AND touchpoint = ?' : ''}`;
     const stmt = this.db.prepare(sql);
     return (touchpoint ? (stmt.get(touchpoint) as { n: number }) : (stmt.get() as { n: number })).n;
+  }
+
+  /**
+   * Unresolved items grouped by touchpoint, status and category (for `run` endings and `status --json`); the
+   * message is one of the group's, as an example of why.
+   */
+  groups(touchpoints?: readonly TouchpointName[]): InboxGroup[] {
+    const rows = this.db
+      .prepare(
+        `SELECT touchpoint, status, category, COUNT(*) AS n, MAX(message) AS example, MAX(hint) AS hint
+         FROM inbox WHERE status <> 'resolved' GROUP BY touchpoint, status, category
+         ORDER BY touchpoint, status, category`,
+      )
+      .all() as {
+      touchpoint: TouchpointName;
+      status: Exclude<InboxStatus, 'resolved'>;
+      category: ErrorCategory;
+      n: number;
+      example: string;
+      hint: string;
+    }[];
+    return rows
+      .filter((r) => !touchpoints || touchpoints.includes(r.touchpoint))
+      .map((r) => ({
+        touchpoint: r.touchpoint,
+        status: r.status,
+        category: r.category,
+        count: r.n,
+        example: r.example,
+        hint: r.hint,
+      }));
+  }
+
+  /** The unresolved items of these record keys (any touchpoint, or one). */
+  byRecordKeys(recordKeys: readonly string[], touchpoint?: TouchpointName): InboxItem[] {
+    if (recordKeys.length === 0) return [];
+    const out: InboxItem[] = [];
+    for (let i = 0; i < recordKeys.length; i += 500) {
+      const chunk = recordKeys.slice(i, i + 500);
+      const marks = chunk.map(() => '?').join(', ');
+      const rows = this.db
+        .prepare(
+          `SELECT * FROM inbox WHERE status <> 'resolved' AND record_key IN (${marks})${touchpoint ? ' AND touchpoint = ?' : ''}
+           ORDER BY touchpoint, record_key`,
+        )
+        .all(...chunk, ...(touchpoint ? [touchpoint] : [])) as Row[];
+      out.push(...rows.map(toItem));
+    }
+    return out;
   }
 
   /** Records whose retry is due now (asked for by a person, or a transient failure's backoff elapsed). */

@@ -65,9 +65,10 @@ export class JournalRepo {
     this.getStmt = db.prepare('SELECT * FROM journal WHERE touchpoint = ? AND record_key = ?');
     this.byIdStmt = db.prepare('SELECT * FROM journal WHERE touchpoint = ? AND infoplus_id = ? LIMIT 1');
     this.upsertStmt = db.prepare(
-      `INSERT INTO journal (touchpoint, record_key, infoplus_id, content_hash, status, attempts, last_error, watermark, source_fingerprint, updated_at)
-       VALUES (@touchpoint, @recordKey, @infoplusId, @contentHash, @status, 0, NULL, @watermark, @fingerprint, @at)
+      `INSERT INTO journal (touchpoint, record_key, infoplus_id, content_hash, status, attempts, last_error, watermark, source_fingerprint, infoplus_key, updated_at)
+       VALUES (@touchpoint, @recordKey, @infoplusId, @contentHash, @status, 0, NULL, @watermark, @fingerprint, @infoplusKey, @at)
        ON CONFLICT (touchpoint, record_key) DO UPDATE SET
+         infoplus_key = COALESCE(excluded.infoplus_key, journal.infoplus_key),
          infoplus_id = COALESCE(excluded.infoplus_id, journal.infoplus_id), content_hash = excluded.content_hash,
          status = excluded.status, attempts = 0, last_error = NULL, failed_hash = NULL,
          watermark = COALESCE(excluded.watermark, journal.watermark),
@@ -81,9 +82,10 @@ export class JournalRepo {
     // A failed update keeps the last *good* content hash, so the record still looks changed next time; the
     // hash that failed is kept apart so an unchanged bad record is not re-sent on every run.
     this.failStmt = db.prepare(
-      `INSERT INTO journal (touchpoint, record_key, infoplus_id, content_hash, failed_hash, status, attempts, last_error, watermark, updated_at)
-       VALUES (@touchpoint, @recordKey, NULL, NULL, @contentHash, @status, 1, @error, NULL, @at)
+      `INSERT INTO journal (touchpoint, record_key, infoplus_id, content_hash, failed_hash, status, attempts, last_error, watermark, infoplus_key, updated_at)
+       VALUES (@touchpoint, @recordKey, NULL, NULL, @contentHash, @status, 1, @error, NULL, @infoplusKey, @at)
        ON CONFLICT (touchpoint, record_key) DO UPDATE SET
+         infoplus_key = COALESCE(excluded.infoplus_key, journal.infoplus_key),
          status = excluded.status, attempts = journal.attempts + 1, last_error = excluded.last_error,
          failed_hash = excluded.failed_hash, updated_at = excluded.updated_at`,
     );
@@ -155,6 +157,37 @@ export class JournalRepo {
     return st;
   }
 
+  /**
+   * The records that claim each of these Infoplus keys (normalised, as the key policy makes them), by key: what
+   * finds two ERP records mapping to one Infoplus key when a run reads only one of them.
+   */
+  claimants(touchpoint: TouchpointName, infoplusKeys: readonly string[]): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (let i = 0; i < infoplusKeys.length; i += MANY_CHUNK) {
+      const chunk = infoplusKeys.slice(i, i + MANY_CHUNK);
+      const st = this.cachedIn(
+        chunk.length,
+        'claim',
+        (marks) =>
+          `SELECT infoplus_key, record_key FROM journal WHERE touchpoint = ? AND infoplus_key IN (${marks}) ORDER BY record_key`,
+        true,
+      );
+      for (const [k, rec] of st.all(touchpoint, ...chunk) as [string, string][]) {
+        const list = out.get(k);
+        if (list) list.push(rec);
+        else out.set(k, [rec]);
+      }
+    }
+    return out;
+  }
+
+  /** Forgets the Infoplus key a record claimed (its ERP record now maps to another key, or is gone). */
+  clearInfoplusKey(touchpoint: TouchpointName, recordKey: string): void {
+    this.db
+      .prepare('UPDATE journal SET infoplus_key = NULL WHERE touchpoint = ? AND record_key = ?')
+      .run(touchpoint, recordKey);
+  }
+
   /** The journal row that points at an Infoplus id. */
   byInfoplusId(touchpoint: TouchpointName, infoplusId: string): JournalEntry | null {
     const r = this.byIdStmt.get(touchpoint, infoplusId) as Row | undefined;
@@ -171,9 +204,12 @@ export class JournalRepo {
     watermark?: string | null;
     /** Null (or left out) clears it: what was pushed can then only be compared by content hash. */
     sourceFingerprint?: string | null;
+    /** The record's Infoplus key, normalised (left out: kept). */
+    infoplusKey?: string | null;
     at: string;
   }): void {
     this.upsertStmt.run({
+      infoplusKey: e.infoplusKey ?? null,
       touchpoint: e.touchpoint,
       recordKey: e.recordKey,
       infoplusId: e.infoplusId,
@@ -225,9 +261,11 @@ export class JournalRepo {
     contentHash: string | null;
     error: string;
     status?: 'failed' | 'skipped';
+    infoplusKey?: string | null;
     at: string;
   }): void {
     this.failStmt.run({
+      infoplusKey: e.infoplusKey ?? null,
       touchpoint: e.touchpoint,
       recordKey: e.recordKey,
       contentHash: e.contentHash,

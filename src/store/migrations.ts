@@ -120,6 +120,27 @@ export const MIGRATIONS: readonly Migration[] = [
     // Lets a full scan pass over unchanged records without reading their lines or building payloads.
     sql: `ALTER TABLE journal ADD COLUMN source_fingerprint TEXT;`,
   },
+  {
+    version: 3,
+    name: "outbox settles outcome-unknown writes; journal knows each record's Infoplus key",
+    // An intent whose answer never came is looked up again on a schedule (unknown_since, checks,
+    // next_check_at) and re-sent only after the settle window; the Infoplus key in the journal finds two ERP
+    // records that map to one Infoplus key even when only one of them is read by a run.
+    sql: `
+      ALTER TABLE outbox ADD COLUMN unknown_since TEXT;
+      ALTER TABLE outbox ADD COLUMN checks INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE outbox ADD COLUMN next_check_at TEXT;
+      ALTER TABLE journal ADD COLUMN infoplus_key TEXT;
+      CREATE INDEX journal_by_infoplus_key ON journal (touchpoint, infoplus_key);
+    `,
+  },
+  {
+    version: 4,
+    name: 'touchpoint state keeps the digest of the mapping the last push ran with',
+    // A changed mapping (fields, SQL, lookups, time zone) makes the next push compare every record by content,
+    // also in watermark mode, and retry records parked for a reason the profile may have cured.
+    sql: `ALTER TABLE touchpoint_state ADD COLUMN mapping_digest TEXT;`,
+  },
 ];
 
 /** Brings the database to the newest schema; refuses a database written by a newer version of the app. */

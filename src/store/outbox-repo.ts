@@ -5,7 +5,8 @@ import type { TouchpointName } from '../contract/index.js';
 export type OutboxOperation = 'create' | 'update';
 /**
  * pending: intent recorded, nothing sent yet; sent: the request may be on the wire; unknown: it went out and no
- * answer came back; done: Infoplus answered. Only pending/sent/unknown rows left behind force a lookup.
+ * answer came back (settling: looked up again on a schedule, never re-sent before the settle window passed);
+ * done: Infoplus answered. Only pending/sent/unknown rows left behind force a lookup.
  */
 export type OutboxState = 'pending' | 'sent' | 'unknown' | 'done';
 
@@ -22,6 +23,12 @@ export interface OutboxEntry {
   readonly runId: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** When the outcome became unknown (the settle window counts from here); null while not settling. */
+  readonly unknownSince: string | null;
+  /** Lookups done since the outcome became unknown. */
+  readonly checks: number;
+  /** When the next lookup is due (null: at the next run). */
+  readonly nextCheckAt: string | null;
 }
 
 interface Row {
@@ -35,6 +42,9 @@ interface Row {
   run_id: string | null;
   created_at: string;
   updated_at: string;
+  unknown_since: string | null;
+  checks: number;
+  next_check_at: string | null;
 }
 
 const toEntry = (r: Row): OutboxEntry => ({
@@ -48,6 +58,9 @@ const toEntry = (r: Row): OutboxEntry => ({
   runId: r.run_id,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  unknownSince: r.unknown_since,
+  checks: r.checks,
+  nextCheckAt: r.next_check_at,
 });
 
 /** The outbox of intents: written before a request leaves, so a crash leaves a trace to reconcile. */
@@ -63,7 +76,8 @@ export class OutboxRepo {
        VALUES (@touchpoint, @recordKey, @operation, @payloadHash, @infoplusKey, @state, @infoplusId, @runId, @at, @at)
        ON CONFLICT (touchpoint, record_key) DO UPDATE SET operation = excluded.operation,
          payload_hash = excluded.payload_hash, infoplus_key = excluded.infoplus_key, state = excluded.state, infoplus_id = excluded.infoplus_id,
-         run_id = excluded.run_id, created_at = excluded.created_at, updated_at = excluded.updated_at`,
+         run_id = excluded.run_id, created_at = excluded.created_at, updated_at = excluded.updated_at,
+         unknown_since = NULL, checks = 0, next_check_at = NULL`,
     );
     this.stateStmt = db.prepare(
       `UPDATE outbox SET state = @state, infoplus_id = COALESCE(@infoplusId, infoplus_id), updated_at = @at
@@ -77,7 +91,10 @@ export class OutboxRepo {
     return r ? toEntry(r) : null;
   }
 
-  /** Writes intents (state `sent`: from here on the request may be on the wire); one transaction for all. */
+  /**
+   * Writes intents (state `pending`: nothing sent yet; `markSent` flips each one just before its request
+   * leaves); one transaction for all.
+   */
   recordIntents(
     intents: readonly {
       touchpoint: TouchpointName;
@@ -96,7 +113,7 @@ export class OutboxRepo {
     this.db.pragma('synchronous = FULL');
     try {
       this.db.transaction(() => {
-        for (const i of intents) this.putStmt.run({ ...i, state: 'sent', runId, at });
+        for (const i of intents) this.putStmt.run({ ...i, state: 'pending', runId, at });
       })();
     } finally {
       this.db.pragma('synchronous = NORMAL');
@@ -114,9 +131,48 @@ export class OutboxRepo {
     this.stateStmt.run({ touchpoint, recordKey, state, infoplusId: infoplusId ?? null, at });
   }
 
+  /** From here on the request may be on the wire: a crash leaves this row to be settled, not re-sent. */
+  markSent(touchpoint: TouchpointName, recordKey: string, at: string): void {
+    this.stateStmt.run({ touchpoint, recordKey, state: 'sent', infoplusId: null, at });
+  }
+
+  /**
+   * The request's outcome is unknown: the record settles (looked up at `nextCheckAt`, never re-sent before the
+   * settle window passed). `since` is kept from an earlier call (the window counts from the first).
+   */
+  markUnknown(
+    touchpoint: TouchpointName,
+    recordKey: string,
+    o: { since: string; checks: number; nextCheckAt: string | null; at: string },
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE outbox SET state = 'unknown', unknown_since = COALESCE(unknown_since, @since), checks = @checks,
+           next_check_at = @nextCheckAt, updated_at = @at
+         WHERE touchpoint = @touchpoint AND record_key = @recordKey`,
+      )
+      .run({ touchpoint, recordKey, ...o });
+  }
+
+  /** Records waiting to learn whether Infoplus received them (state unknown), for one touchpoint or all. */
+  settlingCount(touchpoint?: TouchpointName): number {
+    const sql = `SELECT COUNT(*) AS n FROM outbox WHERE state = 'unknown'${touchpoint ? ' AND touchpoint = ?' : ''}`;
+    const stmt = this.db.prepare(sql);
+    return (touchpoint ? (stmt.get(touchpoint) as { n: number }) : (stmt.get() as { n: number })).n;
+  }
+
   /** Drops an intent whose request certainly never took effect (refused, never sent). */
   remove(touchpoint: TouchpointName, recordKey: string): void {
     this.db.prepare('DELETE FROM outbox WHERE touchpoint = ? AND record_key = ?').run(touchpoint, recordKey);
+  }
+
+  /** Drops an intent of this run that was never sent (a lost lease must not drop the other run's rows). */
+  removePending(touchpoint: TouchpointName, recordKey: string, runId: string): void {
+    this.db
+      .prepare(
+        `DELETE FROM outbox WHERE touchpoint = ? AND record_key = ? AND state = 'pending' AND run_id = ?`,
+      )
+      .run(touchpoint, recordKey, runId);
   }
 
   /** Intents whose outcome is not known (left by a crash or a lost answer): each needs a lookup first. */

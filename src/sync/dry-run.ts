@@ -19,7 +19,9 @@ import type { Profile } from '../profile/index.js';
 import type { StateStore } from '../store/index.js';
 import type { ErpIo } from './erp-io.js';
 import { cursorKindOf, pullResource, toSearch } from './pull-job.js';
+import { findKeyCollisions, keyCollisionError } from './key-policy.js';
 import { judgeRecord } from './push-job.js';
+import { PUSH_RESOURCES } from './push-resources.js';
 import type { LookupResolver } from './resolver.js';
 import type { LoggerLike, ResolvedOptions } from './types.js';
 
@@ -123,9 +125,13 @@ async function dryPush(
     resolve: (kind: Parameters<LookupResolver['resolve']>[0], value: string) =>
       env.resolver.resolve(kind, value) ?? (vendorsInErp.has(value) ? PENDING_ID : undefined),
   };
+  // Infoplus key -> ERP records mapping to it: two or more are a collision, reported for each of them.
+  const claims: { recordKey: string; canonical: string; op: 'create' | 'update' }[] = [];
+  const read = new Set<string>();
   try {
     for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, {})) {
       records++;
+      read.add(rec.key);
       const v = await judgeRecord(env.store, { profile: env.profile, resolver }, tp, rec, new Set([rec.key]));
       if (v.kind === 'unchanged') {
         unchanged++;
@@ -137,6 +143,7 @@ async function dryPush(
       }
       if (v.kind === 'parked') continue;
       const c = v.candidate;
+      claims.push({ recordKey: c.key, canonical: c.canonical, op: c.op });
       if (c.op === 'create') wouldCreate++;
       else wouldUpdate++;
       const lines = c.payload['lineItems'];
@@ -161,6 +168,24 @@ async function dryPush(
       }
       if (tp === 'items' && typeof c.payload['sku'] === 'string' && c.payload['sku'].trim().length > 20) {
         add({ recordKey: rec.key, field: 'sku', message: 'Infoplus SKUs are at most 20 characters' });
+      }
+    }
+    // records synced earlier (unchanged now) still claim their key
+    const held = env.store.journal.claimants(
+      tp,
+      claims.map((c) => c.canonical),
+    );
+    const everyone = [...claims];
+    for (const [canonical, keys] of held) {
+      for (const k of keys) if (read.has(k)) everyone.push({ recordKey: k, canonical, op: 'update' });
+    }
+    const label = PUSH_RESOURCES[tp].label;
+    for (const [canonical, keys] of findKeyCollisions(everyone)) {
+      for (const k of keys) {
+        const own = claims.find((c) => c.recordKey === k);
+        if (own?.op === 'create') wouldCreate--;
+        else if (own) wouldUpdate--;
+        add({ recordKey: k, message: keyCollisionError(label, k, canonical, keys).message });
       }
     }
   } catch (e) {

@@ -161,6 +161,8 @@ export class SyncEngine {
         (e) => this.emit(e),
         signal,
       );
+      // Checked before every send: a paused process that lost its lease sends nothing more.
+      if (lease) ctx.leaseHeld = () => this.store.leases.holder(tp)?.owner === lease.owner;
       let error: string | undefined;
       let status: RunSummary['status'] = 'succeeded';
       this.lastStopCategory = null;
@@ -172,7 +174,8 @@ export class SyncEngine {
           profile: this.deps.profile,
           io: this.io,
         };
-        if (isPushTouchpoint(tp)) await runPush(ctx, { ...env, resolver: this.resolver }, tp);
+        if (isPushTouchpoint(tp))
+          await runPush(ctx, { ...env, resolver: this.resolver }, tp, { full: opts.full === true });
         else await runPull(ctx, env, tp);
       } catch (e) {
         if (opts.signal?.aborted) {

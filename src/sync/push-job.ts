@@ -22,11 +22,14 @@ import type { InfoplusClient } from '../infoplus/index.js';
 import type { Profile } from '../profile/index.js';
 import type { JournalEntry, StateStore } from '../store/index.js';
 import type { ErpIo } from './erp-io.js';
+import { planCompare } from './compare-plan.js';
 import { Sender } from './push-sender.js';
 import { PUSH_RESOURCES, idOf, type InfoplusRecord } from './push-resources.js';
 import type { LookupResolver } from './resolver.js';
 import type { RunContext } from './run-context.js';
 import { RunAbort } from './types.js';
+import { checkInfoplusKey, invalidKeyError, keyCollisionError } from './key-policy.js';
+import { nextSettleStep, settleCheckDue, settlingError } from './settle.js';
 
 /** What a push run works with. */
 export interface PushEnv {
@@ -40,7 +43,10 @@ export interface PushEnv {
 /** A record that must be sent. */
 export interface Candidate {
   readonly key: string;
+  /** The Infoplus key as sent (key policy applied). */
   readonly keyValue: string;
+  /** The Infoplus key as compared (trimmed, upper-cased): what collisions and lookups match on. */
+  readonly canonical: string;
   readonly payload: InfoplusRecord;
   readonly hash: string;
   readonly watermark: Date | null;
@@ -135,12 +141,22 @@ export async function judgeRecord(
       },
     };
   }
-  const keyValue = built.payload[res.keyField];
+  // One key policy before anything is sent: a record Infoplus could never find again is parked.
+  const keyCheck = checkInfoplusKey(tp, built.payload[res.keyField]);
+  if (!keyCheck.ok) {
+    return {
+      kind: 'problems',
+      hash,
+      payload: built.payload,
+      error: invalidKeyError(res.label, rec.key, keyCheck.reason),
+    };
+  }
   return {
     kind: 'send',
     candidate: {
       key: rec.key,
-      keyValue: keyValue === undefined || keyValue === null ? rec.key : String(keyValue),
+      keyValue: keyCheck.key,
+      canonical: keyCheck.canonical,
       payload: built.payload,
       hash,
       watermark: rec.watermark,
@@ -155,20 +171,43 @@ export async function judgeRecord(
 const JOURNAL_GROUP = 200;
 
 /** Runs one push touchpoint. */
-export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint): Promise<void> {
+export async function runPush(
+  ctx: RunContext,
+  env: PushEnv,
+  tp: PushTouchpoint,
+  opts: { readonly full?: boolean } = {},
+): Promise<void> {
   const cfg = pushConfig(env.profile, tp);
+  // a changed mapping (or --full) compares every record by content and retries records it may have cured
+  const plan = planCompare(ctx, env.profile, tp, opts);
   const blocked = ctx.dryRun
     ? { keys: new Set<string>(), reread: new Set<string>() }
     : await reconcileLeftovers(ctx, env, tp);
   const dueItems = ctx.store.inbox.dueForRetry(tp, ctx.now());
-  const due = new Set(dueItems.map((i) => i.recordKey));
+  const due = new Set([...dueItems.map((i) => i.recordKey), ...plan.retryKeys]);
   const reread = new Set<string>([...due, ...blocked.reread]);
   const watermarkMode = cfg.changeDetection.mode === 'watermark';
-  const stored = watermarkMode ? ctx.store.touchpoints.pushWatermark(tp) : null;
+  // A watermark beyond now (an ERP row dated 2099) would hide every later edit: refused, and this run reads
+  // everything instead, so whatever it hid is caught now.
+  const latestAllowed = ctx.clock().getTime() + ctx.options.watermarkToleranceMs;
+  let stored = watermarkMode && !plan.fullCompare ? ctx.store.touchpoints.pushWatermark(tp) : null;
+  if (stored && Date.parse(stored) > latestAllowed) {
+    ctx.logger.error(
+      { touchpoint: tp, watermark: stored },
+      `the stored ${tp} watermark ${stored} is in the future; it is refused and this run reads every record`,
+    );
+    stored = null;
+  }
   const since = stored ? new Date(Date.parse(stored) - ctx.options.watermarkOverlapMs) : null;
   let maxWatermark = stored ? Date.parse(stored) : -Infinity;
+  const claims = new KeyClaims(ctx, env, tp);
+  // Records dated beyond now: sent as usual, but never the watermark (they are read again by every run).
+  const futureDated: string[] = [];
   const handled = new Set<string>();
-  const digest = cfg.changeDetection.fingerprint === undefined ? null : mappingDigest(env.profile, tp);
+  const digest =
+    cfg.changeDetection.fingerprint === undefined || plan.ignoreFingerprints
+      ? null
+      : mappingDigest(env.profile, tp);
   const judgeEnv = {
     profile: env.profile,
     resolver: env.resolver,
@@ -215,7 +254,7 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
   const sender = new Sender(ctx, env, tp);
   let chunk: Candidate[] = [];
   const sendChunk = async (): Promise<void> => {
-    const list = chunk;
+    const list = chunk.filter((c) => !claims.collided.has(c.key));
     chunk = [];
     if (list.length === 0) return;
     if (ctx.dryRun) {
@@ -232,9 +271,11 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
         ctx.checkAborted();
         if (handled.has(rec.key)) return;
         handled.add(rec.key);
-        if (rec.watermark && rec.watermark.getTime() > maxWatermark) maxWatermark = rec.watermark.getTime();
+        if (rec.watermark && rec.watermark.getTime() > latestAllowed) futureDated.push(rec.key);
+        else if (rec.watermark && rec.watermark.getTime() > maxWatermark)
+          maxWatermark = rec.watermark.getTime();
         if (blocked.keys.has(rec.key)) {
-          ctx.outcome(rec.key, 'skipped', { message: 'waiting for Infoplus to confirm an earlier request' });
+          ctx.outcome(rec.key, 'skipped', { message: 'Checking whether Infoplus received it' });
           return;
         }
         if (rec.unchangedByFingerprint) {
@@ -251,6 +292,8 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
           if (ctx.dryRun) ctx.outcome(rec.key, 'failed', { message: v.error.message });
           else ctx.park(rec.key, v.error, { contentHash: v.hash, payload: v.payload });
         } else {
+          // One Infoplus key, one ERP record: colliding records are parked, none sent.
+          if (!(await claims.admit(v.candidate, handled, chunk))) return;
           chunk.push(v.candidate);
           sentThisPass++;
           if (chunk.length >= ctx.options.intentBatch) await sendChunk();
@@ -299,9 +342,18 @@ export async function runPush(ctx: RunContext, env: PushEnv, tp: PushTouchpoint)
     await sender.settle();
   }
   sender.throwIfStopped();
-  if (!ctx.dryRun && watermarkMode && Number.isFinite(maxWatermark)) {
-    ctx.store.touchpoints.setPushWatermark(tp, new Date(maxWatermark).toISOString());
+  if (futureDated.length > 0) {
+    ctx.logger.error(
+      { touchpoint: tp, records: futureDated.slice(0, 20), count: futureDated.length },
+      `${futureDated.length} ${PUSH_RESOURCES[tp].label} record(s) have a change date in the future (first: ${futureDated[0]}); the watermark does not move past now, so later changes are still found. Correct the change dates in the ERP (or the profile's timezone).`,
+    );
   }
+  if (!ctx.dryRun && watermarkMode && Number.isFinite(maxWatermark)) {
+    // never past now: a row dated 2099 would otherwise hide every later edit
+    const capped = Math.min(maxWatermark, ctx.clock().getTime());
+    ctx.store.touchpoints.setPushWatermark(tp, new Date(capped).toISOString());
+  }
+  plan.commit();
 }
 
 /** Fingerprint-query batch size: one journal look-up per batch. */
@@ -344,7 +396,12 @@ async function changedByFingerprint(
   return { changed: [...changed], unchanged };
 }
 
-/** Resolves intents left unresolved; returns keys still blocked (lookup failed) and keys to read again. */
+/**
+ * Settles intents left unresolved (a crash, a lost answer, a run that lost its lease): found in Infoplus ->
+ * done; not found -> a never-sent intent is dropped and the record read again, while one that may have been
+ * sent waits until the settle window passed without the record appearing. Returns the keys that must not be
+ * sent in this run (settling, or the lookup failed) and the keys to read again.
+ */
 async function reconcileLeftovers(
   ctx: RunContext,
   env: PushEnv,
@@ -353,25 +410,47 @@ async function reconcileLeftovers(
   const res = PUSH_RESOURCES[tp];
   const keys = new Set<string>();
   const reread = new Set<string>();
+  const now = ctx.clock();
   for (const o of ctx.store.outbox.unresolved(tp)) {
     ctx.checkAborted();
-    if (o.operation === 'update' && !o.infoplusId) {
+    // An update is idempotent: if it did not land, the record still differs and is simply sent again. An intent
+    // never sent (pending) is dropped too: a create looks its key up before it is sent.
+    if (o.operation === 'update' || o.state === 'pending') {
       ctx.store.outbox.remove(tp, o.recordKey);
       reread.add(o.recordKey);
       continue;
     }
+    if (o.state === 'unknown' && !settleCheckDue(o.nextCheckAt, now)) {
+      keys.add(o.recordKey);
+      continue;
+    }
     try {
-      if (o.operation === 'update') {
-        // An update is idempotent: if it did not land, the record still differs and is simply sent again.
-        ctx.store.outbox.remove(tp, o.recordKey);
-        reread.add(o.recordKey);
-        continue;
-      }
       // Even with the id known (the ERP part failed after the create), the lookup brings the fields afterPush binds.
       const found = await res.lookup(env.infoplus, env.profile.infoplus.lobId, o.infoplusKey);
       if (!found) {
-        ctx.store.outbox.remove(tp, o.recordKey);
-        reread.add(o.recordKey);
+        const since = new Date(o.unknownSince ?? o.updatedAt);
+        const step = nextSettleStep(since, now, o.checks, ctx.options.settleDelaysMs);
+        if (step.kind === 'resend') {
+          ctx.logger.info(
+            { touchpoint: tp, recordKey: o.recordKey, since: since.toISOString() },
+            'the settle window passed without the record appearing in Infoplus; it is sent again',
+          );
+          ctx.store.outbox.remove(tp, o.recordKey);
+          reread.add(o.recordKey);
+          continue;
+        }
+        ctx.store.outbox.markUnknown(tp, o.recordKey, {
+          since: since.toISOString(),
+          checks: step.checks,
+          nextCheckAt: step.at.toISOString(),
+          at: now.toISOString(),
+        });
+        keys.add(o.recordKey);
+        ctx.park(
+          o.recordKey,
+          settlingError('looked up again, not there yet', res.label, o.infoplusKey, step.at),
+          { contentHash: null, nextRetryAt: step.at, outcome: 'skipped' },
+        );
         continue;
       }
       const id = idOf(res, found);
@@ -386,9 +465,87 @@ async function reconcileLeftovers(
     } catch (e) {
       const cls = classifyError(e, 'infoplus-read');
       if (cls.stopsRun) throw new RunAbort(cls.message, 'failed', { cause: e });
+      if ((e as { code?: unknown }).code === 'ETIMEDOUT') {
+        // Infoplus does not answer: every further lookup would wait as long; say so now.
+        throw new RunAbort(
+          `Infoplus accepts connections but does not answer (${cls.message}); the run stopped. The records waiting to be confirmed are looked up on the next run.`,
+          'failed',
+          { cause: e },
+        );
+      }
       keys.add(o.recordKey);
+      if (o.state === 'sent') {
+        ctx.store.outbox.markUnknown(tp, o.recordKey, {
+          since: o.updatedAt,
+          checks: o.checks,
+          nextCheckAt: null,
+          at: now.toISOString(),
+        });
+      }
       ctx.logger.warn({ touchpoint: tp, recordKey: o.recordKey }, `could not reconcile yet: ${cls.message}`);
     }
   }
   return { keys, reread };
+}
+
+/**
+ * Who claims which Infoplus key in this run and in the journal: a record whose key another ERP record already
+ * maps to is parked, and so is the other one ("Key collision", naming both); nothing is sent for either.
+ */
+class KeyClaims {
+  private readonly byKey = new Map<string, string>();
+  /** Records parked as a collision in this run (taken out of the chunk waiting to be sent). */
+  readonly collided = new Set<string>();
+
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly env: PushEnv,
+    private readonly tp: PushTouchpoint,
+  ) {}
+
+  /** True when the candidate may be sent; otherwise it and the records it collides with are parked. */
+  async admit(c: Candidate, handled: ReadonlySet<string>, pending: readonly Candidate[]): Promise<boolean> {
+    const others = new Set<string>();
+    const inRun = this.byKey.get(c.canonical);
+    if (inRun !== undefined && inRun !== c.key) others.add(inRun);
+    const claimed = this.ctx.store.journal.claimants(this.tp, [c.canonical]).get(c.canonical) ?? [];
+    for (const k of claimed) {
+      if (k === c.key || others.has(k)) continue;
+      // A claimant this run read was judged on current data (its journal key is current when unchanged); one it
+      // did not read is read now, so a record renamed or removed in the ERP does not block this one forever.
+      if (handled.has(k) || (await this.stillClaims(k, c.canonical))) others.add(k);
+      else if (!this.ctx.dryRun) this.ctx.store.journal.clearInfoplusKey(this.tp, k);
+    }
+    if (others.size === 0) {
+      this.byKey.set(c.canonical, c.key);
+      return true;
+    }
+    const label = PUSH_RESOURCES[this.tp].label;
+    const everyone = [c.key, ...others];
+    for (const k of everyone) {
+      if (this.collided.has(k)) continue;
+      this.collided.add(k);
+      const err = keyCollisionError(label, k, c.keyValue, everyone);
+      const waiting = pending.find((p) => p.key === k) ?? (k === c.key ? c : undefined);
+      if (this.ctx.dryRun) this.ctx.outcome(k, 'failed', { message: err.message });
+      else
+        this.ctx.park(k, err, {
+          contentHash: waiting?.hash ?? null,
+          ...(waiting ? { payload: waiting.payload } : {}),
+          infoplusKey: c.canonical,
+        });
+    }
+    return false;
+  }
+
+  private async stillClaims(recordKey: string, canonical: string): Promise<boolean> {
+    const { env, tp } = this;
+    for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, { keys: [recordKey] })) {
+      if (rec.key !== recordKey) continue;
+      const built = buildPayload(env.profile, tp, rec, { resolve: env.resolver.resolve });
+      const k = checkInfoplusKey(tp, built.payload[PUSH_RESOURCES[tp].keyField]);
+      return k.ok && k.canonical === canonical;
+    }
+    return false;
+  }
 }

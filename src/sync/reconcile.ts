@@ -5,7 +5,12 @@
  * - missing / gone from Infoplus: queued to be sent on the next run (shown in the error inbox until sent);
  * - untracked (already in Infoplus, unknown here) and stale links: linked to the Infoplus record, so the next
  *   run updates it instead of creating a duplicate;
- * - duplicates in Infoplus: reported only; deleting a warehouse record is a person's decision.
+ * - a key Infoplus holds several times: linked to one of them (the one already linked, else the oldest), so no
+ *   run adds another copy; the others are reported for a person to cancel (deleting is a person's decision);
+ * - ERP records that become one Infoplus key (a key collision) or no key at all: reported only, with one advice
+ *   for all of them; nothing is linked or sent for them.
+ * Records parked in the error inbox or being checked with Infoplus (an unconfirmed create) are not in Infoplus:
+ * they keep the report from agreeing, but a repair never queues them (that could create a second copy).
  */
 import { randomUUID } from 'node:crypto';
 import type {
@@ -20,6 +25,7 @@ import type { InfoplusClient } from '../infoplus/index.js';
 import type { Profile } from '../profile/index.js';
 import type { JournalEntry, StateStore } from '../store/index.js';
 import type { ErpIo } from './erp-io.js';
+import { checkInfoplusKey, canonicalKey } from './key-policy.js';
 import { judgeRecord } from './push-job.js';
 import { PUSH_RESOURCES, idOf, type PushResource } from './push-resources.js';
 import type { LookupResolver } from './resolver.js';
@@ -44,8 +50,10 @@ const JOURNAL_CHUNK = 500;
 /** One ERP record as reconciliation sees it. */
 interface ErpSide {
   readonly key: string;
-  /** The value of the Infoplus key field its payload carries, normalised for comparison. */
+  /** The Infoplus key its payload carries, in the key policy's comparison form ('' when it has none). */
   readonly match: string;
+  /** Why the key policy refuses its key (empty, too long, ...); such a record is never sent. */
+  readonly invalid?: string;
 }
 
 /** Compares (and with `repair`, repairs) one push touchpoint. */
@@ -68,7 +76,7 @@ export async function reconcileTouchpoint(
       const id = idOf(res, r);
       const k = r[res.keyField];
       if (id === null || k === undefined || k === null) continue;
-      const m = normalise(tp, k);
+      const m = canonicalKey(String(k));
       const ids = infoplus.get(m);
       if (ids) ids.push(id);
       else infoplus.set(m, [id]);
@@ -80,13 +88,23 @@ export async function reconcileTouchpoint(
       duplicated: 0,
       untracked: 0,
       'stale-link': 0,
+      'key-collision': 0,
+      'invalid-key': 0,
     };
     const findings: ReconcileFinding[] = [];
     const toAdopt: { key: string; id: string; finding: number }[] = [];
     const toResend: { key: string; finding: number }[] = [];
     let agreeing = 0;
     let inErrorInbox = 0;
+    let settling = 0;
     const seen = new Set<string>();
+    const claimants = keyClaimants(erpSide);
+    const unconfirmed = new Set(
+      env.store.outbox
+        .unresolved(tp)
+        .filter((o) => o.operation === 'create')
+        .map((o) => o.recordKey),
+    );
     const add = (f: ReconcileFinding): number => {
       counts[f.kind]++;
       if (findings.length >= MAX_FINDINGS) return -1;
@@ -102,17 +120,23 @@ export async function reconcileTouchpoint(
       );
       for (const rec of chunk) {
         seen.add(rec.match);
-        const ids = sortedIds(infoplus.get(rec.match) ?? []);
+        const ids = rec.invalid !== undefined ? [] : sortedIds(infoplus.get(rec.match) ?? []);
         const j = journal.get(rec.key) ?? null;
-        const verdict = judge(res, rec, ids, j);
+        const verdict = judge(res, rec, ids, j, claimants.get(rec.match) ?? [rec.key], unconfirmed);
         if (verdict === 'agree') agreeing++;
         else if (verdict === 'inbox') inErrorInbox++;
+        else if (verdict === 'settling') settling++;
         else {
           const at = add(verdict);
           if (verdict.kind === 'missing' || verdict.kind === 'gone-from-infoplus')
             toResend.push({ key: rec.key, finding: at });
           if (verdict.kind === 'untracked' || verdict.kind === 'stale-link')
             toAdopt.push({ key: rec.key, id: ids[0]!, finding: at });
+          if (verdict.kind === 'duplicated') {
+            const keep = keptCopy(ids, j);
+            if (j?.status !== 'synced' || j.infoplusId !== keep)
+              toAdopt.push({ key: rec.key, id: keep, finding: at });
+          }
         }
       }
     }
@@ -128,6 +152,7 @@ export async function reconcileTouchpoint(
       infoplusRecords,
       agreeing,
       inErrorInbox,
+      settling,
       onlyInInfoplus: onlyInInfoplus.length,
       onlyInInfoplusSample: onlyInInfoplus.slice(0, SAMPLE),
       counts,
@@ -146,16 +171,36 @@ async function readErpSide(env: ReconcileEnv, tp: PushTouchpoint, res: PushResou
     headersOnly: true,
   })) {
     const built = buildPayload(env.profile, tp, rec, { resolve: () => undefined });
-    const v = built.payload[res.keyField];
-    out.push({ key: rec.key, match: normalise(tp, v === undefined || v === null ? rec.key : v) });
+    const verdict = checkInfoplusKey(tp, built.payload[res.keyField]);
+    out.push(
+      verdict.ok
+        ? { key: rec.key, match: verdict.canonical }
+        : { key: rec.key, match: '', invalid: verdict.reason },
+    );
   }
   return out;
 }
 
-/** Infoplus keeps SKUs upper-case; everything else is compared as trimmed text. */
-function normalise(tp: PushTouchpoint, v: unknown): string {
-  const s = String(v).trim();
-  return tp === 'items' ? s.toUpperCase() : s;
+/** ERP record keys per Infoplus key, in ERP order: more than one is a key collision. */
+function keyClaimants(erpSide: readonly ErpSide[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of erpSide) {
+    const list = out.get(r.match);
+    if (list) list.push(r.key);
+    else out.set(r.match, [r.key]);
+  }
+  return out;
+}
+
+/** The copy a key held several times is linked to: the one already linked, else the oldest (lowest id). */
+function keptCopy(ids: readonly string[], j: JournalEntry | null): string {
+  const linked = j?.status === 'synced' ? j.infoplusId : null;
+  return linked && ids.includes(linked) ? linked : ids[0]!;
+}
+
+/** A record key as a person can tell it apart (quotes show blanks at either end). */
+function shown(key: string): string {
+  return JSON.stringify(key);
 }
 
 function sortedIds(ids: readonly string[]): string[] {
@@ -167,21 +212,49 @@ function judge(
   rec: ErpSide,
   ids: readonly string[],
   j: JournalEntry | null,
-): 'agree' | 'inbox' | ReconcileFinding {
+  claimants: readonly string[],
+  unconfirmed: ReadonlySet<string>,
+): 'agree' | 'inbox' | 'settling' | ReconcileFinding {
   const label = res.label.charAt(0).toUpperCase() + res.label.slice(1);
   const linked = j?.status === 'synced' ? j.infoplusId : null;
+  if (rec.invalid !== undefined) {
+    return {
+      kind: 'invalid-key',
+      recordKey: rec.key,
+      infoplusIds: [],
+      message: `${label} ${shown(rec.key)} is not sent: ${rec.invalid}`,
+    };
+  }
+  if (claimants.length > 1) {
+    // One advice for every claimant, whichever is reported first: following it never cancels them all.
+    const held =
+      ids.length === 0
+        ? 'Infoplus does not have it'
+        : `Infoplus has it ${ids.length === 1 ? 'once' : `${ids.length} times`} (${ids.join(', ')})`;
+    return {
+      kind: 'key-collision',
+      recordKey: rec.key,
+      infoplusIds: ids,
+      message: `Key collision: ${label.toLowerCase()} ${claimants.map(shown).join(', ')} all become Infoplus ${res.keyField} ${shown(rec.match)}; ${held}. Make the ERP keys distinct (or leave all but one out of the profile's query); until then none of them is sent, linked or repaired, and no Infoplus copy should be cancelled for it.`,
+    };
+  }
   if (ids.length > 1) {
+    const keep = keptCopy(ids, j);
+    const others = ids.filter((id) => id !== keep);
     return {
       kind: 'duplicated',
       recordKey: rec.key,
       infoplusIds: ids,
-      message: `${label} ${rec.key} is in Infoplus ${ids.length} times (${ids.join(', ')}). Keep ${
-        linked && ids.includes(linked) ? linked : ids[0]
-      } and cancel or delete the others in Infoplus; consider turning on Infoplus's duplicate-order rejection.`,
+      message: `${label} ${rec.key} is in Infoplus ${ids.length} times (${ids.join(', ')}). Keep ${keep} (${
+        linked === keep ? 'the one this app links' : 'the oldest'
+      }) and cancel or delete ${others.join(', ')} in Infoplus; repair links ${keep} so no run adds another copy. Consider turning on Infoplus's duplicate-order rejection.`,
     };
   }
   if (ids.length === 1) {
     if (linked === ids[0]) return 'agree';
+    // in Infoplus, but its newest ERP change was refused and waits in the error inbox: not agreeing, and a
+    // repair must not link it over that (it would record the refused content as sent)
+    if (j && (j.status === 'failed' || j.status === 'skipped') && j.infoplusId === ids[0]) return 'inbox';
     if (j === null || j.status !== 'synced' || !j.infoplusId) {
       return {
         kind: 'untracked',
@@ -197,6 +270,8 @@ function judge(
       message: `${label} ${rec.key} was sent as ${j.infoplusId}, but Infoplus now has it as ${ids[0]}. Repair links it to ${ids[0]}.`,
     };
   }
+  // a create whose answer never came: Infoplus may still commit it, so it is neither missing nor re-sent
+  if (unconfirmed.has(rec.key) && !linked) return 'settling';
   if (j && (j.status === 'failed' || j.status === 'skipped')) return 'inbox';
   if (linked) {
     return {
@@ -255,7 +330,15 @@ async function adopt(
         contentHash: hash,
         at,
       });
-      note(findings, a.finding, `linked to ${a.id}`);
+      const f = findings[a.finding];
+      const rest = f?.kind === 'duplicated' ? f.infoplusIds.filter((id) => id !== a.id) : [];
+      note(
+        findings,
+        a.finding,
+        rest.length > 0
+          ? `linked to ${a.id}; ${rest.join(', ')} still to cancel in Infoplus`
+          : `linked to ${a.id}`,
+      );
     }
   });
 }
@@ -321,9 +404,18 @@ export function emptyReconcileReport(tp: PushTouchpoint, error: string): Reconci
     infoplusRecords: 0,
     agreeing: 0,
     inErrorInbox: 0,
+    settling: 0,
     onlyInInfoplus: 0,
     onlyInInfoplusSample: [],
-    counts: { missing: 0, 'gone-from-infoplus': 0, duplicated: 0, untracked: 0, 'stale-link': 0 },
+    counts: {
+      missing: 0,
+      'gone-from-infoplus': 0,
+      duplicated: 0,
+      untracked: 0,
+      'stale-link': 0,
+      'key-collision': 0,
+      'invalid-key': 0,
+    },
     findings: [],
     error,
   };

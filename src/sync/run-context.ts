@@ -9,7 +9,7 @@ import type {
 } from '../contract/index.js';
 import { retryDelayMs, type ClassifiedError } from '../domain/error-classification.js';
 import { ZERO_COUNTS, type StateStore } from '../store/index.js';
-import type { EngineEvent, LoggerLike, ResolvedOptions } from './types.js';
+import { RunAbort, type EngineEvent, type LoggerLike, type ResolvedOptions } from './types.js';
 
 type MutableCounts = { -readonly [K in keyof RunCounts]: RunCounts[K] };
 
@@ -93,17 +93,34 @@ export class RunContext {
   park(
     recordKey: string,
     err: ClassifiedError,
-    opts: { contentHash: string | null; payload?: unknown; attempts?: number },
+    opts: {
+      contentHash: string | null;
+      payload?: unknown;
+      attempts?: number;
+      /** When the engine looks at it again by itself (a settling record's next lookup); else by backoff. */
+      nextRetryAt?: Date;
+      /** The record's Infoplus key (normalised), kept in the journal to find key collisions. */
+      infoplusKey?: string | null;
+      /** How the run counts it: failed (default), or skipped for a record that is settling, not failed. */
+      outcome?: 'failed' | 'skipped';
+    },
   ): InboxItem {
     const at = this.now();
     const previous = this.store.inbox.byKey(this.touchpoint, recordKey);
     const attempts = (previous && previous.status !== 'resolved' ? previous.attempts : 0) + 1;
-    const nextRetryAt = err.transient
-      ? new Date(
-          this.clock().getTime() +
-            retryDelayMs(attempts, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random()),
-        ).toISOString()
-      : null;
+    const nextRetryAt = opts.nextRetryAt
+      ? opts.nextRetryAt.toISOString()
+      : err.transient
+        ? new Date(
+            this.clock().getTime() +
+              retryDelayMs(
+                attempts,
+                this.options.retryBaseMs,
+                this.options.retryMaxMs,
+                this.options.random(),
+              ),
+          ).toISOString()
+        : null;
     const item = this.store.transaction(() => {
       this.store.journal.markFailed({
         touchpoint: this.touchpoint,
@@ -111,6 +128,7 @@ export class RunContext {
         contentHash: opts.contentHash,
         error: err.message,
         at,
+        ...(opts.infoplusKey !== undefined ? { infoplusKey: opts.infoplusKey } : {}),
       });
       return this.store.inbox.recordFailure({
         touchpoint: this.touchpoint,
@@ -130,7 +148,7 @@ export class RunContext {
       { touchpoint: this.touchpoint, recordKey, category: err.category, transient: err.transient },
       `record parked in the error inbox: ${err.message}`,
     );
-    this.outcome(recordKey, 'failed', { message: err.message });
+    this.outcome(recordKey, opts.outcome ?? 'failed', { message: err.message });
     return item;
   }
 
@@ -145,6 +163,7 @@ export class RunContext {
       contentHash: string;
       watermark?: string | null;
       sourceFingerprint?: string | null;
+      infoplusKey?: string | null;
     },
     action: 'created' | 'updated' | 'reconciled',
     message?: string,
@@ -191,6 +210,23 @@ export class RunContext {
       },
     });
   }
+
+  /**
+   * Throws when the run was cancelled or its lease lost. Called before every send: `leaseHeld` reads the lease
+   * row itself, so a process that was paused past the lease's staleness (and lost it to another run) sends
+   * nothing more even before its heartbeat timer notices.
+   */
+  checkMaySend(): void {
+    this.checkAborted();
+    if (this.leaseHeld && !this.leaseHeld()) {
+      throw new RunAbort(
+        `The ${this.touchpoint} lease was taken over by another run (this process was paused or too slow); it sends nothing more, and the other run settles its unanswered requests.`,
+      );
+    }
+  }
+
+  /** Set by the engine for real runs: true while this run still holds its touchpoint's lease. */
+  leaseHeld: (() => boolean) | null = null;
 
   /** Throws when the run was cancelled or its lease lost. */
   checkAborted(): void {

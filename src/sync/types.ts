@@ -4,6 +4,7 @@ import type { ErpConnection } from '../erp/types.js';
 import type { InfoplusClient } from '../infoplus/index.js';
 import type { Profile } from '../profile/index.js';
 import type { StateStore } from '../store/index.js';
+import { DEFAULT_SETTLE_DELAYS_MS } from './settle.js';
 
 /** `{ debug/info/warn/error(obj, msg) }`, pino-compatible. */
 export interface LoggerLike {
@@ -56,6 +57,22 @@ export interface EngineOptions {
   /** Lease heartbeat and staleness. Defaults 10 s / 60 s. */
   readonly heartbeatMs?: number;
   readonly leaseStaleMs?: number;
+  /**
+   * When a create whose answer never came is looked up again, as offsets from the moment its outcome became
+   * unknown; it is sent again only if the lookup at the last offset still finds nothing. Default
+   * 30 s, 2 min, 10 min (a slow Infoplus can commit minutes after our timeout).
+   */
+  readonly settleDelaysMs?: readonly number[];
+  /**
+   * How far beyond now an ERP watermark may be (clock skew between ERP and this machine) before it is refused
+   * as a date in the future. Default 1 hour.
+   */
+  readonly watermarkToleranceMs?: number;
+  /**
+   * A push run stops when Infoplus accepts connections but has given no answer at all for this long (every
+   * request times out): a clear message instead of minutes of silence. Default 60 s.
+   */
+  readonly unansweredStopMs?: number;
   /** Minimum time between run-progress events. Default 250 ms. */
   readonly progressIntervalMs?: number;
   /** Random source for jitter (tests). */
@@ -79,6 +96,8 @@ export interface RunOptions {
   readonly trigger: RunTrigger;
   readonly dryRun?: boolean;
   readonly signal?: AbortSignal;
+  /** Push: read every ERP record and compare it by content, whatever the watermark or fingerprints say. */
+  readonly full?: boolean;
 }
 
 /** Options of runAll. */
@@ -109,6 +128,9 @@ export function resolveOptions(o: EngineOptions = {}): ResolvedOptions {
     heartbeatMs: o.heartbeatMs ?? 10_000,
     leaseStaleMs: o.leaseStaleMs ?? 60_000,
     progressIntervalMs: o.progressIntervalMs ?? 250,
+    settleDelaysMs: o.settleDelaysMs ?? DEFAULT_SETTLE_DELAYS_MS,
+    watermarkToleranceMs: o.watermarkToleranceMs ?? 3_600_000,
+    unansweredStopMs: o.unansweredStopMs ?? 60_000,
     random: o.random ?? Math.random,
   };
 }

@@ -19,6 +19,8 @@ export const CATEGORY_TEXT: Record<ErrorCategory, string> = {
   auth: 'Login / API key',
   internal: 'Internal',
   reconciliation: 'Found by reconciliation',
+  settling: 'Checking whether Infoplus received it',
+  'key-collision': 'Key collision',
 };
 
 type StatusFilter = InboxStatus | 'active' | 'all';

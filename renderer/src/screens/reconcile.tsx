@@ -12,6 +12,8 @@ const KIND_TEXT: Readonly<Record<ReconcileFindingKind, string>> = {
   duplicated: 'Duplicated in Infoplus',
   untracked: 'Not recorded here',
   'stale-link': 'Stale link',
+  'key-collision': 'Key collision (ERP)',
+  'invalid-key': 'Empty key (ERP)',
 };
 
 /** Findings listed on screen; the counts above cover all of them. */
@@ -22,6 +24,7 @@ const REPAIRABLE: readonly ReconcileFindingKind[] = [
   'gone-from-infoplus',
   'untracked',
   'stale-link',
+  'duplicated',
 ];
 
 function repairable(report: ReconcileReport): number {

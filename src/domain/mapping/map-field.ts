@@ -113,24 +113,33 @@ export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: 
   );
   if (!converted.ok) return problemResult(field, column, converted.message);
   let value = converted.value;
-  // value.length counts UTF-16 units, never fewer than code points: only longer strings need counting
-  if (
-    spec.maxLength !== undefined &&
-    typeof value === 'string' &&
-    value.length > spec.maxLength &&
-    [...value].length > spec.maxLength
-  ) {
-    const chars = [...value];
+  // Infoplus (Java) counts UTF-16 units, as String.length does: that is the limit checked and cut to.
+  if (spec.maxLength !== undefined && typeof value === 'string' && value.length > spec.maxLength) {
     if (!spec.truncate) {
       return problemResult(
         field,
         column,
-        `value is ${chars.length} characters; Infoplus allows ${spec.maxLength}. Shorten it in the ERP or set truncate: true`,
+        `value is ${value.length} characters (UTF-16 units); Infoplus allows ${spec.maxLength}. Shorten it in the ERP${
+          spec.truncate === undefined ? ' or set truncate: true (not on a key field)' : ''
+        }`,
       );
     }
-    value = chars.slice(0, spec.maxLength).join('');
+    value = cutToUnits(value, spec.maxLength);
   }
   return { value };
+}
+
+// Grapheme clusters (an emoji with its modifiers, a letter with combining marks) are never split by a cut.
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The longest prefix of whole graphemes that fits in `max` UTF-16 units. */
+export function cutToUnits(value: string, max: number): string {
+  let end = 0;
+  for (const { segment, index } of graphemes.segment(value)) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  return value.slice(0, end);
 }
 
 // a module-level helper rather than a closure in mapField: that runs for every field of every record

@@ -103,4 +103,34 @@ describe('check with both connections', () => {
       }),
     ]);
   });
+
+  it('lists ERP records that map to one Infoplus key, and an empty key, as the run would park them', async () => {
+    const file = join(dir, 'erp-keys.sqlite');
+    const erp = await openErp({ driver: 'sqlite', url: file, createIfMissing: true });
+    try {
+      await createSampleErp(erp, { orders: 3 });
+      for (const no of ['SO-DUP', 'SO-DUP ', '']) {
+        await erp.execute(
+          `INSERT INTO sales_orders (order_no, customer_id, order_date, status, created_at, updated_at)
+           SELECT @no, customer_id, order_date, 'Open', created_at, updated_at FROM sales_orders LIMIT 1`,
+          { no },
+        );
+      }
+    } finally {
+      await erp.close();
+    }
+    const report = await checkProfileFile(
+      profileWith('keys.yaml', (t) => t.replaceAll('erp.sqlite', 'erp-keys.sqlite')),
+      { env: { INFOPLUS_API_KEY: 'check-key' } },
+    );
+    const keyProblems = report.problems.filter((p) => p.path === 'touchpoints.orders.fields.customerOrderNo');
+    expect(keyProblems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/record "": invalid key: customerOrderNo is empty/),
+      expect.stringMatching(
+        /key collision: ERP records "SO-DUP" and "SO-DUP " all become Infoplus key "SO-DUP"/,
+      ),
+    ]);
+    // data problems: listed, but the profile itself passes
+    expect(keyProblems.every((p) => p.severity === 'warning')).toBe(true);
+  });
 });

@@ -19,12 +19,17 @@ if (!baseUrl || !apiKey || !erpFile || !dataDir || !list) {
 const touchpoints = list.split(',').filter(isTouchpoint);
 const erp = await openErp({ driver: 'sqlite', url: erpFile });
 const profile = parseProfile(sampleProfileText('sqlite', { erpUrl: erpFile, infoplusBaseUrl: baseUrl }));
+// CRASH_TIMEOUT_MS: the client timeout; CRASH_SETTLE_MS: the settle window of unanswered creates (offsets,
+// comma-separated). The simulator commits within milliseconds unless a test makes it slow.
+const timeoutMs = Number(process.env.CRASH_TIMEOUT_MS ?? 30_000);
+const settleDelaysMs = (process.env.CRASH_SETTLE_MS ?? '200').split(',').filter(Boolean).map(Number);
 const client = createInfoplusClient({
   baseUrl,
   apiKey,
   requestsPerSecond: 2000,
   retryBaseMs: 5,
   maxRetryDelayMs: 50,
+  timeoutMs,
 });
 const store = openStateStore(dataDir);
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
@@ -35,7 +40,7 @@ const engine = new SyncEngine({
   store,
   logger: silent,
   // A killed process leaves its lease behind; the restarted one takes it over because the pid is gone.
-  options: { concurrency: 4, retryBaseMs: 0, retryMaxMs: 0, checkpointEvery: 25 },
+  options: { concurrency: 4, retryBaseMs: 0, retryMaxMs: 0, checkpointEvery: 25, settleDelaysMs },
 });
 process.stdout.write('ready\n');
 const runs = await engine.runAll({ trigger: 'manual', touchpoints });

@@ -8,7 +8,7 @@ import { createSampleErp } from '../../../src/erp/sample/index.js';
 import { startSimulator, type InfoplusSimulator } from '../../../src/simulator/index.js';
 import { openStateStore } from '../../../src/store/index.js';
 import { pullAgreement, pushAgreement, problemsOf } from './agreement.js';
-import { tempDir } from './harness.js';
+import { countBy, tempDir } from './harness.js';
 
 const CHILD_SOURCE = join(import.meta.dirname, 'crash-child.ts');
 // Bundled once so each of the ~50 restarts starts in a fraction of a second; kept under node_modules so the
@@ -42,9 +42,26 @@ interface Life {
 }
 
 /** Runs the child once; kills it with SIGKILL `killAfterMs` after it said "ready" (null: let it finish). */
-function live(args: string[], killAfterMs: number | null): Promise<Life> {
+function live(
+  args: string[],
+  killAfterMs: number | null,
+  env: NodeJS.ProcessEnv = {},
+  killWhen?: () => boolean,
+): Promise<Life> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CHILD, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
+    const poll = killWhen
+      ? setInterval(() => {
+          if (killWhen()) {
+            clearInterval(poll);
+            child.kill('SIGKILL');
+          }
+        }, 10)
+      : undefined;
+    child.on('exit', () => clearInterval(poll));
     let output = '';
     let killed = false;
     child.stdout.on('data', (d: Buffer) => {
@@ -128,4 +145,68 @@ describe('crash suite: SIGKILL at random points during a push of 1,000 orders an
       store.close();
     }
   });
+});
+
+describe('crash suite: SIGKILL while Infoplus still holds slow creates, and an immediate restart', () => {
+  const tmp = tempDir('sync-crash-slow-');
+  const erpFile = join(tmp.dir, 'erp.sqlite');
+  const dataDir = join(tmp.dir, 'state');
+  let sim: InfoplusSimulator;
+  let erp: ErpConnection;
+
+  beforeAll(async () => {
+    await bundleChild();
+    sim = await startSimulator({ seed: 12 });
+    erp = await openErp({ driver: 'sqlite', url: erpFile, createIfMissing: true });
+    await createSampleErp(erp, { orders: 8, seed: 6 });
+  });
+
+  afterAll(async () => {
+    await erp?.close();
+    await sim?.close();
+    tmp.remove();
+    rmSync(CHILD, { force: true });
+  });
+
+  const args = (tps: string): string[] => [sim.baseUrl, sim.apiKey, erpFile, dataDir, tps];
+  // the settle window (6 s here, minutes by default) is longer than the server's delay (5 s)
+  const env = { CRASH_SETTLE_MS: '2000,6000' };
+
+  it(
+    'never sends a create again before the slow ones landed: 8 orders, none twice',
+    { timeout: 120_000 },
+    async () => {
+      const masters = await live(args('vendors,items'), null, env);
+      expect(masters.code, masters.output).toBe(0);
+
+      // Every request is held 5 s and then committed; the process dies while its creates are held (once
+      // the simulator holds its lookup and at least two creates).
+      sim.setFaults({ slowRate: 1, slowMs: 5000 });
+      sim.resetStats();
+      const killed = await live(args('orders'), null, env, () => (sim.stats().faults.slow ?? 0) >= 3);
+      expect(killed.killed).toBe(true);
+      // An immediate restart: its lookups are answered at once, before the held creates commit.
+      sim.setFaults({ slowRate: 0 });
+      const restarted = await live(args('orders'), null, env);
+      expect(restarted.code, restarted.output).toBe(0);
+      const orders = (): Record<string, unknown>[] => sim.state.list<Record<string, unknown>>('order');
+      const twice = (): string[] =>
+        [...countBy(orders(), 'customerOrderNo')].filter(([, n]) => n > 1).map(([k]) => k);
+      expect(twice()).toEqual([]);
+
+      // Once the held creates landed and the window passed, a run confirms them: nothing twice, nothing left.
+      await new Promise((r) => setTimeout(r, 6200));
+      const settled = await live(args('orders'), null, env);
+      expect(settled.code, settled.output).toBe(0);
+      expect(twice()).toEqual([]);
+      expect(sim.state.count('order')).toBe(8);
+      const store = openStateStore(dataDir);
+      try {
+        expect(store.outbox.unresolved('orders')).toEqual([]);
+        expect(store.journal.counts('orders').synced).toBe(8);
+      } finally {
+        store.close();
+      }
+    },
+  );
 });

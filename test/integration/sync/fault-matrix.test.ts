@@ -4,7 +4,7 @@ import type { FaultConfig } from '../../../src/simulator/index.js';
 import type { RunSummary } from '../../../src/contract/index.js';
 import { pullAgreement, pushAgreement, problemsOf } from './agreement.js';
 import { openErp } from '../../../src/erp/index.js';
-import { SyncEngine } from '../../../src/sync/index.js';
+import { SyncEngine, type EngineOptions } from '../../../src/sync/index.js';
 import { makeRig, makeTestErp, quietLogger, tempDir, type Rig } from './harness.js';
 
 /** Runs everything until a round has no failed record and no failed run (bounded), as the scheduler would. */
@@ -15,6 +15,8 @@ async function converge(rig: Rig, rounds = 12): Promise<RunSummary[][]> {
     history.push(runs);
     const clean = runs.every((r) => r.status === 'succeeded') && rig.store.inbox.openCount() === 0;
     if (clean) return history;
+    // records checking whether Infoplus received them wait for their next lookup, as the scheduler would
+    if (rig.store.outbox.settlingCount() > 0) await new Promise((r) => setTimeout(r, 400));
   }
   throw new Error(
     `no convergence: ${JSON.stringify(history.at(-1)?.map((r) => [r.touchpoint, r.status, r.counts, r.error]))}; inbox ${JSON.stringify(
@@ -23,15 +25,19 @@ async function converge(rig: Rig, rounds = 12): Promise<RunSummary[][]> {
   );
 }
 
-const MATRIX: [string, Partial<FaultConfig>][] = [
+/** The slow-commit fault, scaled down: answers after 1.2 s (then committed) against a 400 ms client timeout. */
+const SLOW = { timeoutMs: 400, options: { settleDelaysMs: [500, 2000] } };
+
+const MATRIX: [string, Partial<FaultConfig>, { timeoutMs?: number; options?: EngineOptions }?][] = [
   ['10% server errors', { failRate: 0.1 }],
+  ['10% slow commits past the client timeout', { slowRate: 0.1, slowMs: 1200 }, SLOW],
   ['5% connection resets', { resetRate: 0.05 }],
   ['commit then drop', { commitThenDropRate: 0.15 }],
   ['429 storms', { rateLimit: 40 }],
   ['everything at once', { failRate: 0.1, resetRate: 0.05, commitThenDropRate: 0.1, rateLimit: 60 }],
 ];
 
-describe.each(MATRIX)('fault matrix: %s', (_name, faults) => {
+describe.each(MATRIX)('fault matrix: %s', (_name, faults, setup) => {
   const tmp = tempDir('sync-faults-');
   let rig: Rig | null = null;
   let erp: ErpConnection | null = null;
@@ -44,7 +50,7 @@ describe.each(MATRIX)('fault matrix: %s', (_name, faults) => {
   it('ends with every record exactly once on both sides', async () => {
     const db = await makeTestErp('sqlite', tmp.dir);
     erp = await db.open();
-    rig = await makeRig({ erp, driver: 'sqlite', orders: 150, dataDir: `${tmp.dir}/state` });
+    rig = await makeRig({ erp, driver: 'sqlite', orders: 150, dataDir: `${tmp.dir}/state`, ...setup });
     rig.sim.setFaults(faults);
     await converge(rig);
     expect(problemsOf(await pushAgreement(erp, rig.sim))).toEqual([]);
@@ -54,6 +60,10 @@ describe.each(MATRIX)('fault matrix: %s', (_name, faults) => {
     rig.sim.warehouse.adjustInventory({ count: 40 });
     await converge(rig);
     expect(problemsOf(await pullAgreement(erp, rig.sim))).toEqual([]);
+    if (faults.slowRate) {
+      // the slow creates were confirmed by a lookup, never sent twice (pushAgreement above found no duplicate)
+      expect(rig.sim.stats().faults.slow ?? 0).toBeGreaterThan(0);
+    }
     if (faults.commitThenDropRate) {
       const reconciled = rig.store.runs
         .list({ touchpoint: 'orders' })

@@ -101,6 +101,8 @@ export async function makeRig(o: {
   options?: EngineOptions;
   rps?: number;
   fillErp?: boolean;
+  /** The client's timeout (default 5 s); shorter for the slow-commit fault. */
+  timeoutMs?: number;
 }): Promise<Rig> {
   const sim = o.sim ?? (await startSimulator({ seed: 7 }));
   if (o.fillErp !== false) await createSampleErp(o.erp, { orders: o.orders, seed: 3 });
@@ -113,7 +115,7 @@ export async function makeRig(o: {
     requestsPerSecond: o.rps ?? 1000,
     retryBaseMs: 5,
     maxRetryDelayMs: 50,
-    timeoutMs: 5000,
+    timeoutMs: o.timeoutMs ?? 5000,
   });
   const build = (store: StateStore): SyncEngine =>
     new SyncEngine({
@@ -123,7 +125,15 @@ export async function makeRig(o: {
       store,
       logger: quietLogger,
       // Small passes, so every test also exercises closing and re-opening the ERP read mid-push.
-      options: { concurrency: 8, retryBaseMs: 0, retryMaxMs: 0, pushBatchSize: 50, ...o.options },
+      // A short settle window: the simulator commits within milliseconds unless a test makes it slow.
+      options: {
+        concurrency: 8,
+        retryBaseMs: 0,
+        retryMaxMs: 0,
+        pushBatchSize: 50,
+        settleDelaysMs: [100, 400],
+        ...o.options,
+      },
     });
   const store = openStateStore(o.dataDir);
   const rig: Rig = {

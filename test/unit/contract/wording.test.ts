@@ -33,7 +33,15 @@ function reconciled(patch: Partial<ReconcileTouchpointReport>): ReconcileTouchpo
     inErrorInbox: 0,
     onlyInInfoplus: 0,
     onlyInInfoplusSample: [],
-    counts: { missing: 0, 'gone-from-infoplus': 0, duplicated: 0, untracked: 0, 'stale-link': 0 },
+    counts: {
+      missing: 0,
+      'gone-from-infoplus': 0,
+      duplicated: 0,
+      untracked: 0,
+      'stale-link': 0,
+      'key-collision': 0,
+      'invalid-key': 0,
+    },
     findings: [],
     ...patch,
   };

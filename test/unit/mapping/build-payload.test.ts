@@ -121,14 +121,15 @@ describe('buildPayload', () => {
       expect.objectContaining({
         field: 'shipToCompany',
         column: 'ship',
-        message: expect.stringMatching(/14 characters; Infoplus allows 5/),
+        message: expect.stringMatching(/14 characters.*Infoplus allows 5/),
       }),
     ]);
   });
 
-  it('counts characters, not UTF-16 units, and truncates without splitting an emoji', () => {
+  it('counts UTF-16 units, as Infoplus does, and truncates without splitting an emoji', () => {
     const out = buildPayload(profile, 'orders', rec({ ...header, company: '📦📦📦📦📦📦📦📦📦📦📦' }));
-    expect(out.payload['billToCompany']).toBe('📦📦📦📦📦📦📦📦📦📦');
+    // maxLength 10: five emoji are ten units
+    expect(out.payload['billToCompany']).toBe('📦📦📦📦📦');
   });
 
   it('reports unparseable numbers and dates, and missing required values, per line too', () => {

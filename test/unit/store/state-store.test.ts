@@ -142,7 +142,22 @@ describe('state store', () => {
     );
     store.close();
     store = openStateStore(dir);
-    expect(store.outbox.unresolved('orders').map((o) => [o.recordKey, o.state])).toEqual([['SO-1', 'sent']]);
+    expect(store.outbox.unresolved('orders').map((o) => [o.recordKey, o.state])).toEqual([
+      ['SO-1', 'pending'],
+    ]);
+    // just before its request leaves: from here on a crash leaves it to be settled
+    store.outbox.markSent('orders', 'SO-1', 'now');
+    store.outbox.markUnknown('orders', 'SO-1', { since: 't0', checks: 1, nextCheckAt: 't1', at: 'now' });
+    expect(store.outbox.get('orders', 'SO-1')).toMatchObject({
+      state: 'unknown',
+      unknownSince: 't0',
+      checks: 1,
+      nextCheckAt: 't1',
+    });
+    expect(store.outbox.settlingCount('orders')).toBe(1);
+    // a later call keeps the moment the outcome first became unknown: the window counts from there
+    store.outbox.markUnknown('orders', 'SO-1', { since: 't5', checks: 2, nextCheckAt: 't6', at: 'now' });
+    expect(store.outbox.get('orders', 'SO-1')?.unknownSince).toBe('t0');
     store.outbox.setState('orders', 'SO-1', 'done', 'later', '1000');
     expect(store.outbox.unresolved('orders')).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TaskPool } from '../../../src/sync/pool.js';
-import { PUSH_RESOURCES, isNotEditableMessage, updateBody } from '../../../src/sync/push-resources.js';
+import { PUSH_RESOURCES, sameRecord, updateBody } from '../../../src/sync/push-resources.js';
 
 describe('task pool', () => {
   it('never runs more than its size at once and waits for all on drain', async () => {
@@ -57,9 +57,41 @@ describe('push resources', () => {
     expect(updateBody(PUSH_RESOURCES.items, { sku: 'A' }, '7')).toEqual({ sku: 'A', id: 7 });
   });
 
-  it('recognises "no longer editable" answers, not ordinary validation errors', () => {
-    expect(isNotEditableMessage([], 'order 1005 is Shipped and can no longer be edited')).toBe(true);
-    expect(isNotEditableMessage(['asn 3: cannot be modified after receiving'], 'refused')).toBe(true);
-    expect(isNotEditableMessage(['sku: too long'], 'Infoplus rejected update order')).toBe(false);
+  it('decides "no longer editable" by the looked-up status, never by the answer wording', () => {
+    expect(PUSH_RESOURCES.orders.stillEditable({ status: 'Pending' })).toBe(true);
+    expect(PUSH_RESOURCES.orders.stillEditable({ status: 'On Order' })).toBe(true);
+    expect(PUSH_RESOURCES.orders.stillEditable({ status: 'Shipped' })).toBe(false);
+    expect(PUSH_RESOURCES.orders.stillEditable({ status: 'Processed' })).toBe(false);
+    expect(PUSH_RESOURCES.asns.stillEditable({ status: 'Open', lineItems: [{ receivedQuantity: 0 }] })).toBe(
+      true,
+    );
+    expect(PUSH_RESOURCES.asns.stillEditable({ status: 'Open', lineItems: [{ receivedQuantity: 2 }] })).toBe(
+      false,
+    );
+    expect(PUSH_RESOURCES.asns.stillEditable({ status: 'Closed' })).toBe(false);
+    expect(PUSH_RESOURCES.items.stillEditable({})).toBe(true);
+  });
+
+  it('recognises a record in Infoplus as this ERP record only when its content agrees', () => {
+    const sent = {
+      customerOrderNo: 'SO-1',
+      orderDate: '2026-01-05T00:00:00-05:00',
+      total: 12.5,
+      billToCompany: 'Acme ',
+      lineItems: [{ sku: 'a-1', orderedQty: 2 }],
+    };
+    const stored = {
+      orderNo: 1000,
+      customerOrderNo: 'SO-1',
+      orderDate: '2026-01-05T05:00:00.000Z',
+      total: '12.50',
+      billToCompany: 'ACME',
+      status: 'Pending',
+      lineItems: [{ sku: 'A-1', orderedQty: 2 }],
+    };
+    expect(sameRecord(sent, stored)).toBe(true);
+    expect(sameRecord(sent, { ...stored, billToCompany: 'Other Corp' })).toBe(false);
+    expect(sameRecord(sent, { ...stored, total: 99 })).toBe(false);
+    expect(sameRecord(sent, { ...stored, lineItems: [{ sku: 'B-2', orderedQty: 2 }] })).toBe(false);
   });
 });
