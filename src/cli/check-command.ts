@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { checkProfileFile } from '../profile/check-profile.js';
+import { checkProfileFile } from '../check/check-profile.js';
 
 interface CheckFlags {
   config: string;

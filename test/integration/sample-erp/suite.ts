@@ -8,13 +8,13 @@ import {
   applyWriteBack,
   previewRecords,
   readPushRecords,
-} from '../../../src/erp/profile-io.js';
+} from '../../../src/sync/profile-io.js';
 import { orderRow, sampleSizes } from '../../../src/erp/sample/data.js';
 import { createSampleErp, sampleProfileText } from '../../../src/erp/sample/index.js';
 import type { ErpConnection } from '../../../src/erp/types.js';
 import { INFOPLUS_MODELS } from '../../../src/profile/infoplus-models.js';
 import { parseProfile, type Profile } from '../../../src/profile/index.js';
-import { probePushQueries, probeWriteBacks } from '../../../src/profile/probe-erp.js';
+import { probePushQueries, probeWriteBacks } from '../../../src/check/probe-erp.js';
 import type { SampleDb } from './databases.js';
 
 const ORDERS = 60;

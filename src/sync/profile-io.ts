@@ -17,7 +17,7 @@ import {
 } from '../domain/mapping/write-back-params.js';
 import type { Profile, PullTouchpointProfile, PushTouchpointProfile, Statement } from '../profile/schema.js';
 import { expandKeysParam, sqlParamNames } from '../profile/sql-params.js';
-import type { ErpConnection, ErpDriverName, ErpExecutor, Row, SqlParams } from './types.js';
+import type { ErpConnection, ErpDriverName, ErpExecutor, Row, SqlParams } from '../erp/types.js';
 
 /** Options of readPushRecords: only rows changed since `since` (watermark mode), or only these keys. */
 export interface ReadPushOptions {
