@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { erpDateParam } from '../src/erp/profile-io.js';
+import { erpDateParam } from '../src/sync/profile-io.js';
 import { sampleProfileText } from '../src/erp/sample/index.js';
 import { startSimulator } from '../src/simulator/index.js';
 import { round } from './push-bench.js';

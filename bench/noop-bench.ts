@@ -1,7 +1,7 @@
 /** No-op re-sync of a large ERP: every record already in Infoplus, nothing changed. */
 import { join } from 'node:path';
 import { buildPayload, contentHash } from '../src/domain/mapping/index.js';
-import { readPushRecords } from '../src/erp/profile-io.js';
+import { readPushRecords } from '../src/sync/profile-io.js';
 import { startSimulator } from '../src/simulator/index.js';
 import { round } from './push-bench.js';
 import { SyncEngine } from '../src/sync/index.js';

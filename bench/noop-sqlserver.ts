@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { buildPayload, contentHash } from '../src/domain/mapping/index.js';
 import { openErp } from '../src/erp/index.js';
-import { readPushRecords } from '../src/erp/profile-io.js';
+import { readPushRecords } from '../src/sync/profile-io.js';
 import { createSampleErp, sampleProfileText } from '../src/erp/sample/index.js';
 import { parseProfile } from '../src/profile/index.js';
 import { startSimulator } from '../src/simulator/index.js';

@@ -1,7 +1,7 @@
 /** Push throughput against a rate-limited, slow simulator, beside a naive sequential client. */
 import { join } from 'node:path';
 import { buildPayload, contentHash } from '../src/domain/mapping/index.js';
-import { readPushRecords } from '../src/erp/profile-io.js';
+import { readPushRecords } from '../src/sync/profile-io.js';
 import { startSimulator } from '../src/simulator/index.js';
 import { engineFor, profileFor, sampleErp, scratch } from './setup.js';
 

@@ -3,7 +3,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { APP_EVENTS } from '../src/contract/events.js';
 import type { AppEventSource } from '../src/contract/events.js';
 import { fail } from '../src/contract/result.js';
-import type { Dispatch } from '../src/server/dispatcher.js';
+import type { Dispatch } from '../src/app/shell.js';
 import { isAppPageUrl } from './app-page.js';
 import type { AppPage } from './app-page.js';
 

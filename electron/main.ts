@@ -2,8 +2,8 @@
 import { app, dialog } from 'electron';
 import type { App } from '../src/app/index.js';
 import { fail } from '../src/contract/result.js';
-import { createDispatcher } from '../src/server/dispatcher.js';
-import type { Dispatch } from '../src/server/dispatcher.js';
+import { createDispatcher } from '../src/app/shell.js';
+import type { Dispatch } from '../src/app/shell.js';
 import { appPage } from './app-page.js';
 import type { AppPage } from './app-page.js';
 import { setupIpc } from './ipc.js';

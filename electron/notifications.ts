@@ -1,11 +1,7 @@
 import { Notification } from 'electron';
 import type { AppEventSource } from '../src/contract/events.js';
-import {
-  EMPTY_NOTIFICATION_MEMORY,
-  notifyForAlert,
-  notifyForRun,
-} from '../src/domain/desktop-notifications.js';
-import type { DesktopNotification, NotificationMemory } from '../src/domain/desktop-notifications.js';
+import { EMPTY_NOTIFICATION_MEMORY, notifyForAlert, notifyForRun } from '../src/app/shell.js';
+import type { DesktopNotification, NotificationMemory } from '../src/app/shell.js';
 import type { WindowManager } from './windows.js';
 
 /** Shows one OS notification; a click opens the window it points to. */

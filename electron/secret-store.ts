@@ -1,8 +1,8 @@
 import { safeStorage } from 'electron';
-import type { SecretStore } from '../src/settings/secret-store.js';
-import { sealedSecretStore } from '../src/settings/sealed-secret-store.js';
+import type { SecretStore } from '../src/app/shell.js';
+import { sealedSecretStore } from '../src/app/shell.js';
 
-export { SecretStoreError } from '../src/settings/sealed-secret-store.js';
+export { SecretStoreError } from '../src/app/shell.js';
 
 /** True when the OS really protects the data (DPAPI, Keychain, libsecret/kwallet). */
 export function osEncryptionAvailable(): boolean {

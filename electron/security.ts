@@ -1,6 +1,6 @@
 import { app, session, shell } from 'electron';
 import type { WebContents } from 'electron';
-import { RENDERER_CSP } from '../src/server/security-headers.js';
+import { RENDERER_CSP } from '../src/app/shell.js';
 import { isAppPageUrl } from './app-page.js';
 import type { AppPage } from './app-page.js';
 

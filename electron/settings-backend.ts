@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { SettingsError } from '../src/settings/backend.js';
-import { writeFileAtomic } from '../src/settings/file-backend.js';
-import { makePrivateSync, PRIVATE_FILE_MODE, scrubSettingsBackups } from '../src/settings/private-files.js';
-import type { SettingsBackend } from '../src/settings/backend.js';
+import { SettingsError } from '../src/app/shell.js';
+import { writeFileAtomic } from '../src/app/shell.js';
+import { makePrivateSync, PRIVATE_FILE_MODE, scrubSettingsBackups } from '../src/app/shell.js';
+import type { SettingsBackend } from '../src/app/shell.js';
 
 /** The part of electron-store (a `conf` subclass) this back end uses. */
 export interface KeyValueFile {

@@ -3,8 +3,8 @@ import type { MenuItemConstructorOptions, NativeImage } from 'electron';
 import type { AppApi } from '../src/contract/api.js';
 import type { AppStatus } from '../src/contract/dto.js';
 import type { AppEventSource } from '../src/contract/events.js';
-import { buildTrayMenu, toMenuTemplate } from '../src/domain/tray-menu.js';
-import type { TrayAction } from '../src/domain/tray-menu.js';
+import { buildTrayMenu, toMenuTemplate } from '../src/app/shell.js';
+import type { TrayAction } from '../src/app/shell.js';
 import type { WindowManager } from './windows.js';
 
 /** What the tray needs; `api`/`events` are null when the engine failed to start. */

@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron';
 import type { WebContents, WebPreferences } from 'electron';
-import type { TrayView } from '../src/domain/tray-menu.js';
+import type { TrayView } from '../src/app/shell.js';
 import type { AppPage } from './app-page.js';
 
 /** The renderer runs isolated and sandboxed; it reaches the engine only through the preload bridge. */

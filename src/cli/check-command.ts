@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { checkProfileFile } from '../profile/check-profile.js';
+import { checkProfileFile } from '../check/check-profile.js';
 
 /** One problem as `check` prints it (also used by `run` and `reconcile` when the profile is broken). */
 export function problemLine(p: { path: string; message: string; severity?: 'error' | 'warning' }): string {

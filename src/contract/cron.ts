@@ -122,3 +122,39 @@ export function parseCronFields(expression: string): CronParse {
   }
   return { ok: true, parts, sets: sets as unknown as CronSets };
 }
+
+/** What is wrong inside one field, in the words every screen, the CLI and the profile checker use. */
+function fieldProblem(issue: CronFieldIssue): string {
+  const name = issue.field.name;
+  switch (issue.kind) {
+    case 'bad-syntax':
+      // more than one '/' reads as a bad step; an empty range as a missing value
+      return issue.entry.split('/').length > 2
+        ? `the ${name} field has a bad step in "${issue.entry}"`
+        : `the ${name} field has "", which is not a number or name`;
+    case 'bad-step':
+      return `the ${name} field has a bad step in "${issue.entry}"`;
+    case 'bad-range':
+      return `the ${name} field has a bad range "${issue.range}"`;
+    case 'not-a-value':
+      return `the ${name} field has "${issue.value}", which is not a number or name`;
+    case 'out-of-range':
+      return `the ${name} field must be between ${issue.field.min} and ${issue.field.max}, not ${issue.value}`;
+    case 'backwards':
+      return `the ${name} field has a range "${issue.range}" that runs backwards`;
+  }
+}
+
+/** The one wording of a cron issue (settings screen, settings file, profile checker, scheduler). */
+export function describeCronIssue(issue: CronIssue, expression: string): string {
+  if (issue.kind === 'field-count') {
+    return `"${expression.trim()}" has ${issue.count} fields; write 5: minute hour day-of-month month day-of-week (e.g. "*/15 * * * *")`;
+  }
+  return fieldProblem(issue);
+}
+
+/** Null for a valid 5-field cron expression, else what is wrong with it. */
+export function cronProblem(expression: string): string | null {
+  const parsed = parseCronFields(expression);
+  return parsed.ok ? null : describeCronIssue(parsed.issue, expression);
+}

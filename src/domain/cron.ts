@@ -1,4 +1,4 @@
-import { parseCronFields, type CronIssue } from '../contract/cron.js';
+import { describeCronIssue, parseCronFields } from '../contract/cron.js';
 
 /** A parsed 5-field cron expression (minute hour day-of-month month day-of-week), evaluated in local time. */
 export interface CronExpression {
@@ -20,31 +20,10 @@ export class CronSyntaxError extends Error {
   }
 }
 
-/** The scheduler's wording of a cron issue (settings and the CLI show it). */
-function describe(issue: CronIssue, source: string): string {
-  if (issue.kind === 'field-count') {
-    return `cron "${source}" has ${issue.count} fields; use 5: minute hour day-of-month month day-of-week, e.g. "*/15 * * * *"`;
-  }
-  const { field } = issue;
-  switch (issue.kind) {
-    case 'bad-syntax':
-    case 'bad-range':
-      return `"${issue.entry}" is not a valid ${field.name} entry`;
-    case 'bad-step':
-      return `step "${issue.step}" must be a whole number >= 1`;
-    case 'not-a-value':
-      return `"${issue.value}" is not a valid ${field.name}`;
-    case 'out-of-range':
-      return `${field.name} ${issue.value} is out of range ${field.min}-${field.max}`;
-    case 'backwards':
-      return `range "${issue.range}" runs backwards in the ${field.name} field`;
-  }
-}
-
 /** Parses a 5-field cron expression; throws CronSyntaxError naming the bad field. */
 export function parseCron(source: string): CronExpression {
   const parsed = parseCronFields(source);
-  if (!parsed.ok) throw new CronSyntaxError(describe(parsed.issue, source));
+  if (!parsed.ok) throw new CronSyntaxError(describeCronIssue(parsed.issue, source));
   const [minutes, hours, days, months, weekdays] = parsed.sets;
   return {
     source,
@@ -55,16 +34,6 @@ export function parseCron(source: string): CronExpression {
     weekdays,
     dayOr: parsed.parts[2] !== '*' && parsed.parts[4] !== '*',
   };
-}
-
-/** The cron's problem in plain words, or null when it is valid. */
-export function cronProblem(source: string): string | null {
-  try {
-    parseCron(source);
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
 }
 
 function dayMatches(cron: CronExpression, d: Date): boolean {

@@ -7,7 +7,8 @@ import {
   type PullTouchpoint,
   type PushTouchpoint,
 } from '../contract/touchpoints.js';
-import { cronProblem, isValidTimeZone } from './cron.js';
+import { cronProblem } from '../contract/cron.js';
+import { isValidTimeZone } from './cron.js';
 import { writeBackDdlProblems } from './ddl-guard.js';
 import { INFOPLUS_MODELS } from './infoplus-models.js';
 import { issuesToProblems, ProfileError, type ProfileProblem } from './problems.js';

@@ -7,7 +7,7 @@ import {
   scheduleArgsSchema,
   touchpointSchema,
 } from '../contract/settings-schemas.js';
-import { cronProblem } from '../domain/cron.js';
+import { cronProblem } from '../contract/cron.js';
 
 /** The settings version this build writes. */
 export const SETTINGS_VERSION = 2;

@@ -12,9 +12,10 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './file-backend.js';
-import { secretsFile } from './secrets-file.js';
+import { secretsFile, type SecretName } from './secrets-file.js';
 
-export type SecretName = 'erpPassword' | 'infoplusApiKey';
+// Declared beside the file format (the lower module) so the two files do not import each other.
+export type { SecretName };
 
 /** Where secrets are kept; the shell supplies a safeStorage one. */
 export interface SecretStore {

@@ -1,7 +1,9 @@
 /** The JSON file both secret stores keep sealed values in: `{ version: 1, secrets: { name: entry } }`, mode 0600. */
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from './file-backend.js';
-import type { SecretName } from './secret-store.js';
+
+/** The secrets the app keeps (the ERP password and the Infoplus API key). */
+export type SecretName = 'erpPassword' | 'infoplusApiKey';
 
 /** The sealed entries by secret name. */
 export type SealedSecrets<E> = Partial<Record<SecretName, E>>;

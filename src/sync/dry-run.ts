@@ -13,26 +13,18 @@ import {
 } from '../contract/index.js';
 import { firstQuery, planPage, startPosition, type PagePlan } from '../domain/cursor.js';
 import { contentHash } from '../domain/mapping/index.js';
-import type { ErpConnection } from '../erp/types.js';
-import type { InfoplusClient } from '../infoplus/index.js';
-import type { Profile } from '../profile/index.js';
 import type { StateStore } from '../store/index.js';
-import type { ErpIo } from './erp-io.js';
 import { cursorKindOf, pullResource, toSearch } from './pull-job.js';
 import { findKeyCollisions, keyCollisionError } from './key-policy.js';
 import { judgeRecord } from './push-job.js';
 import { PUSH_RESOURCES } from './push-resources.js';
 import type { LookupResolver } from './resolver.js';
+import type { SyncEnv } from './sync-env.js';
 import type { LoggerLike, ResolvedOptions } from './types.js';
 
 /** What a dry run reads from. */
-export interface DryRunEnv {
-  readonly erp: ErpConnection;
-  readonly infoplus: InfoplusClient;
-  readonly profile: Profile;
+export interface DryRunEnv extends SyncEnv {
   readonly store: StateStore;
-  readonly io: ErpIo;
-  readonly resolver: LookupResolver;
   readonly options: ResolvedOptions;
   readonly clock: () => Date;
   readonly logger: LoggerLike;

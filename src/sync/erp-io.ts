@@ -10,7 +10,7 @@ import {
   readFingerprints,
   readPushRecords,
   type ReadPushOptions,
-} from '../erp/profile-io.js';
+} from './profile-io.js';
 
 /** Reading push records and writing pulled records / after-push statements through the profile. */
 export interface ErpIo {
@@ -48,7 +48,7 @@ export interface ErpIo {
   ): Promise<void>;
 }
 
-/** The profile-driven ERP reader/writers of src/erp/profile-io.ts. */
+/** The profile-driven ERP reader/writers of src/sync/profile-io.ts. */
 export const profileErpIo: ErpIo = {
   readPushRecords: (erp, profile, tp, opts) => readPushRecords(erp, profile, tp, opts ?? {}),
   readFingerprints: (erp, profile, tp, opts) => readFingerprints(erp, profile, tp, opts ?? {}),

@@ -6,21 +6,11 @@ import {
   type TouchpointName,
 } from '../contract/index.js';
 import { buildPayload, resolveRequests, writeBackParams } from '../domain/mapping/index.js';
-import type { ErpConnection } from '../erp/types.js';
-import type { InfoplusClient } from '../infoplus/index.js';
-import type { Profile } from '../profile/index.js';
-import type { ErpIo } from './erp-io.js';
 import { pullResource } from './pull-job.js';
-import type { LookupResolver } from './resolver.js';
+import type { SyncEnv } from './sync-env.js';
 
 /** What a preview reads from. */
-export interface PreviewEnv {
-  readonly erp: ErpConnection;
-  readonly infoplus: InfoplusClient;
-  readonly profile: Profile;
-  readonly io: ErpIo;
-  readonly resolver: LookupResolver;
-}
+export type PreviewEnv = SyncEnv;
 
 const plain = (v: unknown): unknown =>
   v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? v.toString() : v;

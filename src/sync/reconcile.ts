@@ -20,24 +20,16 @@ import type {
   ReconcileTouchpointReport,
 } from '../contract/index.js';
 import { buildPayload } from '../domain/mapping/index.js';
-import type { ErpConnection } from '../erp/types.js';
-import type { InfoplusClient } from '../infoplus/index.js';
-import type { Profile } from '../profile/index.js';
 import type { JournalEntry, StateStore } from '../store/index.js';
 import type { ErpIo } from './erp-io.js';
 import { checkInfoplusKey, canonicalKey } from './key-policy.js';
 import { judgeRecord } from './push-job.js';
 import { PUSH_RESOURCES, idOf, type PushResource } from './push-resources.js';
-import type { LookupResolver } from './resolver.js';
+import type { SyncEnv } from './sync-env.js';
 import { acquireLease } from './single-flight.js';
 
 /** What reconciliation works with. */
-export interface ReconcileEnv {
-  readonly erp: ErpConnection;
-  readonly infoplus: InfoplusClient;
-  readonly profile: Profile;
-  readonly io: ErpIo;
-  readonly resolver: LookupResolver;
+export interface ReconcileEnv extends SyncEnv {
   readonly store: StateStore;
   readonly clock: () => Date;
   readonly lease: { readonly staleMs: number; readonly heartbeatMs: number };

@@ -2,17 +2,13 @@
 import type { InboxItem, RunProgress, RunSummary, RunTrigger, TouchpointName } from '../contract/index.js';
 import type { ErpConnection } from '../erp/types.js';
 import type { InfoplusClient } from '../infoplus/index.js';
+import type { LoggerLike } from '../logging/index.js';
 import type { Profile } from '../profile/index.js';
 import type { StateStore } from '../store/index.js';
 import { DEFAULT_SETTLE_DELAYS_MS } from './settle.js';
 
-/** `{ debug/info/warn/error(obj, msg) }`, pino-compatible. */
-export interface LoggerLike {
-  debug(obj: object, msg: string): void;
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
+/** The engine logs through the one logger type of src/logging (pino-compatible). */
+export type { LoggerLike };
 
 /** What the engine pushes to the UI. */
 export type EngineEvent =

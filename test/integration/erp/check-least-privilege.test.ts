@@ -9,10 +9,10 @@ import { parse, stringify } from 'yaml';
 import { openErp } from '../../../src/erp/index.js';
 import { createSampleErp, sampleProfileText } from '../../../src/erp/sample/index.js';
 import type { ErpConfig } from '../../../src/erp/types.js';
-import { checkProfileFile } from '../../../src/profile/check-profile.js';
+import { checkProfileFile } from '../../../src/check/check-profile.js';
 import { ddlKeyword } from '../../../src/profile/ddl-guard.js';
 import { parseProfile, ProfileError } from '../../../src/profile/index.js';
-import { excessPrivileges } from '../../../src/profile/probe-privileges.js';
+import { excessPrivileges } from '../../../src/check/probe-privileges.js';
 
 const PG_URL = process.env['PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MYSQL_URL = process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/test';

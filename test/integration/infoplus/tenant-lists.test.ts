@@ -6,7 +6,7 @@ import { checkInfoplusTenant } from '../../../src/app/connection-tests.js';
 import { sampleProfileText } from '../../../src/erp/sample/index.js';
 import { createInfoplusClient, type InfoplusClient } from '../../../src/infoplus/index.js';
 import { loadTenantLists, type TenantLists } from '../../../src/infoplus/tenant-lists.js';
-import { checkTenantIds } from '../../../src/profile/check-tenant-ids.js';
+import { checkTenantIds } from '../../../src/check/check-tenant-ids.js';
 import { parseProfile, type Profile } from '../../../src/profile/index.js';
 import { startSimulator, type InfoplusSimulator } from '../../../src/simulator/index.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openErp } from '../../../src/erp/index.js';
 import { createSampleErp, sampleProfileText } from '../../../src/erp/sample/index.js';
-import { checkProfileFile } from '../../../src/profile/check-profile.js';
+import { checkProfileFile } from '../../../src/check/check-profile.js';
 import { startSimulator, type InfoplusSimulator } from '../../../src/simulator/index.js';
 
 // check against a real (simulated) Infoplus and a real SQLite ERP

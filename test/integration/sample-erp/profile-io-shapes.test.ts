@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openErp } from '../../../src/erp/index.js';
-import { applyWriteBack, readPushRecords } from '../../../src/erp/profile-io.js';
+import { applyWriteBack, readPushRecords } from '../../../src/sync/profile-io.js';
 import { createSampleErp, sampleProfileObject } from '../../../src/erp/sample/index.js';
 import type { ErpConnection } from '../../../src/erp/types.js';
 import { parseProfile, validateProfile, type Profile } from '../../../src/profile/index.js';

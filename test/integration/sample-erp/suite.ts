@@ -3,18 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUSH_TOUCHPOINTS, type PushTouchpoint } from '../../../src/contract/touchpoints.js';
 import { buildPayload } from '../../../src/domain/mapping/index.js';
 import { openErp } from '../../../src/erp/index.js';
-import {
-  applyPushResult,
-  applyWriteBack,
-  previewRecords,
-  readPushRecords,
-} from '../../../src/erp/profile-io.js';
+import { applyPushResult, applyWriteBack, readPushRecords } from '../../../src/sync/profile-io.js';
 import { orderRow, sampleSizes } from '../../../src/erp/sample/data.js';
 import { createSampleErp, sampleProfileText } from '../../../src/erp/sample/index.js';
 import type { ErpConnection } from '../../../src/erp/types.js';
 import { INFOPLUS_MODELS } from '../../../src/profile/infoplus-models.js';
 import { parseProfile, type Profile } from '../../../src/profile/index.js';
-import { probePushQueries, probeWriteBacks } from '../../../src/profile/probe-erp.js';
+import { probePushQueries, probeWriteBacks } from '../../../src/check/probe-erp.js';
 import type { SampleDb } from './databases.js';
 
 const ORDERS = 60;
@@ -156,12 +151,6 @@ export function sampleErpSuite(name: string, make: () => Promise<SampleDb>, enab
       const some = await all(erp, profile, 'orders', { keys: ['SO-0000005', 'SO-0000007', 'nope'] });
       expect(some.map((r) => r.key).sort()).toEqual(['SO-0000005', 'SO-0000007']);
       expect(some.every((r) => r.lines.length > 0)).toBe(true);
-    });
-
-    it('previews records beside their payloads', async () => {
-      const rows = await previewRecords(erp, profile, 'items', 3);
-      expect(rows).toHaveLength(3);
-      expect(rows[0]!.payload).toMatchObject({ lobId: 1, status: 'Active', unitCode: 'EACH' });
     });
 
     it('write-backs applied twice leave the same ERP state', async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { erpDateParam } from '../../../src/erp/profile-io.js';
+import { erpDateParam } from '../../../src/sync/profile-io.js';
 import type { ErpConnection } from '../../../src/erp/types.js';
 import { pushedSqliteRig, type Rig } from './harness.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCronFields } from '../../../src/contract/cron.js';
-import { cronProblem as engineProblem } from '../../../src/domain/cron.js';
-import { cronProblem as profileProblem } from '../../../src/profile/cron.js';
+import { cronProblem, parseCronFields } from '../../../src/contract/cron.js';
+import { CronSyntaxError, parseCron } from '../../../src/domain/cron.js';
+import { scheduleSchema } from '../../../src/settings/schema.js';
 import { readCron } from '../../../renderer/src/settings/cron.js';
 
 const sorted = (s: ReadonlySet<number>) => [...s].sort((a, b) => a - b);
@@ -34,7 +34,17 @@ describe('the shared cron parser', () => {
   });
 });
 
-describe('the settings screen, the profile checker and the scheduler agree', () => {
+describe('the settings screen, the settings file, the profile checker and the scheduler say the same', () => {
+  const schedulerProblem = (expression: string): string | null => {
+    try {
+      parseCron(expression);
+      return null;
+    } catch (e) {
+      if (!(e instanceof CronSyntaxError)) throw e;
+      return e.message;
+    }
+  };
+
   it.each([
     '*/15 * * * *',
     '0 6 * * 1-5',
@@ -47,9 +57,18 @@ describe('the settings screen, the profile checker and the scheduler agree', () 
     '*/0 * * * *',
     '0 0 * * funday',
     '* * * *',
-  ])('%j is accepted by all three or by none', (expression) => {
-    const engineOk = engineProblem(expression) === null;
-    expect(profileProblem(expression) === null).toBe(engineOk);
-    expect(readCron(expression).ok).toBe(engineOk);
+  ])('%j: one verdict and one wording', (expression) => {
+    const problem = cronProblem(expression);
+    expect(schedulerProblem(expression)).toBe(problem);
+    const stored = scheduleSchema.safeParse({ enabled: true, cron: expression });
+    expect(stored.success ? null : stored.error.issues[0]?.message).toBe(problem);
+    const reading = readCron(expression);
+    if (problem === null) expect(reading.ok).toBe(true);
+    else expect(reading).toEqual({ ok: false, error: `Not a valid cron expression: ${problem}.` });
+  });
+
+  it('words a bad field the way the settings screen always has', () => {
+    expect(cronProblem('61 * * * *')).toBe('the minute field must be between 0 and 59, not 61');
+    expect(cronProblem('* * * *')).toMatch(/^"\* \* \* \*" has 4 fields; write 5: minute hour/);
   });
 });

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +8,6 @@ import { MODEL_FIELDS, RESOURCE_MODELS } from '../../../src/infoplus/index.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../../..');
-const fieldList = path.resolve(root, '..', 'shared', 'infoplus-api', 'infoplus-models-derived.json');
 const script = path.join(root, 'scripts', 'generate-models.ts');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
@@ -29,17 +27,19 @@ describe('generated Infoplus models', () => {
       expect(Object.keys(MODEL_FIELDS[model]).length).toBeGreaterThan(5);
   });
 
-  it.skipIf(!existsSync(fieldList))('is up to date with the field list', async () => {
-    await expect(run(tsx, [script, fieldList, '--check'], { cwd: root })).resolves.toBeDefined();
-  });
-
-  it.skipIf(!existsSync(fieldList))('regenerates a new field from an updated field list', async () => {
+  // A field list of its own, so this runs in a plain clone; whether src/infoplus/models/generated.ts matches
+  // Infoplus's real field list (outside the repository) is `npm run check:models`.
+  it('regenerates a new field from an updated field list', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'gen-models-'));
     try {
-      const data = JSON.parse(await readFile(fieldList, 'utf8')) as {
-        models: Record<string, Record<string, { properties: Record<string, unknown> }>>;
-      };
-      data.models.beta!.Order!.properties.brandNewField = { type: 'string', readOnly: true };
+      const model = () => ({
+        required: ['id'],
+        properties: { id: { type: 'integer' } } as Record<string, unknown>,
+      });
+      const names = [...new Set(Object.values(RESOURCE_MODELS))];
+      const list = () => Object.fromEntries(names.map((name) => [name, model()]));
+      const data = { models: { 'v3.0': list(), beta: list() } };
+      data.models.beta.Order!.properties.brandNewField = { type: 'string', readOnly: true };
       const input = path.join(dir, 'fields.json');
       const out = path.join(dir, 'generated.ts');
       await writeFile(input, JSON.stringify(data));

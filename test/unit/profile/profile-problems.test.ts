@@ -76,7 +76,7 @@ describe('a broken profile names the broken field', () => {
   it('bad cron', () => {
     const p = onlyProblem((d) => (d['touchpoints']['orders']['schedule'] = { cron: '*/5 25 * * *' }));
     expect(p.path).toBe('touchpoints.orders.schedule.cron');
-    expect(p.message).toMatch(/hour "25".*out of range/);
+    expect(p.message).toMatch(/the hour field must be between 0 and 23, not 25/);
   });
 
   it('cron with six fields', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cronProblem, nextCronTime, parseCron } from '../../../src/domain/cron.js';
+import { cronProblem } from '../../../src/contract/cron.js';
+import { nextCronTime, parseCron } from '../../../src/domain/cron.js';
 import {
   catchUpTime,
   consecutiveFailures,
@@ -26,8 +27,8 @@ describe('cron', () => {
   });
 
   it('names the field that is wrong', () => {
-    expect(cronProblem('*/15 * * *')).toMatch(/4 fields; use 5/);
-    expect(cronProblem('61 * * * *')).toMatch(/minute 61 is out of range/);
+    expect(cronProblem('*/15 * * *')).toMatch(/4 fields; write 5/);
+    expect(cronProblem('61 * * * *')).toMatch(/minute field must be between 0 and 59, not 61/);
     expect(cronProblem('0 0 * * funday')).toMatch(/day of week/);
     expect(cronProblem('0 6 * * 1-5')).toBeNull();
   });

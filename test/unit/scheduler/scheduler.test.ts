@@ -85,7 +85,7 @@ describe('Scheduler', () => {
     expect(port.pending).toBe(0);
     expect(() =>
       scheduler.configure({ schedules: { orders: { enabled: true, cron: 'nope' } }, quietHours: null }),
-    ).toThrow(/use 5: minute/);
+    ).toThrow(/write 5: minute/);
     scheduler.stop();
     expect(port.pending).toBe(0);
   });

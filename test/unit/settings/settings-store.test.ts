@@ -141,7 +141,7 @@ describe('SettingsStore with the JSON file back end', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SettingsError);
     expect((error as SettingsError).field).toBe('schedules.orders.cron');
-    expect((error as Error).message).toMatch(/schedules\.orders\.cron: cron "\*\/5 \* \*" has 3 fields/);
+    expect((error as Error).message).toMatch(/schedules\.orders\.cron: "\*\/5 \* \*" has 3 fields; write 5/);
     expect(await readFile(file, 'utf8')).toBe(text);
   });
 });

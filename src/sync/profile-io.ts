@@ -4,11 +4,11 @@
  * dialects and keeps one round trip per batch), or per record with `= @key`; a flat query is grouped by key.
  */
 import type { PullTouchpoint, PushTouchpoint } from '../contract/touchpoints.js';
-import { buildPayload, pushConfig } from '../domain/mapping/build-payload.js';
+import { pushConfig } from '../domain/mapping/build-payload.js';
 import { columnValue } from '../domain/mapping/map-field.js';
 import { toInstant } from '../domain/mapping/convert.js';
 import { rawFingerprint } from '../domain/mapping/fingerprint.js';
-import type { BuiltPayload, MappingContext, PushSourceRecord, SourceRow } from '../domain/mapping/types.js';
+import type { PushSourceRecord, SourceRow } from '../domain/mapping/types.js';
 import { formatWallClock } from '../domain/mapping/zoned-time.js';
 import {
   lineWriteBackParams,
@@ -29,8 +29,8 @@ import type {
   StatementExpect,
 } from '../profile/schema.js';
 import { expandKeysParam, sqlParamNames } from '../profile/sql-params.js';
-import type { ErpConnection, ErpDriverName, ErpExecutor, Row, SqlParams } from './types.js';
-import { WriteBackExpectationError } from './write-back-expectation.js';
+import type { ErpConnection, ErpDriverName, ErpExecutor, Row, SqlParams } from '../erp/types.js';
+import { WriteBackExpectationError } from '../erp/write-back-expectation.js';
 
 /** Options of readPushRecords: only rows changed since `since` (watermark mode), or only these keys. */
 export interface ReadPushOptions {
@@ -277,33 +277,6 @@ async function* readFlat(
     current = { key, header: row, lines: [row] };
   }
   if (current) yield emit(current);
-}
-
-/** One ERP record beside the Infoplus payload it becomes (the UI's Preview). */
-export interface PreviewRecord extends BuiltPayload {
-  readonly source: PushSourceRecord;
-}
-
-/** The first `limit` records of a push touchpoint with their payloads; nothing is written anywhere. */
-export async function previewRecords(
-  erp: ErpConnection,
-  profile: Profile,
-  tp: PushTouchpoint,
-  limit: number,
-  ctx: MappingContext = {},
-): Promise<PreviewRecord[]> {
-  const out: PreviewRecord[] = [];
-  if (limit <= 0) return out;
-  const it = readPushRecords(erp, profile, tp);
-  try {
-    for await (const rec of it) {
-      out.push({ ...buildPayload(profile, tp, rec, ctx), source: rec });
-      if (out.length >= limit) break;
-    }
-  } finally {
-    await it.return(undefined);
-  }
-  return out;
 }
 
 function pullConfig(profile: Profile, tp: PullTouchpoint): PullTouchpointProfile {

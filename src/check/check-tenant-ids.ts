@@ -1,7 +1,7 @@
 /** `check`: every tenant id an item mapping can send (constants and lookup values) exists in the tenant. */
 import { describeList, TENANT_ID_FIELDS, type TenantLists } from '../infoplus/tenant-lists.js';
 import type { CheckProblem } from './probe-erp.js';
-import type { Profile } from './schema.js';
+import type { Profile } from '../profile/schema.js';
 
 /** The constant or lookup values a field mapping can produce; null when they come from ERP data. */
 function possibleValues(profile: Profile, spec: unknown): unknown[] | null {

@@ -3,13 +3,13 @@ import { dirname } from 'node:path';
 import { describeErpConfig, openErp } from '../erp/index.js';
 import type { ErpConnection } from '../erp/types.js';
 import { createInfoplusClient } from '../infoplus/index.js';
-import { erpConfigFromProfile, infoplusOptionsFromProfile } from './connections.js';
-import { INFOPLUS_MODELS } from './infoplus-models.js';
-import { loadProfile } from './parse.js';
-import { ProfileError } from './problems.js';
+import { erpConfigFromProfile, infoplusOptionsFromProfile } from '../profile/connections.js';
+import { INFOPLUS_MODELS } from '../profile/infoplus-models.js';
+import { loadProfile } from '../profile/parse.js';
+import { ProfileError } from '../profile/problems.js';
 import { probePushQueries, probeWriteBacks, type CheckProblem } from './probe-erp.js';
 import { excessPrivileges } from './probe-privileges.js';
-import type { Profile } from './schema.js';
+import type { Profile } from '../profile/schema.js';
 import { loadTenantLists } from '../infoplus/tenant-lists.js';
 import { checkTenantIds } from './check-tenant-ids.js';
 

@@ -8,12 +8,12 @@ import {
 import { buildPayload } from '../domain/mapping/build-payload.js';
 import { checkInfoplusKey, findKeyCollisions } from '../domain/key-policy.js';
 import { columnValue, mapField } from '../domain/mapping/map-field.js';
-import { readPushRecords, runWriteBack } from '../erp/profile-io.js';
+import { readPushRecords, runWriteBack } from '../sync/profile-io.js';
 import type { ErpConnection } from '../erp/types.js';
-import type { ProfileProblem } from './problems.js';
-import type { FieldSpec, Profile, PushTouchpointProfile } from './schema.js';
-import { ENGINE_LINE_SOURCES, ENGINE_RECORD_PARAMS } from './pull-params.js';
-import { PULL_MODELS, PUSH_MODELS, type ModelTable } from './touchpoint-models.js';
+import type { ProfileProblem } from '../profile/problems.js';
+import type { FieldSpec, Profile, PushTouchpointProfile } from '../profile/schema.js';
+import { ENGINE_LINE_SOURCES, ENGINE_RECORD_PARAMS } from '../profile/pull-params.js';
+import { PULL_MODELS, PUSH_MODELS, type ModelTable } from '../profile/touchpoint-models.js';
 
 /** One check finding; warnings (e.g. ERP data problems) do not fail the check. */
 export interface CheckProblem extends ProfileProblem {
