@@ -6,7 +6,7 @@ import {
   type PushTouchpoint,
 } from '../contract/touchpoints.js';
 import { buildPayload } from '../domain/mapping/build-payload.js';
-import { checkInfoplusKey, findKeyCollisions } from '../domain/key-policy.js';
+import { checkInfoplusKey, findKeyCollisions } from '../domain/mapping/key-policy.js';
 import { columnValue, mapField } from '../domain/mapping/map-field.js';
 import { readPushRecords, runWriteBack } from '../sync/profile-io.js';
 import type { ErpConnection } from '../erp/types.js';

@@ -21,7 +21,6 @@ import type {
 } from '../contract/index.js';
 import { buildPayload } from '../domain/mapping/index.js';
 import type { JournalEntry, StateStore } from '../store/index.js';
-import type { ErpIo } from './erp-io.js';
 import { checkInfoplusKey, canonicalKey } from './key-policy.js';
 import { judgeRecord } from './push-job.js';
 import { PUSH_RESOURCES, idOf, type PushResource } from './push-resources.js';

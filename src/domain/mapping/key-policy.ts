@@ -4,8 +4,8 @@
  * key, or two ERP records that map to one key, must never be sent. Used by the run, the dry run, `check` and
  * reconcile alike.
  */
-import type { PushTouchpoint } from '../contract/touchpoints.js';
-import { PUSH_MODELS } from '../profile/touchpoint-models.js';
+import type { PushTouchpoint } from '../../contract/touchpoints.js';
+import { PUSH_MODELS } from '../../profile/touchpoint-models.js';
 
 /** The key a record is sent with, and the form two keys are compared in. */
 export type KeyVerdict =
