@@ -6,7 +6,12 @@
  */
 import type { ClassifiedError } from '../domain/error-classification.js';
 
-export { canonicalKey, checkInfoplusKey, findKeyCollisions, type KeyVerdict } from '../domain/mapping/key-policy.js';
+export {
+  canonicalKey,
+  checkInfoplusKey,
+  findKeyCollisions,
+  type KeyVerdict,
+} from '../domain/mapping/key-policy.js';
 
 /** The inbox entry of a record whose key is empty or invalid. */
 export function invalidKeyError(label: string, recordKey: string, reason: string): ClassifiedError {
