@@ -119,6 +119,20 @@ export async function judgeRecord(
     // Parked and not changed since: wait for the data to change, a retry to come due, or Retry.
     return { kind: 'parked' };
   }
+  if (rec.key.trim() === '') {
+    // NULL or blank in the key column: the record can be neither sent nor found again; parked by itself.
+    const column = pushConfig(env.profile, tp).key;
+    return {
+      kind: 'problems',
+      hash,
+      payload: built.payload,
+      error: invalidKeyError(
+        res.label,
+        rec.key,
+        `${res.keyField} is empty: the ERP record has no ${column}: fill it in the ERP (Infoplus could never find this record again by its key).`,
+      ),
+    };
+  }
   if (built.problems.length > 0) {
     const first = built.problems[0]!;
     const erpData = built.problems.every((p) => p.category === 'erp-data');
