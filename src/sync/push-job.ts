@@ -9,6 +9,7 @@ import type { PushTouchpoint } from '../contract/index.js';
 import { classifyError, type ClassifiedError } from '../domain/error-classification.js';
 import {
   buildPayload,
+  columnValue,
   contentHash,
   mappingDigest,
   pushConfig,
@@ -54,6 +55,11 @@ export interface Candidate {
   readonly fingerprint: string | null;
   op: 'create' | 'update';
   infoplusId: string | null;
+  /**
+   * The Infoplus id the ERP row itself names (profile infoplusIdColumn), or null: a record found under the key
+   * with this id is this ERP record's even when its content differs.
+   */
+  readonly namedId?: string | null;
 }
 
 /** How one ERP record compares with the journal. */
@@ -177,8 +183,33 @@ export async function judgeRecord(
       fingerprint,
       op: j?.infoplusId ? 'update' : 'create',
       infoplusId: j?.infoplusId ?? null,
+      namedId: namedInfoplusId(rec, pushConfig(env.profile, tp).infoplusIdColumn, tp),
     },
   };
+}
+
+/**
+ * The Infoplus id the ERP row names in the profile's infoplusIdColumn, as idOf writes it ("1005"), or null when
+ * none is configured or the row has none. A decimal column's "1005.0" is the id 1005.
+ */
+export function namedInfoplusId(
+  rec: PushSourceRecord,
+  column: string | undefined,
+  tp: PushTouchpoint,
+): string | null {
+  if (column === undefined) return null;
+  const got = columnValue(rec.header, column);
+  if (!got.found) {
+    throw new Error(
+      `touchpoints.${tp}.infoplusIdColumn: column "${column}" is not in the query result (columns: ${Object.keys(rec.header).join(', ')})`,
+    );
+  }
+  const v = got.value;
+  if (v === null || v === undefined) return null;
+  const text = (typeof v === 'object' ? String(v as { toString(): string }) : String(v)).trim();
+  if (text === '') return null;
+  const whole = /^(\d+)(?:\.0*)?$/.exec(text);
+  return whole ? String(Number(whole[1])) : text;
 }
 
 /** Records judged per journal query during a push read. */

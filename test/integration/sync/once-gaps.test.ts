@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ErpConnection } from '../../../src/erp/types.js';
 import type { Profile } from '../../../src/profile/index.js';
+import { PUSH_RESOURCES } from '../../../src/sync/push-resources.js';
+import { openStateStore } from '../../../src/store/index.js';
 import { SyncEngine } from '../../../src/sync/index.js';
 import { makeRig, makeTestErp, quietLogger, tempDir, type Rig } from './harness.js';
 
@@ -72,4 +74,46 @@ describe('an ERP record whose key column is NULL', () => {
     expect(parked[0]!.recordKey).toBe('');
     expect(parked[0]!.message).toMatch(/the ERP record has no order_no: fill it in the ERP/);
   });
+});
+
+describe('a new data folder against an Infoplus that holds edited copies of the orders', () => {
+  const s = setUp('gaps-fresh-', 12);
+
+  it(
+    'adopts the orders the ERP rows name (infoplusIdColumn) and updates them: none created, none parked',
+    { timeout: 60_000 },
+    async () => {
+      const rig = await s.start();
+      await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
+      expect(rig.sim.state.count('order')).toBe(12);
+      // Someone edited every order in Infoplus since: their content no longer matches the ERP's.
+      for (const o of rig.sim.state.list<Record<string, unknown>>('order')) {
+        await PUSH_RESOURCES.orders.update(rig.client, { ...o, billToCompany: 'Edited in Infoplus' });
+      }
+      const fresh = openStateStore(join(s.dir, 'state-new'));
+      try {
+        const engine = new SyncEngine({
+          erp: rig.erp,
+          infoplus: rig.client,
+          profile: rig.profile,
+          store: fresh,
+          logger: quietLogger,
+          options: { concurrency: 4, retryBaseMs: 0, retryMaxMs: 0 },
+        });
+        const runs = await engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
+        const orders = runs.find((r) => r.touchpoint === 'orders')!;
+        expect(orders.status).toBe('succeeded');
+        expect(orders.counts.created).toBe(0);
+        expect(orders.counts.updated).toBe(12);
+        expect(fresh.inbox.list({ touchpoint: 'orders' }).map((i) => i.message)).toEqual([]);
+        expect(rig.sim.state.count('order')).toBe(12);
+        // the ERP is the master: Infoplus holds the ERP's content again
+        const companies = rig.sim.state.list<Record<string, unknown>>('order').map((o) => o.billToCompany);
+        expect(companies).not.toContain('Edited in Infoplus');
+        expect(fresh.journal.counts('orders').synced).toBe(12);
+      } finally {
+        fresh.close();
+      }
+    },
+  );
 });
