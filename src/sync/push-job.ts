@@ -236,7 +236,10 @@ export async function runPush(
   // everything instead, so whatever it hid is caught now.
   const latestAllowed = ctx.clock().getTime() + ctx.options.watermarkToleranceMs;
   let stored = watermarkMode && !plan.fullCompare ? ctx.store.touchpoints.pushWatermark(tp) : null;
+  // What this run finds dated beyond now: raised as an alert until a run finds nothing of the kind.
+  let futureFound: string | null = null;
   if (stored && Date.parse(stored) > latestAllowed) {
+    futureFound = `the stored watermark ${stored}`;
     ctx.logger.error(
       { touchpoint: tp, watermark: stored },
       `the stored ${tp} watermark ${stored} is in the future; it is refused and this run reads every record`,
@@ -248,6 +251,7 @@ export async function runPush(
   const claims = new KeyClaims(ctx, env, tp);
   // Records dated beyond now: sent as usual, but never the watermark (they are read again by every run).
   const futureDated: string[] = [];
+  let latestFuture = -Infinity;
   const handled = new Set<string>();
   const digest =
     cfg.changeDetection.fingerprint === undefined || plan.ignoreFingerprints
@@ -316,8 +320,10 @@ export async function runPush(
         ctx.checkAborted();
         if (handled.has(rec.key)) return;
         handled.add(rec.key);
-        if (rec.watermark && rec.watermark.getTime() > latestAllowed) futureDated.push(rec.key);
-        else if (rec.watermark && rec.watermark.getTime() > maxWatermark)
+        if (rec.watermark && rec.watermark.getTime() > latestAllowed) {
+          futureDated.push(rec.key);
+          latestFuture = Math.max(latestFuture, rec.watermark.getTime());
+        } else if (rec.watermark && rec.watermark.getTime() > maxWatermark)
           maxWatermark = rec.watermark.getTime();
         if (blocked.keys.has(rec.key)) {
           ctx.outcome(rec.key, 'skipped', { message: 'Checking whether Infoplus received it' });
@@ -388,11 +394,14 @@ export async function runPush(
   }
   sender.throwIfStopped();
   if (futureDated.length > 0) {
+    const label = PUSH_RESOURCES[tp].label;
+    futureFound = `${new Date(latestFuture).toISOString()} (${futureDated.length} ${label} record(s), first: ${futureDated[0]})`;
     ctx.logger.error(
       { touchpoint: tp, records: futureDated.slice(0, 20), count: futureDated.length },
       `${futureDated.length} ${PUSH_RESOURCES[tp].label} record(s) have a change date in the future (first: ${futureDated[0]}); the watermark does not move past now, so later changes are still found. Correct the change dates in the ERP (or the profile's timezone).`,
     );
   }
+  if (!ctx.dryRun && watermarkMode) ctx.store.touchpoints.setFutureWatermark(tp, futureFound);
   if (!ctx.dryRun && watermarkMode && Number.isFinite(maxWatermark)) {
     // never past now: a row dated 2099 would otherwise hide every later edit
     const capped = Math.min(maxWatermark, ctx.clock().getTime());

@@ -9,7 +9,11 @@ import type { ErpConnection } from '../../../src/erp/types.js';
 import type { Profile } from '../../../src/profile/index.js';
 import { PUSH_RESOURCES } from '../../../src/sync/push-resources.js';
 import { openStateStore } from '../../../src/store/index.js';
+import type { Alert } from '../../../src/contract/dto.js';
+import { planOf } from '../../../src/domain/schedule.js';
 import { SyncEngine } from '../../../src/sync/index.js';
+import { FakeSchedulerPort } from '../../../src/sync/scheduler.js';
+import { Watchdog } from '../../../src/sync/watchdog.js';
 import { makeRig, makeTestErp, quietLogger, tempDir, type Rig } from './harness.js';
 
 function setUp(prefix: string, orders: number) {
@@ -114,6 +118,59 @@ describe('a new data folder against an Infoplus that holds edited copies of the 
       } finally {
         fresh.close();
       }
+    },
+  );
+});
+
+describe('a change date beyond now', () => {
+  const s = setUp('gaps-future-', 4);
+
+  it(
+    'raises an alert naming the touchpoint and the date, cleared once a run finds no such row',
+    { timeout: 60_000 },
+    async () => {
+      const rig = await s.start();
+      // the watchdog as the app and `status` build it: alerts from what the last push stored
+      const dog = new Watchdog({
+        port: new FakeSchedulerPort(new Date()),
+        planOf: () => planOf(undefined),
+        quietHours: () => null,
+        paused: () => false,
+        futureWatermarkOf: (tp) => rig.store.touchpoints.futureWatermark(tp),
+        onChange: () => undefined,
+      });
+      const alerts = (): Alert[] => {
+        dog.check();
+        return dog.alerts();
+      };
+      await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
+      expect(alerts()).toEqual([]);
+
+      const [row] = (await rig.erp.query(
+        `SELECT order_no, updated_at FROM sales_orders ORDER BY order_id LIMIT 1`,
+      )) as { order_no: string; updated_at: string }[];
+      await rig.erp.execute(
+        `UPDATE sales_orders SET updated_at = '2099-01-01 00:00:00', notes = 'x' WHERE order_no = @no`,
+        { no: row!.order_no },
+      );
+      await rig.engine.runTouchpoint('orders', { trigger: 'manual' });
+      const up = alerts();
+      expect(up).toHaveLength(1);
+      expect(up[0]!.kind).toBe('future-watermark');
+      expect(up[0]!.touchpoint).toBe('orders');
+      expect(up[0]!.message).toMatch(/^Sales orders?.*2099-01-01.*first: SO-/i);
+      expect(up[0]!.message).toContain(row!.order_no);
+
+      // still there while the row stays in the future
+      await rig.engine.runTouchpoint('orders', { trigger: 'manual' });
+      expect(alerts().map((a) => a.kind)).toEqual(['future-watermark']);
+
+      await rig.erp.execute(`UPDATE sales_orders SET updated_at = @at WHERE order_no = @no`, {
+        at: row!.updated_at,
+        no: row!.order_no,
+      });
+      await rig.engine.runTouchpoint('orders', { trigger: 'manual' });
+      expect(alerts()).toEqual([]);
     },
   );
 });
