@@ -110,6 +110,7 @@ export class AppCore {
       planOf: (tp) => this.scheduler.plan(tp),
       quietHours: () => this.settings.get().quietHours,
       paused: () => this.scheduler.paused,
+      futureWatermarkOf: (tp) => store.touchpoints.futureWatermark(tp),
       ...(opts.watchdog ?? {}),
       onChange: ({ raised, cleared }) => {
         for (const a of raised) {

@@ -18,6 +18,11 @@ export interface App {
   start(): Promise<void>;
   /** Stops timers, waits for runs in flight, closes every connection. */
   stop(): Promise<void>;
+  /**
+   * Cancels the runs in flight and starts no more, at once (SIGTERM): no new request goes to Infoplus from
+   * here on, even while the host still closes its own parts before stop().
+   */
+  cancelRuns(): void;
   /** The data folder in use (absolute). */
   readonly dataDir: string;
   /** The process's logging (for hosts that echo or export it). */
@@ -53,6 +58,9 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
       core.logging
         .logger('app')
         .info({ dataDir: core.dataDir, demo: core.demo !== null }, 'scheduler started');
+    },
+    cancelRuns() {
+      core.runs.cancelAll();
     },
     async stop() {
       if (stopped) return;

@@ -97,7 +97,8 @@ export function buildStatus(inputs: StatusInputs): AppStatus {
   const touchpoints = TOUCHPOINTS.map((tp) => touchpointStatus(tp, inputs));
   const openErrors = inputs.store.inbox.openCount();
   const configured = inputs.configured;
-  const seriousAlert = inputs.alerts.some((a) => a.kind !== 'missed-run');
+  // a late run or a future change date is a warning; a refused key or failing runs are errors
+  const seriousAlert = inputs.alerts.some((a) => a.kind !== 'missed-run' && a.kind !== 'future-watermark');
   const failing = touchpoints.filter((t) => t.enabled && t.verdict.tone === 'error').map((t) => t.name);
   let health: Health = 'ok';
   if (!configured || inputs.blocker || seriousAlert || failing.length > 0) health = 'error';

@@ -99,6 +99,13 @@ export async function probePushQueries(
         severity: 'error',
       });
     }
+    if (cfg.infoplusIdColumn !== undefined && !columnValue(first.header, cfg.infoplusIdColumn).found) {
+      out.push({
+        path: `touchpoints.${tp}.infoplusIdColumn`,
+        message: `column "${cfg.infoplusIdColumn}" is not in the result of ${src}: select it there, or remove infoplusIdColumn`,
+        severity: 'error',
+      });
+    }
     const fingerprint = cfg.changeDetection.fingerprint;
     if (fingerprint !== undefined && !columnValue(first.header, fingerprint).found) {
       out.push({

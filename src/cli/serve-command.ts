@@ -82,6 +82,8 @@ export function registerServeCommand(program: Command): void {
           if (stopping) return;
           stopping = true;
           out(`Stopping (${signal}) ...`);
+          // before anything else: closing the server may wait for its clients, and no create may start meanwhile
+          app.cancelRuns();
           void (async () => {
             await server.close().catch(() => undefined);
             await rm(accessFile, { force: true });

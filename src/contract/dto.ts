@@ -87,7 +87,8 @@ export interface TouchpointStatus {
   readonly verdict: Verdict;
 }
 
-export type AlertKind = 'missed-run' | 'repeated-failure' | 'auth-failed' | 'connection-lost';
+export type AlertKind =
+  'missed-run' | 'repeated-failure' | 'auth-failed' | 'connection-lost' | 'future-watermark';
 
 /** Something a person must look at: a late or failing schedule, a rejected login. */
 export interface Alert {

@@ -29,6 +29,7 @@ const ALERT_TITLES: Record<AlertKind, string> = {
   'repeated-failure': 'Sync keeps failing',
   'auth-failed': 'Login refused',
   'connection-lost': 'Connection lost',
+  'future-watermark': 'ERP change date in the future',
 };
 
 function clip(text: string): string {

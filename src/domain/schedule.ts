@@ -98,6 +98,8 @@ export interface WatchInput {
   readonly authFailed: boolean;
   /** The newest run's error message, for the alert text. */
   readonly lastError?: string | null;
+  /** What the last push found dated beyond now (value and record), or null. */
+  readonly futureWatermark?: string | null;
 }
 
 /** Thresholds of the watchdog. */
@@ -160,6 +162,14 @@ export function evaluateAlerts(inputs: readonly WatchInput[], rules: WatchRules)
         id: alertId('auth-failed'),
         kind: 'auth-failed',
         message: 'Infoplus rejected the API key. Enter a valid key in Settings and test the connection.',
+      });
+    }
+    if (input.futureWatermark) {
+      out.push({
+        id: alertId('future-watermark', tp),
+        kind: 'future-watermark',
+        touchpoint: tp,
+        message: `${TOUCHPOINT_LABELS[tp]}: the ERP has a change date beyond now: ${input.futureWatermark}. It would hide every later edit, so it is not used as the watermark; correct the date in the ERP (or the profile's timezone).`,
       });
     }
     const failures = consecutiveFailures(input.recentStatuses);

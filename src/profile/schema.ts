@@ -198,6 +198,16 @@ const pushBase = {
     .string()
     .min(1)
     .describe('ERP column holding the record key (order id, PO number, SKU, vendor number)'),
+  infoplusIdColumn: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Optional: column of the header query holding the Infoplus id the ERP stored for the record (orders: orderNo, ' +
+        'others: id; e.g. what afterPush wrote). A record with no journal whose key Infoplus already holds is ' +
+        'adopted (and updated) when that record has this id, even when its content differs: a new data folder ' +
+        'never duplicates or parks it',
+    ),
   source: pushSourceSchema,
   changeDetection: changeDetectionSchema,
   fields: fieldsSchema.describe('Infoplus field -> mapping'),

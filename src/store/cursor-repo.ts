@@ -71,6 +71,27 @@ export class TouchpointStateRepo {
       .run(tp, at);
   }
 
+  /**
+   * What the last push of the touchpoint found dated beyond now (a change date, which record), or null when
+   * its rows were all dated sensibly: the watchdog's "future-watermark" alert.
+   */
+  futureWatermark(tp: TouchpointName): string | null {
+    const r = this.db
+      .prepare('SELECT future_watermark FROM touchpoint_state WHERE touchpoint = ?')
+      .get(tp) as { future_watermark: string | null } | undefined;
+    return r?.future_watermark ?? null;
+  }
+
+  /** Records (or with null clears) what a push found dated beyond now. */
+  setFutureWatermark(tp: TouchpointName, found: string | null): void {
+    this.db
+      .prepare(
+        `INSERT INTO touchpoint_state (touchpoint, future_watermark) VALUES (?, ?)
+         ON CONFLICT (touchpoint) DO UPDATE SET future_watermark = excluded.future_watermark`,
+      )
+      .run(tp, found);
+  }
+
   /** The ERP watermark up to which every record has been read (push touchpoints). */
   pushWatermark(tp: TouchpointName): string | null {
     return this.row(tp)?.push_watermark ?? null;

@@ -141,6 +141,12 @@ export const MIGRATIONS: readonly Migration[] = [
     // also in watermark mode, and retry records parked for a reason the profile may have cured.
     sql: `ALTER TABLE touchpoint_state ADD COLUMN mapping_digest TEXT;`,
   },
+  {
+    version: 5,
+    name: 'touchpoint state keeps the future-dated change date the last push found',
+    // The watchdog raises an alert from it (status, dashboard) until a later push finds no such row.
+    sql: `ALTER TABLE touchpoint_state ADD COLUMN future_watermark TEXT;`,
+  },
 ];
 
 /** Brings the database to the newest schema; refuses a database written by a newer version of the app. */

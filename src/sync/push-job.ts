@@ -9,6 +9,7 @@ import type { PushTouchpoint } from '../contract/index.js';
 import { classifyError, type ClassifiedError } from '../domain/error-classification.js';
 import {
   buildPayload,
+  columnValue,
   contentHash,
   mappingDigest,
   pushConfig,
@@ -54,6 +55,11 @@ export interface Candidate {
   readonly fingerprint: string | null;
   op: 'create' | 'update';
   infoplusId: string | null;
+  /**
+   * The Infoplus id the ERP row itself names (profile infoplusIdColumn), or null: a record found under the key
+   * with this id is this ERP record's even when its content differs.
+   */
+  readonly namedId?: string | null;
 }
 
 /** How one ERP record compares with the journal. */
@@ -119,6 +125,20 @@ export async function judgeRecord(
     // Parked and not changed since: wait for the data to change, a retry to come due, or Retry.
     return { kind: 'parked' };
   }
+  if (rec.key.trim() === '') {
+    // NULL or blank in the key column: the record can be neither sent nor found again; parked by itself.
+    const column = pushConfig(env.profile, tp).key;
+    return {
+      kind: 'problems',
+      hash,
+      payload: built.payload,
+      error: invalidKeyError(
+        res.label,
+        rec.key,
+        `${res.keyField} is empty: the ERP record has no ${column}: fill it in the ERP (Infoplus could never find this record again by its key).`,
+      ),
+    };
+  }
   if (built.problems.length > 0) {
     const first = built.problems[0]!;
     const erpData = built.problems.every((p) => p.category === 'erp-data');
@@ -163,8 +183,33 @@ export async function judgeRecord(
       fingerprint,
       op: j?.infoplusId ? 'update' : 'create',
       infoplusId: j?.infoplusId ?? null,
+      namedId: namedInfoplusId(rec, pushConfig(env.profile, tp).infoplusIdColumn, tp),
     },
   };
+}
+
+/**
+ * The Infoplus id the ERP row names in the profile's infoplusIdColumn, as idOf writes it ("1005"), or null when
+ * none is configured or the row has none. A decimal column's "1005.0" is the id 1005.
+ */
+export function namedInfoplusId(
+  rec: PushSourceRecord,
+  column: string | undefined,
+  tp: PushTouchpoint,
+): string | null {
+  if (column === undefined) return null;
+  const got = columnValue(rec.header, column);
+  if (!got.found) {
+    throw new Error(
+      `touchpoints.${tp}.infoplusIdColumn: column "${column}" is not in the query result (columns: ${Object.keys(rec.header).join(', ')})`,
+    );
+  }
+  const v = got.value;
+  if (v === null || v === undefined) return null;
+  const text = (typeof v === 'object' ? String(v as { toString(): string }) : String(v)).trim();
+  if (text === '') return null;
+  const whole = /^(\d+)(?:\.0*)?$/.exec(text);
+  return whole ? String(Number(whole[1])) : text;
 }
 
 /** Records judged per journal query during a push read. */
@@ -191,7 +236,10 @@ export async function runPush(
   // everything instead, so whatever it hid is caught now.
   const latestAllowed = ctx.clock().getTime() + ctx.options.watermarkToleranceMs;
   let stored = watermarkMode && !plan.fullCompare ? ctx.store.touchpoints.pushWatermark(tp) : null;
+  // What this run finds dated beyond now: raised as an alert until a run finds nothing of the kind.
+  let futureFound: string | null = null;
   if (stored && Date.parse(stored) > latestAllowed) {
+    futureFound = `the stored watermark ${stored}`;
     ctx.logger.error(
       { touchpoint: tp, watermark: stored },
       `the stored ${tp} watermark ${stored} is in the future; it is refused and this run reads every record`,
@@ -203,6 +251,7 @@ export async function runPush(
   const claims = new KeyClaims(ctx, env, tp);
   // Records dated beyond now: sent as usual, but never the watermark (they are read again by every run).
   const futureDated: string[] = [];
+  let latestFuture = -Infinity;
   const handled = new Set<string>();
   const digest =
     cfg.changeDetection.fingerprint === undefined || plan.ignoreFingerprints
@@ -271,8 +320,10 @@ export async function runPush(
         ctx.checkAborted();
         if (handled.has(rec.key)) return;
         handled.add(rec.key);
-        if (rec.watermark && rec.watermark.getTime() > latestAllowed) futureDated.push(rec.key);
-        else if (rec.watermark && rec.watermark.getTime() > maxWatermark)
+        if (rec.watermark && rec.watermark.getTime() > latestAllowed) {
+          futureDated.push(rec.key);
+          latestFuture = Math.max(latestFuture, rec.watermark.getTime());
+        } else if (rec.watermark && rec.watermark.getTime() > maxWatermark)
           maxWatermark = rec.watermark.getTime();
         if (blocked.keys.has(rec.key)) {
           ctx.outcome(rec.key, 'skipped', { message: 'Checking whether Infoplus received it' });
@@ -343,11 +394,14 @@ export async function runPush(
   }
   sender.throwIfStopped();
   if (futureDated.length > 0) {
+    const label = PUSH_RESOURCES[tp].label;
+    futureFound = `${new Date(latestFuture).toISOString()} (${futureDated.length} ${label} record(s), first: ${futureDated[0]})`;
     ctx.logger.error(
       { touchpoint: tp, records: futureDated.slice(0, 20), count: futureDated.length },
       `${futureDated.length} ${PUSH_RESOURCES[tp].label} record(s) have a change date in the future (first: ${futureDated[0]}); the watermark does not move past now, so later changes are still found. Correct the change dates in the ERP (or the profile's timezone).`,
     );
   }
+  if (!ctx.dryRun && watermarkMode) ctx.store.touchpoints.setFutureWatermark(tp, futureFound);
   if (!ctx.dryRun && watermarkMode && Number.isFinite(maxWatermark)) {
     // never past now: a row dated 2099 would otherwise hide every later edit
     const capped = Math.min(maxWatermark, ctx.clock().getTime());

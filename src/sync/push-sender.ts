@@ -148,9 +148,31 @@ export class Sender {
         out.push(c);
         continue;
       }
+      const named = this.namedByRow(c, existing);
+      if (named) {
+        out.push(named);
+        continue;
+      }
       await this.adoptOrPark(c, existing, 'already in Infoplus (found by its key before creating)');
     }
     return out;
+  }
+
+  /**
+   * The create turned into an update when a record found under its key is the one the ERP row names (its
+   * infoplusIdColumn) and differs in content (same content is adopted as it is, by adoptOrPark): the ERP row
+   * is the proof it is this record's, and the ERP is the master. Null otherwise.
+   */
+  private namedByRow(c: Candidate, existing: readonly InfoplusRecord[]): Candidate | null {
+    const { ctx, tp, res } = this;
+    if (!c.namedId || existing.some((r) => sameRecord(c.payload, r))) return null;
+    const named = existing.find((r) => idOf(res, r) === c.namedId);
+    if (!named) return null;
+    ctx.logger.info(
+      { touchpoint: tp, recordKey: c.key, infoplusId: c.namedId },
+      `${res.label} ${c.keyValue} is already in Infoplus as the ${res.idField} ${c.namedId} the ERP record names; it is adopted and updated`,
+    );
+    return { ...c, op: 'update', infoplusId: c.namedId };
   }
 
   /**

@@ -16,6 +16,8 @@ export interface WatchdogOptions {
   readonly planOf: (tp: TouchpointName) => SchedulePlan;
   readonly quietHours: () => QuietHours | null;
   readonly paused: () => boolean;
+  /** What the touchpoint's last push found dated beyond now (see TouchpointStateRepo.futureWatermark). */
+  readonly futureWatermarkOf?: (tp: TouchpointName) => string | null;
   /** Called when an alert is raised or cleared. */
   readonly onChange: (change: { raised: Alert[]; cleared: Alert[] }) => void;
   /** How late a scheduled run may start before it is called missed; default 5 minutes. */
@@ -140,6 +142,7 @@ export class Watchdog {
         recentStatuses: w.statuses,
         authFailed: w.authFailed,
         lastError: w.lastError,
+        futureWatermark: this.opts.futureWatermarkOf?.(tp) ?? null,
       };
     });
     const wanted = evaluateAlerts(inputs, {

@@ -15,6 +15,7 @@ const ALERT_TEXT: Readonly<Record<AppStatus['alerts'][number]['kind'], string>> 
   'repeated-failure': 'Failing again and again',
   'auth-failed': 'API key refused',
   'connection-lost': 'Connection lost',
+  'future-watermark': 'Change date in the future',
 };
 
 /** "Sales orders → Orders: 112 of 140, about 6 s left", timed from the run's start. */

@@ -51,10 +51,10 @@ export function sampleProfileObject(
        c.city AS bill_city, c.state AS bill_state, c.zip AS bill_zip, c.country AS bill_country,
        c.phone AS bill_phone, c.email AS bill_email,
        COALESCE(o.ship_to_name, c.company) AS ship_company, o.ship_to_street, o.ship_to_city,
-       o.ship_to_state, o.ship_to_zip, o.ship_to_country${fp('o')}
+       o.ship_to_state, o.ship_to_zip, o.ship_to_country, o.infoplus_order_no${fp('o')}
 FROM sales_orders o
 JOIN customers c ON c.customer_id = o.customer_id`;
-  const poHeader = `SELECT p.po_no, p.vendor_no, p.order_date, p.notes, p.updated_at${fp('p')}
+  const poHeader = `SELECT p.po_no, p.vendor_no, p.order_date, p.notes, p.updated_at, p.infoplus_asn_id${fp('p')}
 FROM purchase_orders p`;
   const itemHeader = `SELECT i.sku, i.description, i.unit_price, i.weight_lbs, i.upc, i.vendor_no, i.active, i.updated_at${fp('i')}
 FROM items i`;
@@ -141,6 +141,7 @@ FROM items i`;
         enabled: true,
         schedule: { intervalMinutes: 15 },
         key: 'po_no',
+        infoplusIdColumn: 'infoplus_asn_id',
         source: {
           header: `${poHeader}\nWHERE p.updated_at >= @since\nORDER BY p.updated_at, p.po_no`,
           headerByKeys: `${poHeader}\nWHERE p.po_no IN (@keys)`,
@@ -177,6 +178,8 @@ ORDER BY p.po_no, l.line_no`,
         enabled: true,
         schedule: { cron: '*/5 * * * *' },
         key: 'order_no',
+        // the orderNo afterPush stored: a new data folder adopts the order instead of creating it again
+        infoplusIdColumn: 'infoplus_order_no',
         source: {
           header: `${orderHeader}\nWHERE o.updated_at >= @since\nORDER BY o.updated_at, o.order_no`,
           headerByKeys: `${orderHeader}\nWHERE o.order_no IN (@keys)`,
