@@ -12,6 +12,7 @@ import { excessPrivileges } from './probe-privileges.js';
 import type { Profile } from '../profile/schema.js';
 import { loadTenantLists } from '../infoplus/tenant-lists.js';
 import { checkTenantIds } from './check-tenant-ids.js';
+import { DEFAULT_SAMPLE, type SampleSize } from './probe-sample.js';
 
 /** What check found: problems (errors fail it), and notes on what was verified. */
 export interface CheckReport {
@@ -28,6 +29,8 @@ export interface CheckOptions {
   readonly writeProbe?: boolean;
   readonly skipErp?: boolean;
   readonly skipInfoplus?: boolean;
+  /** Records mapped per push touchpoint (default 200). */
+  readonly sample?: SampleSize;
 }
 
 /** Runs every check on a profile file. Never throws for problems; they are in the report. */
@@ -50,7 +53,9 @@ export async function checkProfileFile(file: string, opts: CheckOptions = {}): P
   notes.push(`profile "${profile.name}" is valid`);
   if (!opts.offline) {
     if (!opts.skipErp)
-      problems.push(...(await checkErp(profile, env, dirname(file), opts.writeProbe !== false, notes)));
+      problems.push(
+        ...(await checkErp(profile, env, dirname(file), opts.writeProbe !== false, notes, opts.sample)),
+      );
     if (!opts.skipInfoplus) problems.push(...(await checkInfoplus(profile, env, notes)));
   }
   return { ok: !problems.some((p) => p.severity === 'error'), problems, notes, profile };
@@ -62,6 +67,7 @@ async function checkErp(
   baseDir: string,
   writeProbe: boolean,
   notes: string[],
+  sample: SampleSize = DEFAULT_SAMPLE,
 ): Promise<CheckProblem[]> {
   const made = erpConfigFromProfile(profile, env, baseDir);
   if ('problem' in made) return [{ ...made.problem, severity: 'error' }];
@@ -75,7 +81,7 @@ async function checkErp(
     ];
   }
   try {
-    const out = await probePushQueries(erp, profile, notes);
+    const out = await probePushQueries(erp, profile, notes, sample);
     const excess = await excessPrivileges(erp);
     if (excess.length > 0) {
       out.push({

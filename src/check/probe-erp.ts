@@ -1,11 +1,10 @@
-/** Check's ERP probes: every push query runs (first row only) and every write-back runs in a rolled-back transaction. */
+/** Check's ERP probes: every push query runs (a sample of records is mapped) and every write-back runs in a rolled-back transaction. */
 import {
   PUSH_TOUCHPOINTS,
   PULL_TOUCHPOINTS,
   type PullTouchpoint,
   type PushTouchpoint,
 } from '../contract/touchpoints.js';
-import { buildPayload } from '../domain/mapping/build-payload.js';
 import { checkInfoplusKey, findKeyCollisions } from '../domain/mapping/key-policy.js';
 import { columnValue, mapField } from '../domain/mapping/map-field.js';
 import { readPushRecords, runWriteBack } from '../sync/profile-io.js';
@@ -14,6 +13,7 @@ import type { ProfileProblem } from '../profile/problems.js';
 import type { FieldSpec, Profile, PushTouchpointProfile } from '../profile/schema.js';
 import { ENGINE_LINE_SOURCES, ENGINE_RECORD_PARAMS } from '../profile/pull-params.js';
 import { PULL_MODELS, PUSH_MODELS, type ModelTable } from '../profile/touchpoint-models.js';
+import { DEFAULT_SAMPLE, sampleRecords, type SampleSize } from './probe-sample.js';
 
 /** One check finding; warnings (e.g. ERP data problems) do not fail the check. */
 export interface CheckProblem extends ProfileProblem {
@@ -55,11 +55,15 @@ async function probeFingerprints(
   }
 }
 
-/** Runs each enabled push touchpoint's queries on the first record and checks the mapped columns exist. */
+/**
+ * Runs each enabled push touchpoint's queries, checks the mapped columns exist on the first record, and maps a
+ * sample of records, listing each one that would be refused.
+ */
 export async function probePushQueries(
   erp: ErpConnection,
   profile: Profile,
   notes: string[],
+  sampleSize: SampleSize = DEFAULT_SAMPLE,
 ): Promise<CheckProblem[]> {
   const out: CheckProblem[] = [];
   for (const tp of PUSH_TOUCHPOINTS) {
@@ -123,18 +127,12 @@ export async function probePushQueries(
         out.push({ path: `touchpoints.${tp}.source.headerByKeys`, message: errorText(e), severity: 'error' });
       }
     }
-    const built = buildPayload(profile, tp, first, { resolve: () => 1 });
-    for (const p of built.problems) {
-      out.push({
-        path: `touchpoints.${tp}.fields`,
-        message: `record ${first.key}, ${p.field}: ${p.message}`,
-        severity: p.category === 'mapping' ? 'error' : 'warning',
-      });
-    }
+    const sample = await sampleRecords(erp, profile, tp, sampleSize);
+    out.push(...sample.problems);
     notes.push(
-      `${tp}: queries ran; first record ${first.key} maps to ${Object.keys(built.payload).length} Infoplus fields`,
+      `${tp}: queries ran; ${sample.sampled} record(s) mapped, ${sample.refused === 0 ? 'none' : sample.refused} would be refused`,
     );
-    out.push(...(await probeKeys(erp, profile, tp)));
+    out.push(...(await probeKeys(erp, profile, tp, sample.keys)));
   }
   return out;
 }
@@ -144,9 +142,15 @@ const MAX_KEY_PROBLEMS = 20;
 
 /**
  * Every record's Infoplus key under the key policy: empty or invalid keys and ERP records that map to one key
- * (e.g. "SO-DUP" and "SO-DUP " once trimmed) are listed, as the run parks them. Reads every record once.
+ * (e.g. "SO-DUP" and "SO-DUP " once trimmed) are listed, as the run parks them. Reads every record once;
+ * invalid keys of sampled records are already listed by the sample.
  */
-async function probeKeys(erp: ErpConnection, profile: Profile, tp: PushTouchpoint): Promise<CheckProblem[]> {
+async function probeKeys(
+  erp: ErpConnection,
+  profile: Profile,
+  tp: PushTouchpoint,
+  sampled: ReadonlySet<string>,
+): Promise<CheckProblem[]> {
   const out: CheckProblem[] = [];
   const cfg = profile.touchpoints[tp];
   if (!cfg || !('source' in cfg)) return out;
@@ -161,7 +165,7 @@ async function probeKeys(erp: ErpConnection, profile: Profile, tp: PushTouchpoin
       const mapped = mapField(rec.header, spec, keyField, env);
       const verdict = checkInfoplusKey(tp, mapped.problem ? undefined : mapped.value);
       if (verdict.ok) keys.push({ recordKey: rec.key, canonical: verdict.canonical });
-      else if (bad++ < MAX_KEY_PROBLEMS) {
+      else if (!sampled.has(rec.key) && bad++ < MAX_KEY_PROBLEMS) {
         out.push({
           path: `touchpoints.${tp}.fields.${keyField}`,
           message: `record ${JSON.stringify(rec.key)}: invalid key: ${verdict.reason}`,

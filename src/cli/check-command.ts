@@ -1,9 +1,19 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { checkProfileFile } from '../check/check-profile.js';
+import { DEFAULT_SAMPLE, parseSampleSize, type SampleSize } from '../check/probe-sample.js';
 
 /** One problem as `check` prints it (also used by `run` and `reconcile` when the profile is broken). */
 export function problemLine(p: { path: string; message: string; severity?: 'error' | 'warning' }): string {
   return `  ${p.severity === 'warning' ? 'WARN ' : 'ERROR'} ${p.path || '(profile)'}: ${p.message}`;
+}
+
+/** Commander parser of --sample: the message says what to type instead. */
+function sampleFlag(value: string): SampleSize {
+  try {
+    return parseSampleSize(value);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
 }
 
 interface CheckFlags {
@@ -11,6 +21,7 @@ interface CheckFlags {
   offline?: boolean;
   writeProbe: boolean;
   json?: boolean;
+  sample: SampleSize;
 }
 
 /** Registers `infoplus-sync check`: validates a mapping profile and tests both connections it names. */
@@ -18,13 +29,20 @@ export function registerCheckCommand(program: Command): void {
   program
     .command('check')
     .description(
-      'Validate a mapping profile, then test the ERP connection (every push query runs on its first record; every ' +
+      'Validate a mapping profile, then test the ERP connection (every push query runs; a sample of records per ' +
+        'push touchpoint is mapped and each one Infoplus would refuse is listed; every ' +
         'write-back runs in a transaction that is rolled back) and the Infoplus connection (API key, line of ' +
         'business, warehouse). Prints each problem with the field or statement it concerns; exits 1 on any problem.',
     )
     .requiredOption('--config <file>', 'the mapping profile (YAML or JSON); it names its connections')
     .option('--offline', 'only validate the profile document; connect to nothing')
     .option('--no-write-probe', 'do not run write-back statements (not even in a rolled-back transaction)')
+    .option(
+      '--sample <n|all>',
+      `records mapped per push touchpoint, or "all" (default ${DEFAULT_SAMPLE})`,
+      sampleFlag,
+      DEFAULT_SAMPLE as SampleSize,
+    )
     .option('--json', 'print the report as JSON')
     .addHelpText(
       'after',
@@ -38,6 +56,7 @@ export function registerCheckCommand(program: Command): void {
       const report = await checkProfileFile(flags.config, {
         offline: flags.offline === true,
         writeProbe: flags.writeProbe,
+        sample: flags.sample,
       });
       if (flags.json) {
         process.stdout.write(

@@ -1,6 +1,6 @@
 import { printRunProgress } from './run-progress.js';
 import type { Command } from 'commander';
-import type { DryRunReport, RunSummary } from '../contract/dto.js';
+import type { DryRunRecord, DryRunReport, RunSummary } from '../contract/dto.js';
 import { TOUCHPOINT_LABELS, TOUCHPOINTS, type TouchpointName } from '../contract/touchpoints.js';
 import { collectTouchpoint, out, table, type CommonCliOptions } from '../app/cli-support.js';
 import { runEnding, type RunEnding } from '../app/run-ending.js';
@@ -34,6 +34,15 @@ function printRuns(runs: readonly RunSummary[], ending: RunEnding): void {
   out(ending.ok ? 'Every record is in sync.' : 'Not every record is in sync (exit code 1).');
 }
 
+/** A record's verdict as one line: "would update (fields: a, b)". Refusals are printed with the problems. */
+function verdictText(r: DryRunRecord): string {
+  if (r.verdict !== 'update') return `would ${r.verdict}`;
+  if (r.changedFields === undefined) return 'would update';
+  return r.changedFields.length === 0
+    ? 'would update (no field differs from Infoplus; the content sent last differs)'
+    : `would update (fields: ${r.changedFields.join(', ')})`;
+}
+
 function printDryRun(report: DryRunReport): void {
   out(
     table(
@@ -49,6 +58,10 @@ function printDryRun(report: DryRunReport): void {
     ),
   );
   for (const t of report.touchpoints) {
+    const listed = (t.recordVerdicts ?? []).filter((r) => r.verdict === 'create' || r.verdict === 'update');
+    for (const r of listed.slice(0, 50)) out(`${t.touchpoint} ${r.recordKey}: ${verdictText(r)}`);
+    if (listed.length > 50)
+      out(`${t.touchpoint}: ${listed.length - 50} more record(s) would change (see --json)`);
     for (const p of t.problems.slice(0, 20)) {
       out(`${t.touchpoint} ${p.recordKey}${p.field ? ` ${p.field}` : ''}: ${p.message}`);
     }

@@ -348,6 +348,17 @@ export interface DryRunProblem {
   readonly message: string;
 }
 
+/** What the run would do with one ERP record. */
+export type DryRunVerdict = 'create' | 'update' | 'unchanged' | 'refused';
+
+/** One push record's verdict; an update names the Infoplus fields that would change, a refusal says why. */
+export interface DryRunRecord {
+  readonly recordKey: string;
+  readonly verdict: DryRunVerdict;
+  readonly changedFields?: readonly string[];
+  readonly reason?: string;
+}
+
 /** What a dry run found, per touchpoint, without writing anything. */
 export interface DryRunTouchpointReport {
   readonly touchpoint: TouchpointName;
@@ -356,6 +367,8 @@ export interface DryRunTouchpointReport {
   readonly wouldUpdate: number;
   readonly unchanged: number;
   readonly problems: readonly DryRunProblem[];
+  /** Push touchpoints: each record read (at most the first 5000) with its verdict. */
+  readonly recordVerdicts?: readonly DryRunRecord[];
 }
 
 export interface DryRunReport {

@@ -19,6 +19,7 @@ import { findKeyCollisions, keyCollisionError } from './key-policy.js';
 import { judgeRecord } from './push-job.js';
 import { PUSH_RESOURCES } from './push-resources.js';
 import type { LookupResolver } from './resolver.js';
+import { candidateVerdict, parkedVerdict, RecordVerdicts, refusalReason } from './dry-run-verdicts.js';
 import type { SyncEnv } from './sync-env.js';
 import type { LoggerLike, ResolvedOptions } from './types.js';
 
@@ -120,6 +121,7 @@ async function dryPush(
   // Infoplus key -> ERP records mapping to it: two or more are a collision, reported for each of them.
   const claims: { recordKey: string; canonical: string; op: 'create' | 'update' }[] = [];
   const read = new Set<string>();
+  const verdicts = new RecordVerdicts();
   try {
     for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, {})) {
       records++;
@@ -127,14 +129,26 @@ async function dryPush(
       const v = await judgeRecord(env.store, { profile: env.profile, resolver }, tp, rec, new Set([rec.key]));
       if (v.kind === 'unchanged') {
         unchanged++;
+        verdicts.note({ recordKey: rec.key, verdict: 'unchanged' });
         continue;
       }
       if (v.kind === 'problems') {
         add({ recordKey: rec.key, message: v.error.message });
+        verdicts.note({ recordKey: rec.key, verdict: 'refused', reason: v.error.message });
         continue;
       }
-      if (v.kind === 'parked') continue;
+      if (v.kind === 'parked') {
+        verdicts.note(parkedVerdict(env, tp, rec.key));
+        continue;
+      }
       const c = v.candidate;
+      const refused = refusalReason(tp, c);
+      if (refused) {
+        add({ recordKey: rec.key, message: refused });
+        verdicts.note({ recordKey: rec.key, verdict: 'refused', reason: refused });
+        continue;
+      }
+      verdicts.note(await candidateVerdict(env, tp, c));
       claims.push({ recordKey: c.key, canonical: c.canonical, op: c.op });
       if (c.op === 'create') wouldCreate++;
       else wouldUpdate++;
@@ -177,13 +191,23 @@ async function dryPush(
         const own = claims.find((c) => c.recordKey === k);
         if (own?.op === 'create') wouldCreate--;
         else if (own) wouldUpdate--;
-        add({ recordKey: k, message: keyCollisionError(label, k, canonical, keys).message });
+        const message = keyCollisionError(label, k, canonical, keys).message;
+        add({ recordKey: k, message });
+        verdicts.note({ recordKey: k, verdict: 'refused', reason: message });
       }
     }
   } catch (e) {
     add({ recordKey: '(touchpoint)', message: `Reading ${tp} failed: ${(e as Error).message}` });
   }
-  return { touchpoint: tp, records, wouldCreate, wouldUpdate, unchanged, problems };
+  return {
+    touchpoint: tp,
+    records,
+    wouldCreate,
+    wouldUpdate,
+    unchanged,
+    problems,
+    recordVerdicts: verdicts.list(),
+  };
 }
 
 async function erpVendorKeys(env: DryRunEnv): Promise<Set<string>> {

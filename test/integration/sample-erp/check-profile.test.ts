@@ -125,12 +125,68 @@ describe('check with both connections', () => {
     );
     const keyProblems = report.problems.filter((p) => p.path === 'touchpoints.orders.fields.customerOrderNo');
     expect(keyProblems.map((p) => p.message)).toEqual([
-      expect.stringMatching(/record "": invalid key: customerOrderNo is empty/),
       expect.stringMatching(
         /key collision: ERP records "SO-DUP" and "SO-DUP " all become Infoplus key "SO-DUP"/,
       ),
     ]);
+    // the empty key is among the sampled records: listed once, by the sample
+    const refused = report.problems.filter((p) => /customerOrderNo is empty/.test(p.message));
+    expect(refused).toEqual([
+      expect.objectContaining({
+        path: 'touchpoints.orders.fields',
+        message: expect.stringMatching(
+          /record "" would be refused: .*customerOrderNo: customerOrderNo is empty/,
+        ),
+      }),
+    ]);
     // data problems: listed, but the profile itself passes
-    expect(keyProblems.every((p) => p.severity === 'warning')).toBe(true);
+    expect([...keyProblems, ...refused].every((p) => p.severity === 'warning')).toBe(true);
+    // whatever the sample size, the key probe (which reads every record) and the sample name it exactly once
+    const small = await checkProfileFile(
+      profileWith('keys.yaml', (t) => t.replaceAll('erp.sqlite', 'erp-keys.sqlite')),
+      { env: { INFOPLUS_API_KEY: 'check-key' }, sample: 1, skipInfoplus: true },
+    );
+    expect(small.problems.filter((p) => /customerOrderNo is empty/.test(p.message))).toHaveLength(1);
+  });
+
+  it('lists every sampled record Infoplus would refuse, not only the first; --sample bounds the sample', async () => {
+    const file = join(dir, 'erp-bad.sqlite');
+    const erp = await openErp({ driver: 'sqlite', url: file, createIfMissing: true });
+    try {
+      await createSampleErp(erp, { orders: 3 });
+      // SQLite keeps what it is given: a 25-character SKU, a SKU with characters Infoplus refuses, 2.5 units
+      for (const sku of ['Y'.repeat(25), 'ab c!']) {
+        await erp.execute(
+          `INSERT INTO items (sku, description, unit_price, weight_lbs, upc, vendor_no, active, updated_at)
+           SELECT @sku, description, unit_price, weight_lbs, upc, vendor_no, active, updated_at FROM items LIMIT 1`,
+          { sku },
+        );
+      }
+      await erp.execute(
+        'UPDATE sales_order_lines SET qty = 2.5 WHERE line_id = (SELECT MAX(line_id) FROM sales_order_lines)',
+      );
+    } finally {
+      await erp.close();
+    }
+    const bad = profileWith('bad.yaml', (t) => t.replaceAll('erp.sqlite', 'erp-bad.sqlite'));
+    const env = { INFOPLUS_API_KEY: 'check-key' };
+    const report = await checkProfileFile(bad, { env, sample: 'all' });
+    const refused = report.problems.filter((p) => /would be refused/.test(p.message)).map((p) => p.message);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/record "Y{25}" would be refused: sku: value is 25 characters/),
+        expect.stringMatching(
+          /record "ab c!" would be refused: sku: SKU "AB C!" has characters Infoplus refuses/,
+        ),
+        expect.stringMatching(/lineItems\[\d+\]\.orderedQty: 2\.5 is not a whole number/),
+      ]),
+    );
+    expect(refused).toHaveLength(3);
+    expect(report.notes.join('\n')).toMatch(/items: queries ran; \d+ record\(s\) mapped, 2 would be refused/);
+    // data problems: each is listed, but the profile itself passes
+    expect(report.ok).toBe(true);
+
+    const one = await checkProfileFile(bad, { env, sample: 1, skipInfoplus: true });
+    expect(one.notes.join('\n')).toMatch(/items: queries ran; 1 record\(s\) mapped/);
   });
 });

@@ -1,0 +1,77 @@
+/**
+ * Why Infoplus would refuse one built payload, decided before anything is sent (pure). One list of rules for
+ * `check`'s sample and the dry run, so neither passes a record the run or Infoplus then refuses: the mapping's
+ * own problems (required fields, whole numbers, lengths), the key policy, Infoplus's SKU rule and positive line
+ * quantities (API.md §2, §7).
+ */
+import type { PushTouchpoint } from '../../contract/touchpoints.js';
+import { PUSH_MODELS } from '../../profile/touchpoint-models.js';
+import { checkInfoplusKey } from './key-policy.js';
+import type { BuiltPayload } from './types.js';
+
+/** One reason a record would be refused, with the Infoplus field it concerns. */
+export interface Refusal {
+  readonly field: string;
+  readonly message: string;
+  /** erp-data: an ERP user fixes the record; mapping: an admin fixes the profile. */
+  readonly category: 'erp-data' | 'mapping';
+}
+
+/** Infoplus's SKU rule after it trims and upper-cases: 1 to 20 of A-Z 0-9 # _ - . / (KB; API.md §2). */
+const SKU_PATTERN = /^[A-Z0-9#_\-./]{1,20}$/;
+
+/** Line quantity field per touchpoint: Infoplus takes whole quantities of at least 1. */
+const LINE_QUANTITY: Partial<Record<PushTouchpoint, string>> = {
+  orders: 'orderedQty',
+  asns: 'orderQuantity',
+};
+
+/** A SKU's problem under Infoplus's rule, or null. */
+export function skuProblem(value: string): string | null {
+  const sku = value.trim().toUpperCase();
+  if (SKU_PATTERN.test(sku)) return null;
+  const bad = [...new Set(sku.replace(/[A-Z0-9#_\-./]/g, ''))].join('');
+  if (sku.length > 20) return `SKU "${value}" is ${sku.length} characters; Infoplus allows 20`;
+  if (sku.length === 0) return 'SKU is empty';
+  return `SKU "${value}" has characters Infoplus refuses (${JSON.stringify(bad)}); it takes A-Z 0-9 # _ - . /`;
+}
+
+/** Every reason Infoplus (or the run's key policy) would refuse this built payload; empty when it would pass. */
+export function refusalsOf(tp: PushTouchpoint, built: BuiltPayload): Refusal[] {
+  const out: Refusal[] = built.problems.map((p) => ({
+    field: p.field,
+    message: p.message,
+    category: p.category,
+  }));
+  const keyField = PUSH_MODELS[tp].keyField;
+  const mappedKey = out.some((r) => r.field === keyField);
+  if (!mappedKey) {
+    const key = checkInfoplusKey(tp, built.payload[keyField]);
+    if (!key.ok) out.push({ field: keyField, message: key.reason, category: 'erp-data' });
+    else if (tp === 'items') {
+      const p = skuProblem(key.key);
+      if (p) out.push({ field: 'sku', message: p, category: 'erp-data' });
+    }
+  }
+  const linesField = PUSH_MODELS[tp].lines?.field;
+  const lines = linesField ? built.payload[linesField] : undefined;
+  if (!linesField || !Array.isArray(lines)) return out;
+  const qtyField = LINE_QUANTITY[tp];
+  for (const [i, raw] of lines.entries()) {
+    const line = raw as Record<string, unknown>;
+    const at = `${linesField}[${i}]`;
+    if (typeof line['sku'] === 'string' && !out.some((r) => r.field === `${at}.sku`)) {
+      const p = skuProblem(line['sku']);
+      if (p) out.push({ field: `${at}.sku`, message: p, category: 'erp-data' });
+    }
+    const qty = qtyField ? line[qtyField] : undefined;
+    if (qtyField && typeof qty === 'number' && qty < 1 && !out.some((r) => r.field === `${at}.${qtyField}`)) {
+      out.push({
+        field: `${at}.${qtyField}`,
+        message: `quantity ${qty}: Infoplus takes whole quantities of at least 1`,
+        category: 'erp-data',
+      });
+    }
+  }
+  return out;
+}

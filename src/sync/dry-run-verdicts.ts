@@ -1,0 +1,58 @@
+/**
+ * The dry run's per-record verdicts: what the run would do with each ERP record (create, update with the
+ * fields that would change, leave unchanged, or refuse and why), by the same rules `check` applies.
+ */
+import type { DryRunRecord, PushTouchpoint } from '../contract/index.js';
+import { refusalsOf } from '../domain/mapping/record-rules.js';
+import { changedFields } from './dry-run-diff.js';
+import type { Candidate } from './push-job.js';
+import { PUSH_RESOURCES } from './push-resources.js';
+import type { DryRunEnv } from './dry-run.js';
+
+/** Most records listed per touchpoint (the counts cover every record). */
+const MAX_LISTED = 5000;
+
+/** Verdicts by ERP key: a later verdict (a key collision found at the end) replaces an earlier one. */
+export class RecordVerdicts {
+  private readonly byKey = new Map<string, DryRunRecord>();
+  note(v: DryRunRecord): void {
+    if (this.byKey.size < MAX_LISTED || this.byKey.has(v.recordKey)) this.byKey.set(v.recordKey, v);
+  }
+  list(): DryRunRecord[] {
+    return [...this.byKey.values()];
+  }
+}
+
+/** Why Infoplus would refuse a payload the run would otherwise send (SKU rule, quantities), or null. */
+export function refusalReason(tp: PushTouchpoint, c: Candidate): string | null {
+  const reasons = refusalsOf(tp, { key: c.key, payload: c.payload, problems: [] });
+  if (reasons.length === 0) return null;
+  return `${PUSH_RESOURCES[tp].label} ${c.key}: ${reasons.map((r) => `${r.field}: ${r.message}`).join('; ')}`;
+}
+
+/** A record parked in the inbox: the run passes over it until it changes or a retry is due. */
+export function parkedVerdict(env: DryRunEnv, tp: PushTouchpoint, recordKey: string): DryRunRecord {
+  const last = env.store.journal.get(tp, recordKey)?.lastError;
+  return {
+    recordKey,
+    verdict: 'refused',
+    reason: `waits in the error inbox until it changes or is retried${last ? `: ${last}` : ''}`,
+  };
+}
+
+/** Create, or update naming the fields that differ from the record Infoplus holds now (one look-up). */
+export async function candidateVerdict(
+  env: DryRunEnv,
+  tp: PushTouchpoint,
+  c: Candidate,
+): Promise<DryRunRecord> {
+  if (c.op === 'create') return { recordKey: c.key, verdict: 'create' };
+  const res = PUSH_RESOURCES[tp];
+  try {
+    const held = await res.lookup(env.infoplus, env.profile.infoplus.lobId, c.keyValue);
+    if (held) return { recordKey: c.key, verdict: 'update', changedFields: changedFields(c.payload, held) };
+  } catch {
+    // the fields stay unnamed; the verdict itself does not depend on the look-up
+  }
+  return { recordKey: c.key, verdict: 'update' };
+}
