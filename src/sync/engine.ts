@@ -20,7 +20,8 @@ import { ChangeProbe } from './change-probe.js';
 import { runDryRun } from './dry-run.js';
 import { profileErpIo, type ErpIo } from './erp-io.js';
 import { previewTouchpoint } from './preview.js';
-import { cursorKindOf, runPull } from './pull-job.js';
+import { runPull } from './pull-job.js';
+import { cursorKindOf } from './pull-source.js';
 import { runPush } from './push-job.js';
 import { emptyReconcileReport, reconcileTouchpoint } from './reconcile.js';
 import { LookupResolver } from './resolver.js';
@@ -173,9 +174,9 @@ export class SyncEngine {
           infoplus: this.deps.infoplus,
           profile: this.deps.profile,
           io: this.io,
+          resolver: this.resolver,
         };
-        if (isPushTouchpoint(tp))
-          await runPush(ctx, { ...env, resolver: this.resolver }, tp, { full: opts.full === true });
+        if (isPushTouchpoint(tp)) await runPush(ctx, env, tp, { full: opts.full === true });
         else await runPull(ctx, env, tp);
       } catch (e) {
         if (opts.signal?.aborted) {
