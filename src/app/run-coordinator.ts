@@ -8,15 +8,10 @@ import {
   type TouchpointName,
 } from '../contract/touchpoints.js';
 import type { LoggerLike } from '../logging/index.js';
-import { isAlreadyRunning, type EngineEvent, type SyncEngine } from '../sync/index.js';
+import { isAlreadyRunning, stoppedByAuth, type EngineEvent, type SyncEngine } from '../sync/index.js';
 import type { Watchdog } from '../sync/watchdog.js';
 import { AppError } from './app-error.js';
 import type { EventBus } from './event-bus.js';
-
-/** True when a failed run's error says Infoplus refused the API key. */
-export function isAuthFailure(run: RunSummary): boolean {
-  return run.status === 'failed' && /API key|HTTP 401/i.test(run.error ?? '');
-}
 
 /** What the coordinator needs. */
 export interface RunCoordinatorDeps {
@@ -93,7 +88,7 @@ export class RunCoordinator {
       case 'run-finished':
         if (this.running.get(e.run.touchpoint)?.id === e.run.id) this.running.delete(e.run.touchpoint);
         this.lastFinished = e.run;
-        this.deps.watchdog.runFinished(e.run, isAuthFailure(e.run));
+        this.deps.watchdog.runFinished(e.run, stoppedByAuth(e.run));
         this.deps.events.emit('run-finished', e.run);
         break;
       case 'inbox-changed':
@@ -195,7 +190,7 @@ export class RunCoordinator {
         },
       );
       if (run) out.push(run);
-      if (run && isAuthFailure(run)) break;
+      if (run && stoppedByAuth(run)) break;
     }
     return out;
   }

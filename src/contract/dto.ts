@@ -26,6 +26,8 @@ export interface RunSummary {
   readonly counts: RunCounts;
   /** Why the whole run failed (not per-record failures, which are in the records and the inbox). */
   readonly error?: string;
+  /** What kind of failure stopped the run (`auth`: Infoplus refused the API key); absent when none did. */
+  readonly stoppedBy?: ErrorCategory;
 }
 
 export type RecordAction =

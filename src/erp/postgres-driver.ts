@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { ErpError, attachRollbackError } from './errors.js';
-import { probed } from './driver-support.js';
+import { probed, whileOpen } from './driver-support.js';
 import { bindNamedParams } from './named-params.js';
 import { mapPgError } from './postgres-errors.js';
 import type { PgTarget } from './postgres-errors.js';
@@ -213,20 +213,14 @@ class PostgresConnection implements ErpConnection {
     return this.withClient(opts, async (client, state) => {
       await this.run(client, 'BEGIN', undefined, opts);
       let open = true;
-      const check = (o?: StatementOptions): void => {
-        if (!open) throw finishedError(o);
-      };
-      const tx: ErpExecutor = {
-        query: async <T extends Row = Row>(sql: string, params?: SqlParams, o?: StatementOptions) => {
-          check(o);
-          return rowsOf<T>(await this.run(client, sql, params, o));
-        },
-        execute: async (sql, params, o) => {
-          check(o);
-          // statements inside transactions are the profile's fixed write-backs: prepared once per connection
-          return { rowsAffected: affectedOf(await this.run(client, sql, params, o, true)) };
-        },
-      };
+      const tx = whileOpen('postgres', () => open, {
+        query: async <T extends Row = Row>(sql: string, params?: SqlParams, o?: StatementOptions) =>
+          rowsOf<T>(await this.run(client, sql, params, o)),
+        // statements inside transactions are the profile's fixed write-backs: prepared once per connection
+        execute: async (sql, params, o) => ({
+          rowsAffected: affectedOf(await this.run(client, sql, params, o, true)),
+        }),
+      });
       try {
         const result = await fn(tx);
         open = false;
@@ -286,15 +280,6 @@ function rowsOf<T>(r: PgResult): T[] {
 function affectedOf(r: PgResult): number {
   const list = Array.isArray(r) ? r : [r];
   return list.reduce((n, x) => n + (x.command === 'SELECT' ? 0 : (x.rowCount ?? 0)), 0);
-}
-
-function finishedError(o: StatementOptions | undefined): ErpError {
-  return new ErpError({
-    code: 'unknown',
-    driver: 'postgres',
-    detail: 'the transaction has already finished; run statements inside the transaction callback',
-    ...(o?.name !== undefined ? { statement: o.name } : {}),
-  });
 }
 
 /** A server-side prepared statement's name for a SQL text (the same text always gets the same name). */

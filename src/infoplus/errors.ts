@@ -146,11 +146,6 @@ export class OutcomeUnknownError extends InfoplusError {
   }
 }
 
-/** True for any error thrown by the Infoplus client. */
-export function isInfoplusError(e: unknown): e is InfoplusError {
-  return e instanceof InfoplusError;
-}
-
 /** Client options that cannot work (bad domain, empty key...); the message says what to fix. */
 export class InfoplusConfigError extends Error {
   constructor(message: string) {

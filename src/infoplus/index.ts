@@ -14,7 +14,7 @@ export type {
   SearchQuery,
   RateView,
 } from './types.js';
-export type { ClientStats, LoggerLike } from './request-runner.js';
+export type { ClientStats } from './request-runner.js';
 export { resolveBaseUrl, TENANT_HOST_SUFFIX } from './base-url.js';
 export { TokenBucket, tenantLimiter, MAX_IN_FLIGHT } from './rate-limiter.js';
 export type { RateMemory, RateSnapshot, RateSpec } from './rate-limiter.js';

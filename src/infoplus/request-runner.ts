@@ -1,17 +1,10 @@
 /** Runs requests through the tenant rate limiter with retries, counting everything in live stats. */
+import type { LoggerLike } from '../logging/index.js';
 import { InfoplusError } from './errors.js';
 import type { TokenBucket } from './rate-limiter.js';
 import { nextRetryDelay, sleep } from './retry.js';
 import type { RetryPolicy } from './retry.js';
 import type { AttemptResult, AttemptSpec, Transport } from './transport.js';
-
-/** Structured logger accepted by the client (pino-compatible). */
-export interface LoggerLike {
-  debug(obj: object, msg: string): void;
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
 
 /** Live request counters of one client. */
 export interface ClientStats {

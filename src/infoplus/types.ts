@@ -24,7 +24,8 @@ import type {
 } from './models/tenant-models.js';
 import type { LearnedRate } from './adaptive-rate.js';
 import type { RateMemory, RateSnapshot } from './rate-limiter.js';
-import type { ClientStats, LoggerLike } from './request-runner.js';
+import type { LoggerLike } from '../logging/index.js';
+import type { ClientStats } from './request-runner.js';
 import type { ApiVersion } from './wire-format.js';
 
 /** How to reach one Infoplus tenant. */

@@ -211,11 +211,6 @@ export function parseRetryAfter(value: unknown, now: number = Date.now()): numbe
   return Math.max(0, at - now);
 }
 
-/** Sort parameter text: `field` or `!field`. */
-export function formatSort(field: string, descending = false): string {
-  return `${descending ? SORT_DESCENDING_PREFIX : ''}${field}`;
-}
-
 /** Reads a sort parameter. */
 export function parseSort(sort: string): { field: string; descending: boolean } {
   const descending = sort.startsWith(SORT_DESCENDING_PREFIX);

@@ -46,9 +46,6 @@ export const DEFAULT_TENANT_LISTS = {
   customField: [] as SimRecord[],
 } as const;
 
-/** Item inventory figures (readOnly) start at zero. */
-export const ITEM_STOCK_FIELDS = ['onHandQuantity', 'availableQuantity', 'orderableQuantity'] as const;
-
 /** Vendor. */
 export const VENDOR_DEFAULTS: Readonly<SimRecord> = { inactive: 'No' };
 

@@ -5,7 +5,7 @@
 import type { DryRunRecord, PushTouchpoint } from '../contract/index.js';
 import { refusalsOf } from '../domain/mapping/record-rules.js';
 import { changedFields } from './dry-run-diff.js';
-import type { Candidate } from './push-job.js';
+import type { Candidate } from './push-types.js';
 import { PUSH_RESOURCES } from './push-resources.js';
 import type { DryRunEnv } from './dry-run.js';
 

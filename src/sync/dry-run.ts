@@ -14,9 +14,9 @@ import {
 import { firstQuery, planPage, startPosition, type PagePlan } from '../domain/cursor.js';
 import { contentHash } from '../domain/mapping/index.js';
 import type { StateStore } from '../store/index.js';
-import { cursorKindOf, pullResource, toSearch } from './pull-job.js';
+import { cursorKindOf, pullResource, toSearch } from './pull-source.js';
 import { findKeyCollisions, keyCollisionError } from './key-policy.js';
-import { judgeRecord } from './push-job.js';
+import { judgeRecord } from './push-judge.js';
 import { PUSH_RESOURCES } from './push-resources.js';
 import type { LookupResolver } from './resolver.js';
 import { candidateVerdict, parkedVerdict, RecordVerdicts, refusalReason } from './dry-run-verdicts.js';

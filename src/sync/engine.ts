@@ -4,6 +4,7 @@ import {
   TOUCHPOINTS,
   isPushTouchpoint,
   type DryRunReport,
+  type ErrorCategory,
   type InboxItem,
   type MappingPreview,
   type PullTouchpoint,
@@ -20,7 +21,8 @@ import { ChangeProbe } from './change-probe.js';
 import { runDryRun } from './dry-run.js';
 import { profileErpIo, type ErpIo } from './erp-io.js';
 import { previewTouchpoint } from './preview.js';
-import { cursorKindOf, runPull } from './pull-job.js';
+import { runPull } from './pull-job.js';
+import { cursorKindOf } from './pull-source.js';
 import { runPush } from './push-job.js';
 import { emptyReconcileReport, reconcileTouchpoint } from './reconcile.js';
 import { LookupResolver } from './resolver.js';
@@ -54,7 +56,6 @@ export class SyncEngine {
   private readonly clock: () => Date;
   private readonly io: ErpIo;
   private readonly resolver: LookupResolver;
-  private lastStopCategory: string | null = null;
   private readonly probe: ChangeProbe;
 
   constructor(private readonly deps: EngineDeps & { readonly erpIo?: ErpIo }) {
@@ -165,7 +166,7 @@ export class SyncEngine {
       if (lease) ctx.leaseHeld = () => this.store.leases.holder(tp)?.owner === lease.owner;
       let error: string | undefined;
       let status: RunSummary['status'] = 'succeeded';
-      this.lastStopCategory = null;
+      let stoppedBy: ErrorCategory | null = null;
       try {
         this.resolver.forgetMisses();
         const env = {
@@ -173,9 +174,9 @@ export class SyncEngine {
           infoplus: this.deps.infoplus,
           profile: this.deps.profile,
           io: this.io,
+          resolver: this.resolver,
         };
-        if (isPushTouchpoint(tp))
-          await runPush(ctx, { ...env, resolver: this.resolver }, tp, { full: opts.full === true });
+        if (isPushTouchpoint(tp)) await runPush(ctx, env, tp, { full: opts.full === true });
         else await runPull(ctx, env, tp);
       } catch (e) {
         if (opts.signal?.aborted) {
@@ -186,7 +187,7 @@ export class SyncEngine {
           error = e instanceof RunAbort ? e.message : classifyError(e, 'erp-read').message;
         }
         const cause = e instanceof RunAbort && e.cause !== undefined ? e.cause : e;
-        this.lastStopCategory = classifyError(cause, 'infoplus-read').category;
+        if (status !== 'cancelled') stoppedBy = classifyError(cause, 'infoplus-read').category;
         this.deps.logger.error({ touchpoint: tp, runId, err: error }, 'run stopped');
       }
       ctx.flushRecords();
@@ -197,6 +198,7 @@ export class SyncEngine {
         finishedAt: this.clock().toISOString(),
         counts: { ...ctx.counts },
         ...(error ? { error } : {}),
+        ...(stoppedBy ? { stoppedBy } : {}),
       };
       this.store.runs.update(finished);
       // History is for drill-down, not an archive: the newest runs per touchpoint are kept.
@@ -228,7 +230,7 @@ export class SyncEngine {
         const run = await this.runTouchpoint(tp, opts);
         out.push(run);
         // A refused key fails every touchpoint alike: no point hammering Infoplus with the rest.
-        if (run.status === 'failed' && this.lastStopCategory === 'auth') break;
+        if (stoppedByAuth(run)) break;
       } catch (e) {
         if (!isAlreadyRunning(e)) throw e;
         this.deps.logger.info({ touchpoint: tp }, e.message);
@@ -329,4 +331,9 @@ export class SyncEngine {
   private emitInbox(changed: readonly InboxItem[]): void {
     this.emit({ type: 'inbox-changed', open: this.store.inbox.openCount(), changed });
   }
+}
+
+/** A refused API key fails every touchpoint alike: what stops the rest of a sequence of runs. */
+export function stoppedByAuth(run: RunSummary): boolean {
+  return run.status === 'failed' && run.stoppedBy === 'auth';
 }

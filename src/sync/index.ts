@@ -1,9 +1,9 @@
 /** The sync engine core: import from src/sync/index.js. */
-export { SyncEngine, TouchpointNotConfiguredError } from './engine.js';
+export { SyncEngine, TouchpointNotConfiguredError, stoppedByAuth } from './engine.js';
 export { AlreadyRunningError, isAlreadyRunning, acquireLease, type Lease } from './single-flight.js';
 export { profileErpIo, type ErpIo } from './erp-io.js';
 export { PUSH_RESOURCES, type PushResource } from './push-resources.js';
-export { cursorKindOf } from './pull-job.js';
+export { cursorKindOf } from './pull-source.js';
 export {
   RunAbort,
   resolveOptions,

@@ -6,7 +6,7 @@ import {
   type TouchpointName,
 } from '../contract/index.js';
 import { buildPayload, resolveRequests, writeBackParams } from '../domain/mapping/index.js';
-import { pullResource } from './pull-job.js';
+import { pullResource } from './pull-source.js';
 import type { SyncEnv } from './sync-env.js';
 
 /** What a preview reads from. */

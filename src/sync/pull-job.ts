@@ -6,121 +6,27 @@
  * from the inbox by id; the cursor moves on because the record is safe in the inbox.
  */
 import type { PullTouchpoint } from '../contract/index.js';
-import {
-  compareCursor,
-  firstQuery,
-  planPage,
-  positionOf,
-  startPosition,
-  type CursorKind,
-  type PagePlan,
-  type PullCursor,
-  type PullQuery,
-} from '../domain/cursor.js';
 import { classifyError } from '../domain/error-classification.js';
-import { contentHash } from '../domain/mapping/index.js';
-import type { ErpConnection } from '../erp/types.js';
-import { f, type Filter, type InfoplusClient, type ReadableResource } from '../infoplus/index.js';
-import type { Profile } from '../profile/index.js';
-import type { ErpIo } from './erp-io.js';
+import type { ReadableResource } from '../infoplus/index.js';
+import { judgePulled } from './pull-judge.js';
 import { receiptUnits } from './pull-receipt-lines.js';
 import { shipmentUnits } from './pull-shipment-orders.js';
+import { PullCursorKeeper, pullPages, pullResource, type PulledRecord } from './pull-source.js';
 import type { RunContext } from './run-context.js';
+import type { SyncEnv } from './sync-env.js';
 import { RunAbort } from './types.js';
 
-/** What a pull run works with. */
-export interface PullEnv {
-  readonly erp: ErpConnection;
-  readonly infoplus: InfoplusClient;
-  readonly profile: Profile;
-  readonly io: ErpIo;
-}
-
-type PulledRecord = { id: number; modifyDate?: string | null } & Record<string, unknown>;
-
-/** The cursor kind of a pull touchpoint (InventoryAdjustment has no modifyDate: id cursor). */
-export function cursorKindOf(tp: PullTouchpoint): CursorKind {
-  return tp === 'inventory-adjustments' ? 'id' : 'modify-date';
-}
-
-/** The Infoplus resource of a pull touchpoint. */
-export function pullResource(client: InfoplusClient, tp: PullTouchpoint): ReadableResource<PulledRecord> {
-  const r =
-    tp === 'shipments'
-      ? client.shipment
-      : tp === 'item-receipts'
-        ? client.itemReceipt
-        : client.inventoryAdjustment;
-  return r as unknown as ReadableResource<PulledRecord>;
-}
-
-/** The search for a cursor query, scoped to the profile's line of business. */
-export function toSearch(
-  q: PullQuery,
-  lobId: number,
-  limit: number,
-): { filter: Filter; sort: string; limit: number } {
-  const lob = f.eq('lobId', lobId);
-  switch (q.type) {
-    case 'tie':
-      return {
-        filter: f.and(lob, f.ge('modifyDate', new Date(q.date)), f.gt('id', q.afterId)),
-        sort: 'id',
-        limit,
-      };
-    case 'since': {
-      if (q.date === null) return { filter: lob, sort: 'modifyDate', limit };
-      const at = new Date(q.date);
-      return {
-        filter: f.and(lob, q.inclusive ? f.ge('modifyDate', at) : f.gt('modifyDate', at)),
-        sort: 'modifyDate',
-        limit,
-      };
-    }
-    case 'after-id':
-      return { filter: f.and(lob, f.gt('id', q.afterId)), sort: 'id', limit };
-  }
-}
-
 /** Runs one pull touchpoint. */
-export async function runPull(ctx: RunContext, env: PullEnv, tp: PullTouchpoint): Promise<void> {
-  const kind = cursorKindOf(tp);
+export async function runPull(ctx: RunContext, env: SyncEnv, tp: PullTouchpoint): Promise<void> {
   const resource = pullResource(env.infoplus, tp);
-  const lobId = env.profile.infoplus.lobId;
-  const stored = ctx.store.cursors.get(tp);
-  let committed: PullCursor | null = stored && stored.kind === kind ? stored : null;
-  const checkpoint = (pos: PullCursor): void => {
-    if (ctx.dryRun) return;
-    if (committed && compareCursor(pos, committed) <= 0) return;
-    ctx.store.cursors.set(tp, pos, ctx.now());
-    committed = pos;
-  };
-
+  const cursor = new PullCursorKeeper(ctx, tp);
   if (!ctx.dryRun) await retryParked(ctx, env, tp, resource);
-
-  let pos = startPosition(kind, committed, { ms: ctx.options.overlapMs, ids: ctx.options.overlapIds });
-  let query: PullQuery | null = firstQuery(pos);
-  let sinceCheckpoint = 0;
   try {
-    while (query) {
-      ctx.checkAborted();
-      const page = await resource.search(toSearch(query, lobId, ctx.options.pullPageSize));
-      const plan: PagePlan<PulledRecord> = planPage(query, page, ctx.options.pullPageSize, pos);
-      await writeRecords(ctx, env, tp, plan.process, false, (last, n) => {
-        // every record up to `last` is committed (or parked with its data): the cursor may pass it
-        pos = positionOf(kind, last);
-        sinceCheckpoint += n;
-        if (sinceCheckpoint >= ctx.options.checkpointEvery) {
-          checkpoint(pos);
-          sinceCheckpoint = 0;
-        }
-      });
-      if (compareCursor(plan.positionAfter, pos) > 0) pos = plan.positionAfter;
-      query = plan.next;
+    for await (const plan of pullPages(ctx, resource, env.profile.infoplus.lobId, cursor)) {
+      await writeRecords(ctx, env, tp, plan.process, false, (last, n) => cursor.passed(last, n));
     }
   } finally {
-    // Everything before `pos` is in the ERP (failures are parked in the inbox with their data).
-    checkpoint(pos);
+    cursor.checkpoint();
   }
 }
 
@@ -140,7 +46,7 @@ interface Pending {
  */
 async function writeRecords(
   ctx: RunContext,
-  env: PullEnv,
+  env: SyncEnv,
   tp: PullTouchpoint,
   records: readonly PulledRecord[],
   retry: boolean,
@@ -149,21 +55,11 @@ async function writeRecords(
   const pending: Pending[] = [];
   for (const r of records) {
     const key = String(r.id);
-    const hash = contentHash(r);
-    const j = ctx.store.journal.get(tp, key);
-    if (j && j.status === 'written' && j.contentHash === hash) {
-      ctx.outcome(key, 'unchanged');
-      continue;
-    }
-    if (!retry && j && (j.status === 'failed' || j.status === 'skipped') && j.failedHash === hash) {
-      ctx.counts.skipped++;
-      continue;
-    }
-    if (ctx.dryRun) {
-      ctx.outcome(key, 'written', { message: 'dry run' });
-      continue;
-    }
-    pending.push({ key, hash, record: r, units: [r] });
+    const v = judgePulled(r, ctx.store.journal.get(tp, key), { retry, dryRun: ctx.dryRun });
+    if (v.kind === 'unchanged') ctx.outcome(key, 'unchanged');
+    else if (v.kind === 'parked') ctx.counts.skipped++;
+    else if (v.kind === 'dry-run') ctx.outcome(key, 'written', { message: 'dry run' });
+    else pending.push({ key, hash: v.hash, record: r, units: [r] });
   }
   const resolved = await resolveOrPark(ctx, env, tp, pending);
   // batches follow the cursor order of `records`; records passed over ride along with the batch after them
@@ -184,7 +80,7 @@ async function writeRecords(
 /** Resolves the units of every pending record; when Infoplus cannot answer for them, parks them all. */
 async function resolveOrPark(
   ctx: RunContext,
-  env: PullEnv,
+  env: SyncEnv,
   tp: PullTouchpoint,
   pending: Pending[],
 ): Promise<Pending[]> {
@@ -201,7 +97,7 @@ async function resolveOrPark(
 }
 
 /** What the engine adds before the write-back (see src/profile/pull-params.ts). */
-async function resolveUnits(env: PullEnv, tp: PullTouchpoint, pending: Pending[]): Promise<void> {
+async function resolveUnits(env: SyncEnv, tp: PullTouchpoint, pending: Pending[]): Promise<void> {
   if (tp === 'shipments') {
     const units = await shipmentUnits(
       env.infoplus,
@@ -221,7 +117,7 @@ async function resolveUnits(env: PullEnv, tp: PullTouchpoint, pending: Pending[]
 
 async function writeBatch(
   ctx: RunContext,
-  env: PullEnv,
+  env: SyncEnv,
   tp: PullTouchpoint,
   batch: Pending[],
 ): Promise<void> {
@@ -264,7 +160,7 @@ async function writeBatch(
 /** Parked records whose retry is due: fetched again by id (the newest version) and written. */
 async function retryParked(
   ctx: RunContext,
-  env: PullEnv,
+  env: SyncEnv,
   tp: PullTouchpoint,
   resource: ReadableResource<PulledRecord>,
 ): Promise<void> {

@@ -5,7 +5,8 @@
 import { classifyError, notUpdatable, type ClassifiedError } from '../domain/error-classification.js';
 import type { PushTouchpoint } from '../contract/index.js';
 import { TaskPool } from './pool.js';
-import type { Candidate, PushEnv } from './push-job.js';
+import type { Candidate } from './push-types.js';
+import type { SyncEnv } from './sync-env.js';
 import {
   PUSH_RESOURCES,
   idOf,
@@ -31,7 +32,7 @@ export class Sender {
 
   constructor(
     private readonly ctx: RunContext,
-    private readonly env: PushEnv,
+    private readonly env: SyncEnv,
     private readonly tp: PushTouchpoint,
   ) {
     this.res = PUSH_RESOURCES[tp];
@@ -226,8 +227,8 @@ export class Sender {
           if (!id) throw new Error(`Infoplus created the ${res.label} but returned no ${res.idField}`);
           await this.finish(c, id, 'created', created);
         } else {
-          await res.update(env.infoplus, updateBody(res, c.payload, c.infoplusId!));
-          await this.finish(c, c.infoplusId!, 'updated', null);
+          await res.update(env.infoplus, updateBody(res, c.payload, c.infoplusId));
+          await this.finish(c, c.infoplusId, 'updated', null);
         }
         this.heard();
         this.consecutiveTransient = 0;

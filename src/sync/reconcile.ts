@@ -22,7 +22,7 @@ import type {
 import { buildPayload } from '../domain/mapping/index.js';
 import type { JournalEntry, StateStore } from '../store/index.js';
 import { checkInfoplusKey, canonicalKey } from './key-policy.js';
-import { judgeRecord } from './push-job.js';
+import { judgeRecord } from './push-judge.js';
 import { PUSH_RESOURCES, idOf, type PushResource } from './push-resources.js';
 import type { SyncEnv } from './sync-env.js';
 import { acquireLease } from './single-flight.js';

@@ -36,12 +36,3 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
   }
   return out;
 }
-
-/** The errors whose path starts with a prefix, with the prefix removed (`erp.server` -> `server`). */
-export function errorsUnder(errors: FieldErrors, prefix: string): FieldErrors {
-  const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(errors)) {
-    if (path.startsWith(`${prefix}.`)) out[path.slice(prefix.length + 1)] = message;
-  }
-  return out;
-}

@@ -80,6 +80,8 @@ describe('ERP unreachable at start-up', () => {
     });
     const [run] = await app.runs.runAndWait({ touchpoints: ['vendors'] });
     expect(run?.status).toBe('failed');
+    // the stop reason is a field of the summary, not a message to match
+    expect(run?.stoppedBy).toBe('auth');
     const refused = await app.api.getStatus({});
     expect(refused.blocker).toMatchObject({ kind: 'infoplus-key', short: 'Infoplus refused the API key' });
     expect(refused.health).toBe('error');
@@ -96,6 +98,7 @@ describe('ERP unreachable at start-up', () => {
     expect(saved.blocker).toBeNull();
     const [again] = await app.runs.runAndWait({ touchpoints: ['vendors'] });
     expect(again?.status).toBe('succeeded');
+    expect(again?.stoppedBy).toBeUndefined();
   });
 
   it('an ERP nobody answers at is "can\'t reach the database at host:port", not "not set up"', async () => {

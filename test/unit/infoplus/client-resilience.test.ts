@@ -9,7 +9,8 @@ import {
   ServerError,
   ValidationError,
 } from '../../../src/infoplus/index.js';
-import type { InfoplusClient, InfoplusClientOptions, LoggerLike } from '../../../src/infoplus/index.js';
+import type { InfoplusClient, InfoplusClientOptions } from '../../../src/infoplus/index.js';
+import type { LoggerLike } from '../../../src/logging/index.js';
 import { startScriptedServer } from './scripted-server.js';
 import type { ScriptedServer } from './scripted-server.js';
 
