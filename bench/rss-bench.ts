@@ -15,6 +15,10 @@ export interface RssFigures {
   rssEarlyMb: number;
   rssLateMb: number;
   growthMb: number;
+  /** Reachable heap + external memory in MB after a full collection at the same two points. */
+  liveEarlyMb: number;
+  liveLateMb: number;
+  liveGrowthMb: number;
 }
 
 /** Pushes `late` orders in one run and reads the agent's RSS after `early` and after `late` of them. */
@@ -27,6 +31,7 @@ export async function rssBench(early: number, late: number): Promise<RssFigures>
     const child = spawn(
       process.execPath,
       [
+        '--expose-gc',
         join(import.meta.dirname, 'rss-child.mjs'),
         sim.baseUrl,
         sim.apiKey,
@@ -48,6 +53,7 @@ export async function rssBench(early: number, late: number): Promise<RssFigures>
     created: number;
     seconds: number;
     rss: Record<string, number>;
+    live: Record<string, number>;
   };
   if (r.created < late) throw new Error(`the memory run pushed ${r.created} of ${late} orders`);
   const mb = (n: number | undefined): number => round((n ?? NaN) / 1024 / 1024, 1);
@@ -59,5 +65,8 @@ export async function rssBench(early: number, late: number): Promise<RssFigures>
     rssEarlyMb: mb(r.rss[early]),
     rssLateMb: mb(r.rss[late]),
     growthMb: round(mb(r.rss[late]) - mb(r.rss[early]), 1),
+    liveEarlyMb: mb(r.live[early]),
+    liveLateMb: mb(r.live[late]),
+    liveGrowthMb: round(mb(r.live[late]) - mb(r.live[early]), 1),
   };
 }

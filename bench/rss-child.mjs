@@ -17,11 +17,21 @@ const profile = parseProfile(sampleProfileText('sqlite', { erpUrl: erpFile, info
 const client = createInfoplusClient({ baseUrl, apiKey, requestsPerSecond: 5000 });
 const store = openStateStore(dataDir);
 const rss = {};
+// what is still reachable at each mark (after a full collection): RSS alone also counts heap V8 has not
+// given back yet, which is not growth of the run
+const live = {};
+const full = {};
 const onEvent = (e) => {
   if (e.type !== 'run-progress' || e.progress.touchpoint !== 'orders') return;
   const pushed = e.progress.counts.created + e.progress.counts.updated;
   for (const m of marks) {
-    if (pushed >= m && rss[m] === undefined) rss[m] = process.memoryUsage().rss;
+    if (pushed >= m && rss[m] === undefined) {
+      full[m] = process.memoryUsage();
+      rss[m] = full[m].rss;
+      globalThis.gc?.();
+      const u = process.memoryUsage();
+      live[m] = u.heapUsed + u.external;
+    }
   }
 };
 const options = { concurrency: 16, progressIntervalMs: 100 };
@@ -40,6 +50,8 @@ process.stdout.write(
     created: run.counts.created,
     seconds,
     rss,
+    live,
+    memory: full,
     maxRssKb: process.resourceUsage().maxRSS,
   }) + '\n',
 );

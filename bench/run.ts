@@ -213,6 +213,11 @@ if (rss) {
     `${rss.rssEarlyMb} / ${rss.rssLateMb} MB (+${rss.growthMb})`,
     'flat',
   ]);
+  rows.push([
+    `  the same, reachable heap after a full GC`,
+    `${rss.liveEarlyMb} / ${rss.liveLateMb} MB (+${rss.liveGrowthMb})`,
+    'flat',
+  ]);
 }
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));

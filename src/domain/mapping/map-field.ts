@@ -134,8 +134,17 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** The longest prefix of whole graphemes that fits in `max` UTF-16 units. */
 export function cutToUnits(value: string, max: number): string {
+  // Below U+0300 there are no combining marks, joiners or regional indicators: between two such units (other
+  // than CR LF) is always a grapheme boundary, and most cuts land there without a segmenter (whose set-up per
+  // call cost more than the rest of a record's mapping on a full scan).
+  const before = value.charCodeAt(max - 1);
+  const at = value.charCodeAt(max);
+  if (max > 0 && before < 0x300 && at < 0x300 && !(before === 13 && at === 10)) return value.slice(0, max);
+  // Otherwise only the head is segmented: a boundary at or before `max` depends on the code point that starts
+  // at `max` at most.
+  const head = value.length > max + 2 ? value.slice(0, max + 2) : value;
   let end = 0;
-  for (const { segment, index } of graphemes.segment(value)) {
+  for (const { segment, index } of graphemes.segment(head)) {
     if (index + segment.length > max) break;
     end = index + segment.length;
   }
