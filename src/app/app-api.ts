@@ -32,6 +32,7 @@ import {
   secretTargets,
   type SecretTargets,
 } from './secret-targets.js';
+import { checkProfileText } from './profile-check.js';
 import { applySettingsUpdate, changesConnections } from './settings-view.js';
 import { withoutUrlPassword } from './url-password.js';
 
@@ -286,6 +287,16 @@ export function createAppApi(core: AppCore): AppApi {
     },
 
     getProfile: async () => profileDoc(),
+
+    checkProfileText: async ({ text }) => {
+      if (Buffer.byteLength(text, 'utf8') > MAX_PROFILE_BYTES) {
+        throw new AppError(
+          'invalid-profile',
+          `The profile is larger than ${MAX_PROFILE_BYTES / 1024} kB; a mapping profile is a few kB.`,
+        );
+      }
+      return checkProfileText(core, text);
+    },
 
     saveProfile: async ({ text }) => {
       if (Buffer.byteLength(text, 'utf8') > MAX_PROFILE_BYTES) {

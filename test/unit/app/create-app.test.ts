@@ -247,6 +247,29 @@ describe('createApp on the demo', () => {
     expect((await app.api.getStatus({})).configured).toBe(true);
   });
 
+  it('checks unsaved profile text without saving it: a wrong key column is an error, a good profile passes', async () => {
+    const doc = await app.api.getProfile({});
+    const wrongKey = doc.text.replace('key: order_no', 'key: order_number');
+    const found = await app.api.checkProfileText({ text: wrongKey });
+    expect(found.ok).toBe(false);
+    expect(found.problems).toContainEqual(
+      expect.objectContaining({
+        path: 'touchpoints.orders.key',
+        severity: 'error',
+        message: expect.stringContaining('order_number'),
+      }),
+    );
+    expect(await readFile(doc.path!, 'utf8')).toBe(doc.text);
+    const invalid = await app.api.checkProfileText({
+      text: doc.text.replace(/^version:.*$/m, 'version: 99'),
+    });
+    expect(invalid.ok).toBe(false);
+    expect(invalid.problems[0]).toMatchObject({ path: 'version', severity: 'error' });
+    const good = await app.api.checkProfileText({ text: doc.text });
+    expect(good).toMatchObject({ ok: true, problems: [] });
+    expect(good.notes.join('\n')).toMatch(/orders: queries ran/);
+  });
+
   it('fires scheduled runs on time through the scheduler port', async () => {
     const orders = (await app.api.getStatus({})).touchpoints.find((t) => t.name === 'orders');
     expect(orders?.schedule).toBe('every 7 minutes');
