@@ -23,6 +23,7 @@ import type { ErpConnection } from '../erp/types.js';
 import { f, type Filter, type InfoplusClient, type ReadableResource } from '../infoplus/index.js';
 import type { Profile } from '../profile/index.js';
 import type { ErpIo } from './erp-io.js';
+import { erpSideNote } from './pull-erp-side.js';
 import { receiptUnits } from './pull-receipt-lines.js';
 import { shipmentUnits } from './pull-shipment-orders.js';
 import type { RunContext } from './run-context.js';
@@ -257,7 +258,7 @@ async function writeBatch(
   });
   for (const p of batch) {
     ctx.resolved(p.key);
-    ctx.outcome(p.key, 'written', { infoplusId: p.key });
+    ctx.outcome(p.key, 'written', { infoplusId: p.key, message: erpSideNote(tp, p.units) });
   }
 }
 
