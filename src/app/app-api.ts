@@ -62,9 +62,17 @@ export function createAppApi(core: AppCore): AppApi {
     if (c.profilePath && c.profileText !== null) {
       return { path: c.profilePath, text: c.profileText, problems: c.profileProblems };
     }
-    // No profile yet: the sample for the chosen driver is the starting point (not saved until Save).
-    const driver = core.stored().erp?.driver ?? 'sqlserver';
-    return { path: c.profilePath, text: sampleProfileText(driver), problems: c.profileProblems };
+    // No profile yet: the sample for the chosen driver is the starting point (not saved until Save), pointing
+    // where Settings (or the wizard's first steps) already point, so the two never contradict each other.
+    const stored = core.stored();
+    const driver = stored.erp?.driver ?? 'sqlserver';
+    const erpUrl = stored.erp && driver !== 'sqlserver' ? withoutUrlPassword(stored.erp).conn.url : undefined;
+    const infoplusBaseUrl = stored.infoplus?.baseUrl;
+    const text = sampleProfileText(driver, {
+      ...(erpUrl ? { erpUrl } : {}),
+      ...(infoplusBaseUrl ? { infoplusBaseUrl } : {}),
+    });
+    return { path: c.profilePath, text, problems: c.profileProblems };
   };
 
   return {

@@ -136,6 +136,9 @@ test.describe('manual setup', () => {
     await page.getByRole('tab', { name: 'Advanced (YAML)' }).click();
     const profile = page.getByLabel('Mapping profile (YAML)');
     await expect(profile).toHaveValue(/touchpoints:/);
+    // The suggested profile points where steps 1 and 2 pointed, not at the sample's own defaults.
+    expect(await profile.inputValue()).toContain(`url: ${erpFile}`);
+    expect(await profile.inputValue()).toContain(`baseUrl: ${simulator.baseUrl}`);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('button', { name: 'Save and continue' }).click();
 
