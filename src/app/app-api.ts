@@ -32,6 +32,7 @@ import {
   secretTargets,
   type SecretTargets,
 } from './secret-targets.js';
+import { checkProfileText } from './profile-check.js';
 import { applySettingsUpdate, changesConnections } from './settings-view.js';
 import { withoutUrlPassword } from './url-password.js';
 
@@ -61,9 +62,17 @@ export function createAppApi(core: AppCore): AppApi {
     if (c.profilePath && c.profileText !== null) {
       return { path: c.profilePath, text: c.profileText, problems: c.profileProblems };
     }
-    // No profile yet: the sample for the chosen driver is the starting point (not saved until Save).
-    const driver = core.stored().erp?.driver ?? 'sqlserver';
-    return { path: c.profilePath, text: sampleProfileText(driver), problems: c.profileProblems };
+    // No profile yet: the sample for the chosen driver is the starting point (not saved until Save), pointing
+    // where Settings (or the wizard's first steps) already point, so the two never contradict each other.
+    const stored = core.stored();
+    const driver = stored.erp?.driver ?? 'sqlserver';
+    const erpUrl = stored.erp && driver !== 'sqlserver' ? withoutUrlPassword(stored.erp).conn.url : undefined;
+    const infoplusBaseUrl = stored.infoplus?.baseUrl;
+    const text = sampleProfileText(driver, {
+      ...(erpUrl ? { erpUrl } : {}),
+      ...(infoplusBaseUrl ? { infoplusBaseUrl } : {}),
+    });
+    return { path: c.profilePath, text, problems: c.profileProblems };
   };
 
   return {
@@ -286,6 +295,16 @@ export function createAppApi(core: AppCore): AppApi {
     },
 
     getProfile: async () => profileDoc(),
+
+    checkProfileText: async ({ text }) => {
+      if (Buffer.byteLength(text, 'utf8') > MAX_PROFILE_BYTES) {
+        throw new AppError(
+          'invalid-profile',
+          `The profile is larger than ${MAX_PROFILE_BYTES / 1024} kB; a mapping profile is a few kB.`,
+        );
+      }
+      return checkProfileText(core, text);
+    },
 
     saveProfile: async ({ text }) => {
       if (Buffer.byteLength(text, 'utf8') > MAX_PROFILE_BYTES) {

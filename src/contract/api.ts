@@ -15,6 +15,7 @@ import type {
   InboxItem,
   LogEntry,
   MappingPreview,
+  ProfileCheckResult,
   ProfileDocument,
   ReconcileReport,
   RunRecord,
@@ -86,6 +87,8 @@ export const API_ARGS = {
     apiKey: z.string().optional(),
   }),
   getProfile: z.object({}),
+  /** Checks unsaved profile text (document, then the ERP queries; no Infoplus call, nothing written). */
+  checkProfileText: z.object({ text: z.string() }),
   saveProfile: z.object({ text: z.string() }),
   previewMapping: z.object({ touchpoint, limit: z.number().int().positive().max(100).optional() }),
   dryRun: z.object({ touchpoints: z.array(touchpoint).optional() }),
@@ -124,6 +127,7 @@ export interface ApiResults {
   testInfoplusConnection: ConnectionTestResult;
   checkInfoplus: InfoplusCheckResult;
   getProfile: ProfileDocument;
+  checkProfileText: ProfileCheckResult;
   saveProfile: ProfileDocument;
   previewMapping: MappingPreview;
   dryRun: DryRunReport;

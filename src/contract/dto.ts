@@ -431,6 +431,18 @@ export interface ReconcileReport {
   readonly touchpoints: readonly ReconcileTouchpointReport[];
 }
 
+/** What checkProfileText found in unsaved profile text: errors mean a run would fail; warnings do not. */
+export interface ProfileCheckResult {
+  readonly ok: boolean;
+  readonly problems: readonly {
+    readonly path: string;
+    readonly message: string;
+    readonly severity: 'error' | 'warning';
+  }[];
+  /** What was verified (queries that ran, records mapped). */
+  readonly notes: readonly string[];
+}
+
 /** The mapping profile as the editor sees it: the document and where it stands. */
 export interface ProfileDocument {
   readonly path: string | null;

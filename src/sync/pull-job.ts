@@ -9,6 +9,7 @@ import type { PullTouchpoint } from '../contract/index.js';
 import { classifyError } from '../domain/error-classification.js';
 import type { ReadableResource } from '../infoplus/index.js';
 import { judgePulled } from './pull-judge.js';
+import { erpSideNote } from './pull-erp-side.js';
 import { receiptUnits } from './pull-receipt-lines.js';
 import { shipmentUnits } from './pull-shipment-orders.js';
 import { PullCursorKeeper, pullPages, pullResource, type PulledRecord } from './pull-source.js';
@@ -153,7 +154,7 @@ async function writeBatch(
   });
   for (const p of batch) {
     ctx.resolved(p.key);
-    ctx.outcome(p.key, 'written', { infoplusId: p.key });
+    ctx.outcome(p.key, 'written', { infoplusId: p.key, message: erpSideNote(tp, p.units) });
   }
 }
 

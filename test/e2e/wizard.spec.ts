@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createSampleErpFile, startSimulatorCli } from './support/manual-setup.js';
 import type { SimulatorProcess } from './support/manual-setup.js';
 import { apiCall } from './support/api.js';
-import { card, countOf } from './support/ui.js';
+import { card, countOf, expectLayoutHolds } from './support/ui.js';
 
 // A fresh data folder and no --demo: the engine is not configured, so the wizard shows.
 const serve = serveForThisFile({ demo: false });
@@ -121,9 +121,25 @@ test.describe('manual setup', () => {
     await saveScreen(page, testInfo, 'wizard-infoplus');
     await page.getByRole('button', { name: 'Save and continue' }).click();
 
-    // 3. Mapping: the sample profile for SQLite, saved as it is.
+    // 3. Mapping: a field list first (Infoplus field <- ERP column); the YAML is behind "Advanced".
+    await expect(page.getByRole('tab', { name: 'Fields' })).toHaveAttribute('aria-selected', 'true');
+    const orderFields = page.getByRole('table', { name: 'Sales orders → Orders' });
+    await expect(orderFields.getByRole('row').filter({ hasText: 'customerOrderNo' })).toContainText(
+      'order_no',
+    );
+    for (const width of [1280, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      await expectLayoutHolds(page, `wizard mapping fields at ${width}`);
+      await saveScreen(page, testInfo, `wizard-mapping-fields-${width}`);
+    }
+    await expect(page.getByLabel('Mapping profile (YAML)')).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Advanced (YAML)' }).click();
     const profile = page.getByLabel('Mapping profile (YAML)');
     await expect(profile).toHaveValue(/touchpoints:/);
+    // The suggested profile points where steps 1 and 2 pointed, not at the sample's own defaults.
+    expect(await profile.inputValue()).toContain(`url: ${erpFile}`);
+    expect(await profile.inputValue()).toContain(`baseUrl: ${simulator.baseUrl}`);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('button', { name: 'Save and continue' }).click();
 
     // 4. Schedules. Nothing has run by itself so far: schedules start only at "Save and finish".

@@ -40,16 +40,19 @@ export function Field({
   label,
   error,
   hint,
+  wide,
   children,
 }: {
   id: string;
   label: ReactNode;
   error?: string | undefined;
   hint?: ReactNode;
+  /** Takes a whole row of a form grid (URLs and paths are longer than one column). */
+  wide?: boolean;
   children: ReactNode;
 }) {
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
+    <div className={`field${wide ? ' field-wide' : ''}${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children}
       {hint ? (

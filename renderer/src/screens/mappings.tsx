@@ -1,7 +1,13 @@
 import { useMemo, useState } from 'react';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { TOUCHPOINT_LABELS } from '../contract.js';
-import type { DryRunReport, MappingPreview, ProfileDocument, TouchpointName } from '../contract.js';
+import type {
+  DryRunReport,
+  MappingPreview,
+  ProfileCheckResult,
+  ProfileDocument,
+  TouchpointName,
+} from '../contract.js';
 import { ErrorNote, Note, Spinner, ScreenHead } from '../components/common.js';
 import { ProfileEditor } from '../components/profile-editor.js';
 import { useBridge } from '../hooks/bridge-context.js';
@@ -21,6 +27,11 @@ function sectionOf(text: string, tp: TouchpointName): string | null {
   }
 }
 
+/** A problem's message without its own path in front (the path is shown beside it already). */
+function withoutPath(p: { path: string; message: string }): string {
+  return p.path && p.message.startsWith(`${p.path}: `) ? p.message.slice(p.path.length + 2) : p.message;
+}
+
 /** The mapping profile per touchpoint: its SQL and field mapping, Preview, Dry run, and the editor. */
 export function Mappings() {
   const bridge = useBridge();
@@ -36,11 +47,28 @@ export function Mappings() {
   const text = draft.base === doc && doc !== null ? draft.text : (doc?.text ?? '');
   const setText = (next: string) => setDraft({ base: doc, text: next });
   const save = useAction();
-  const [saveNote, setSaveNote] = useState<string | null>(null);
+  const [saveNote, setSaveNote] = useState<{ kind: 'ok' | 'warn'; text: string } | null>(null);
+  // Errors the check found in the text about to be saved: shown with "Save anyway".
+  const [checks, setChecks] = useState<{ text: string; problems: ProfileCheckResult['problems'] } | null>(
+    null,
+  );
   const previewAction = useAction();
   const [preview, setPreview] = useState<MappingPreview | null>(null);
   const dryAction = useAction();
   const [report, setReport] = useState<DryRunReport | null>(null);
+
+  /** Saves the text; what the check could not verify (warnings) is said beside the result. */
+  const store = async (saving: string, warnings: ProfileCheckResult['problems'] = []) => {
+    const next = await bridge.saveProfile({ text: saving });
+    setChecks(null);
+    setSavedDoc(next);
+    if (next.problems.length) setSaveNote({ kind: 'warn', text: 'Saved, with problems listed above.' });
+    else if (checks && checks.text === saving)
+      setSaveNote({ kind: 'warn', text: 'Saved anyway, with the problems the check found.' });
+    else if (warnings.length)
+      setSaveNote({ kind: 'warn', text: `Profile saved. ${warnings.map((w) => w.message).join(' ')}` });
+    else setSaveNote({ kind: 'ok', text: 'Profile saved; its queries ran on the ERP without problems.' });
+  };
 
   const section = useMemo(() => sectionOf(doc?.text ?? '', touchpoint), [doc, touchpoint]);
   const dirty = doc !== null && text !== doc.text;
@@ -126,6 +154,26 @@ export function Mappings() {
           onChange={setText}
           problems={problems}
         />
+        {checks && checks.text === text ? (
+          <div className="note note-error" role="alert" aria-labelledby="profile-checks-title">
+            <strong id="profile-checks-title">Not saved yet: the check found problems</strong>
+            <ul>
+              {checks.problems.map((p, i) => (
+                <li key={`${p.path}-${i}`}>
+                  <code>{p.path || '(document)'}</code>: {withoutPath(p)}
+                </li>
+              ))}
+            </ul>
+            <div className="actions">
+              <button type="button" onClick={() => setChecks(null)}>
+                Keep editing
+              </button>
+              <button type="button" disabled={save.busy} onClick={() => void save.run(() => store(text))}>
+                Save anyway
+              </button>
+            </div>
+          </div>
+        ) : null}
         <div className="actions">
           <button
             type="button"
@@ -134,9 +182,15 @@ export function Mappings() {
             onClick={() =>
               void save.run(async () => {
                 setSaveNote(null);
-                const next = await bridge.saveProfile({ text });
-                setSavedDoc(next);
-                setSaveNote(next.problems.length ? 'Saved, with problems listed above.' : 'Profile saved.');
+                setChecks(null);
+                // The check runs first: a profile a run would fail on is never "saved" without the admin's say.
+                const check = await bridge.checkProfileText({ text });
+                const errors = check.problems.filter((p) => p.severity === 'error');
+                if (errors.length > 0) {
+                  setChecks({ text, problems: errors });
+                  return;
+                }
+                await store(text, check.problems);
               })
             }
           >
@@ -146,7 +200,7 @@ export function Mappings() {
             Discard changes
           </button>
           {save.busy ? <Spinner label="Checking and saving…" /> : null}
-          {saveNote ? <Note kind="ok">{saveNote}</Note> : null}
+          {saveNote ? <Note kind={saveNote.kind}>{saveNote.text}</Note> : null}
         </div>
         <ErrorNote error={save.error} title="Profile not saved" />
       </section>

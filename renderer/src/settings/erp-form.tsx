@@ -38,7 +38,7 @@ export function ErpForm({
   ) => {
     const id = `erp-${key}`;
     return (
-      <Field id={id} label={label} error={err(key)} hint={hint}>
+      <Field id={id} label={label} error={err(key)} hint={hint} wide={key === 'url'}>
         <input
           id={id}
           value={draft[key]}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiVersion, ConnectionTestResult, NamedId } from '../contract.js';
 import { ErrorNote, Field, Note, Spinner, describedBy } from '../components/common.js';
 import { useBridge } from '../hooks/bridge-context.js';
@@ -34,7 +34,13 @@ function IdSelect({
         {...describedBy(id, error, hint)}
       >
         <option value="">Choose…</option>
-        {value && !known ? <option value={value}>#{value}</option> : null}
+        {value && !known ? (
+          <option value={value}>
+            {options
+              ? `${value} (not visible to this API key)`
+              : `${value} (name loads with Test connection)`}
+          </option>
+        ) : null}
         {options?.map((o) => (
           <option key={o.id} value={String(o.id)}>
             {o.name} (#{o.id})
@@ -62,6 +68,26 @@ export function InfoplusForm({
   const set = <K extends keyof InfoplusDraft>(key: K, value: InfoplusDraft[K]) =>
     onChange({ ...draft, [key]: value });
   const err = (path: string) => errors[path] ?? localErrors[path];
+  // The saved line of business and warehouse are shown by name: their lists are read once, quietly, on open.
+  const [lists, setLists] = useState<ConnectionTestResult | null>(null);
+  useEffect(() => {
+    if (!draft.hasApiKey || (!draft.lobId && !draft.warehouseId)) return;
+    if (Object.keys(validateInfoplus(draft)).length > 0) return;
+    let live = true;
+    bridge
+      .testInfoplusConnection({ infoplus: infoplusUpdateOf(draft) })
+      .then((answer) => {
+        if (live && answer.ok) setLists(answer);
+      })
+      // Unreachable or refused: the ids stay, and Test Infoplus connection says why.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // Only on open: later edits are tested with the button.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [bridge]);
+  const loaded = result?.ok ? result : lists;
 
   const runTest = () =>
     void test.run(async () => {
@@ -128,7 +154,7 @@ export function InfoplusForm({
             />
           </Field>
         ) : (
-          <Field id="infoplus-baseUrl" label="Base URL" error={err('infoplus.baseUrl')}>
+          <Field id="infoplus-baseUrl" label="Base URL" error={err('infoplus.baseUrl')} wide>
             <input
               id="infoplus-baseUrl"
               value={draft.baseUrl}
@@ -181,7 +207,7 @@ export function InfoplusForm({
           id="infoplus-lob"
           label="Line of business"
           value={draft.lobId}
-          options={result?.linesOfBusiness}
+          options={loaded?.linesOfBusiness}
           onChange={(v) => set('lobId', v)}
           error={err('infoplus.lobId')}
         />
@@ -189,7 +215,7 @@ export function InfoplusForm({
           id="infoplus-warehouse"
           label="Warehouse"
           value={draft.warehouseId}
-          options={result?.warehouses}
+          options={loaded?.warehouses}
           onChange={(v) => set('warehouseId', v)}
           error={err('infoplus.warehouseId')}
         />

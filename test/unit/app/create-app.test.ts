@@ -158,7 +158,24 @@ describe('createApp on the demo', () => {
     app.demo!.simulator.warehouse.shipOrders({ partialShare: 0 });
     const done = next('run-finished', (r) => r.touchpoint === 'shipments');
     await app.api.runNow({ touchpoints: ['shipments'] });
-    expect((await done).counts.pulled).toBeGreaterThan(0);
+    const shipped = await done;
+    expect(shipped.counts.pulled).toBeGreaterThan(0);
+    // The drill-down names the ERP order each shipment was written to, not only the Infoplus id.
+    const written = (await app.api.getRunRecords({ runId: shipped.id })).filter(
+      (r) => r.action === 'written',
+    );
+    expect(written.length).toBeGreaterThan(0);
+    for (const r of written) expect(r.message).toMatch(/^Written to ERP orders? \S+/);
+    const erpOrders = await openErp(app.demo!.erpConfig);
+    try {
+      const known = new Set<string>();
+      for await (const row of erpOrders.stream('SELECT order_no FROM sales_orders', {}, { name: 'test' }))
+        known.add(String((row as { order_no: unknown }).order_no));
+      const named = written[0]!.message!.replace(/^Written to ERP orders? /, '').split(', ');
+      for (const n of named) expect(known).toContain(n);
+    } finally {
+      await erpOrders.close();
+    }
     const before = (await app.api.getStatus({})).touchpoints.find((t) => t.name === 'shipments');
     expect(before?.cursor).toBeTruthy();
     const since = new Date(Date.now() - 24 * 3600_000).toISOString();
@@ -245,6 +262,29 @@ describe('createApp on the demo', () => {
     const saved = await app.api.saveProfile({ text: renamed });
     expect(saved.text).toContain('Renamed demo');
     expect((await app.api.getStatus({})).configured).toBe(true);
+  });
+
+  it('checks unsaved profile text without saving it: a wrong key column is an error, a good profile passes', async () => {
+    const doc = await app.api.getProfile({});
+    const wrongKey = doc.text.replace('key: order_no', 'key: order_number');
+    const found = await app.api.checkProfileText({ text: wrongKey });
+    expect(found.ok).toBe(false);
+    expect(found.problems).toContainEqual(
+      expect.objectContaining({
+        path: 'touchpoints.orders.key',
+        severity: 'error',
+        message: expect.stringContaining('order_number'),
+      }),
+    );
+    expect(await readFile(doc.path!, 'utf8')).toBe(doc.text);
+    const invalid = await app.api.checkProfileText({
+      text: doc.text.replace(/^version:.*$/m, 'version: 99'),
+    });
+    expect(invalid.ok).toBe(false);
+    expect(invalid.problems[0]).toMatchObject({ path: 'version', severity: 'error' });
+    const good = await app.api.checkProfileText({ text: doc.text });
+    expect(good).toMatchObject({ ok: true, problems: [] });
+    expect(good.notes.join('\n')).toMatch(/orders: queries ran/);
   });
 
   it('fires scheduled runs on time through the scheduler port', async () => {

@@ -122,6 +122,7 @@ describe('renderer bridges', () => {
       getRunRecords: { runId: 'r1' },
       retryInbox: { ids: ['a'] },
       skipInbox: { ids: ['a'] },
+      checkProfileText: { text: 'x' },
       saveProfile: { text: 'x' },
       previewMapping: { touchpoint: 'items' },
       resetCursor: { touchpoint: 'shipments', since: '2026-01-01T00:00:00Z' },
