@@ -73,15 +73,7 @@ export async function reconcileTouchpoint(
       else infoplus.set(m, [id]);
     }
 
-    const counts: Record<ReconcileFindingKind, number> = {
-      missing: 0,
-      'gone-from-infoplus': 0,
-      duplicated: 0,
-      untracked: 0,
-      'stale-link': 0,
-      'key-collision': 0,
-      'invalid-key': 0,
-    };
+    const counts = noFindings();
     const findings: ReconcileFinding[] = [];
     const toAdopt: { key: string; id: string; finding: number }[] = [];
     const toResend: { key: string; finding: number }[] = [];
@@ -387,6 +379,19 @@ function note(findings: ReconcileFinding[], at: number, repaired: string): void 
   if (at >= 0 && f) findings[at] = { ...f, repaired };
 }
 
+/** A count of zero for every kind of finding (the record type keeps it complete when a kind is added). */
+function noFindings(): Record<ReconcileFindingKind, number> {
+  return {
+    missing: 0,
+    'gone-from-infoplus': 0,
+    duplicated: 0,
+    untracked: 0,
+    'stale-link': 0,
+    'key-collision': 0,
+    'invalid-key': 0,
+  };
+}
+
 /** The report of a touchpoint whose reconciliation could not run. */
 export function emptyReconcileReport(tp: PushTouchpoint, error: string): ReconcileTouchpointReport {
   return {
@@ -398,15 +403,7 @@ export function emptyReconcileReport(tp: PushTouchpoint, error: string): Reconci
     settling: 0,
     onlyInInfoplus: 0,
     onlyInInfoplusSample: [],
-    counts: {
-      missing: 0,
-      'gone-from-infoplus': 0,
-      duplicated: 0,
-      untracked: 0,
-      'stale-link': 0,
-      'key-collision': 0,
-      'invalid-key': 0,
-    },
+    counts: noFindings(),
     findings: [],
     error,
   };
