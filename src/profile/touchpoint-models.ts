@@ -84,8 +84,13 @@ export const PUSH_MODELS: Readonly<Record<PushTouchpoint, PushModelInfo>> = {
   },
 };
 
+/** Infoplus side of a pull touchpoint: the model whose records are written back. */
+export interface PullModelInfo {
+  readonly model: string;
+}
+
 /** Pull touchpoints: the Infoplus model whose records are written back. */
-export const PULL_MODELS: Readonly<Record<PullTouchpoint, { readonly model: string }>> = {
+export const PULL_MODELS: Readonly<Record<PullTouchpoint, PullModelInfo>> = {
   shipments: { model: 'Shipment' },
   'item-receipts': { model: 'ItemReceipt' },
   'inventory-adjustments': { model: 'InventoryAdjustment' },

@@ -14,10 +14,10 @@ import {
 import { firstQuery, planPage, startPosition, type PagePlan } from '../domain/cursor.js';
 import { contentHash } from '../domain/mapping/index.js';
 import type { StateStore } from '../store/index.js';
-import { cursorKindOf, pullResource, toSearch } from './pull-source.js';
+import { toSearch } from './pull-source.js';
 import { findKeyCollisions, keyCollisionError } from './key-policy.js';
 import { judgeRecord } from './push-judge.js';
-import { PUSH_RESOURCES } from './push-resources.js';
+import { PULL_DEFINITIONS, PUSH_DEFINITIONS } from './touchpoints/index.js';
 import type { LookupResolver } from './resolver.js';
 import { candidateVerdict, parkedVerdict, RecordVerdicts, refusalReason } from './dry-run-verdicts.js';
 import type { SyncEnv } from './sync-env.js';
@@ -185,7 +185,7 @@ async function dryPush(
     for (const [canonical, keys] of held) {
       for (const k of keys) if (read.has(k)) everyone.push({ recordKey: k, canonical, op: 'update' });
     }
-    const label = PUSH_RESOURCES[tp].label;
+    const label = PUSH_DEFINITIONS[tp].label;
     for (const [canonical, keys] of findKeyCollisions(everyone)) {
       for (const k of keys) {
         const own = claims.find((c) => c.recordKey === k);
@@ -218,8 +218,9 @@ async function erpVendorKeys(env: DryRunEnv): Promise<Set<string>> {
 }
 
 async function dryPull(env: DryRunEnv, tp: PullTouchpoint): Promise<DryRunTouchpointReport> {
-  const kind = cursorKindOf(tp);
-  const resource = pullResource(env.infoplus, tp);
+  const def = PULL_DEFINITIONS[tp];
+  const kind = def.cursor;
+  const resource = def.records(env.infoplus);
   const limit = env.options.pullPageSize;
   let pos = startPosition(kind, env.store.cursors.get(tp), { ms: 0, ids: 0 });
   let query = firstQuery(pos) as ReturnType<typeof firstQuery> | null;
