@@ -14,12 +14,27 @@ export type ModelTable = Readonly<Record<string, Readonly<Record<string, ModelFi
 /** The simple value kinds the mapping converts to. */
 export type ValueKind = 'string' | 'int' | 'decimal' | 'datetime' | 'bool' | 'other';
 
+/** Infoplus's rules for a key: longest length, a whole number (vendorNo), a SKU (Infoplus's SKU rule). */
+export interface KeyRule {
+  readonly maxLength?: number;
+  readonly wholeNumber?: boolean;
+  readonly sku?: boolean;
+}
+
 /** Infoplus side of a push touchpoint. */
 export interface PushModelInfo {
   readonly model: string;
   /** Infoplus field that carries the ERP key. */
   readonly keyField: string;
-  readonly lines?: { readonly field: string; readonly model: string; readonly required: readonly string[] };
+  /** What Infoplus takes as the key (API.md §2), besides being non-empty without control characters. */
+  readonly keyRule?: KeyRule;
+  /** The lines: their field, their model, the fields a line needs, and the quantity (whole, at least 1). */
+  readonly lines?: {
+    readonly field: string;
+    readonly model: string;
+    readonly required: readonly string[];
+    readonly quantity: string;
+  };
   /** Fields a create needs (Infoplus KB minimal payloads, API.md §7); alternatives as `a|b`. */
   readonly required: readonly string[];
   /** Fields filled from `profile.infoplus` when the profile does not map them. */
@@ -32,7 +47,12 @@ export const PUSH_MODELS: Readonly<Record<PushTouchpoint, PushModelInfo>> = {
   orders: {
     model: 'Order',
     keyField: 'customerOrderNo',
-    lines: { field: 'lineItems', model: 'OrderLine', required: ['sku', 'orderedQty'] },
+    lines: {
+      field: 'lineItems',
+      model: 'OrderLine',
+      required: ['sku', 'orderedQty'],
+      quantity: 'orderedQty',
+    },
     required: ['lobId', 'warehouseId', 'orderDate', 'customerNo|billToCompany'],
     fromDefaults: ['lobId', 'warehouseId'],
     lineFromDefaults: [],
@@ -40,7 +60,13 @@ export const PUSH_MODELS: Readonly<Record<PushTouchpoint, PushModelInfo>> = {
   asns: {
     model: 'Asn',
     keyField: 'poNo',
-    lines: { field: 'lineItems', model: 'ItemReceipt', required: ['sku', 'orderQuantity'] },
+    keyRule: { maxLength: 40 },
+    lines: {
+      field: 'lineItems',
+      model: 'ItemReceipt',
+      required: ['sku', 'orderQuantity'],
+      quantity: 'orderQuantity',
+    },
     required: ['poNo', 'lobId', 'warehouseId', 'vendorId', 'orderDate', 'type'],
     fromDefaults: ['lobId', 'warehouseId'],
     // the KB minimal ASN sends lobId on each line
@@ -49,6 +75,7 @@ export const PUSH_MODELS: Readonly<Record<PushTouchpoint, PushModelInfo>> = {
   items: {
     model: 'Item',
     keyField: 'sku',
+    keyRule: { maxLength: 20, sku: true },
     required: [
       'sku',
       'lobId',
@@ -78,6 +105,7 @@ export const PUSH_MODELS: Readonly<Record<PushTouchpoint, PushModelInfo>> = {
   vendors: {
     model: 'Vendor',
     keyField: 'vendorNo',
+    keyRule: { wholeNumber: true },
     required: ['vendorNo', 'lobId', 'name', 'street', 'city', 'state', 'zipCode', 'inactive'],
     fromDefaults: ['lobId'],
     lineFromDefaults: [],

@@ -111,7 +111,9 @@ async function dryPush(
   let wouldCreate = 0;
   let wouldUpdate = 0;
   let unchanged = 0;
-  const vendorsInErp = tp === 'asns' ? await erpVendorKeys(env) : new Set<string>();
+  const vendorsInErp = PUSH_DEFINITIONS[tp].dependsOn.includes('vendors')
+    ? await erpVendorKeys(env)
+    : new Set<string>();
   // A vendor that is not in Infoplus yet but is pushed first by the vendors touchpoint resolves to a stand-in.
   const resolver = {
     prefetch: (r: Parameters<LookupResolver['prefetch']>[0]) => env.resolver.prefetch(r),
@@ -171,9 +173,6 @@ async function dryPush(
           field: 'lobId',
           message: `line of business ${String(c.payload['lobId'])} differs from the profile's`,
         });
-      }
-      if (tp === 'items' && typeof c.payload['sku'] === 'string' && c.payload['sku'].trim().length > 20) {
-        add({ recordKey: rec.key, field: 'sku', message: 'Infoplus SKUs are at most 20 characters' });
       }
     }
     // records synced earlier (unchanged now) still claim their key

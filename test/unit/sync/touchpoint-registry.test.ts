@@ -89,6 +89,7 @@ describe('touchpoint registry', () => {
         const lineFields = fieldsOf(def.lines.model);
         expect(lineFields, `${tp}: line model ${def.lines.model}`).toBeDefined();
         for (const f of def.lines.required) expect(lineFields, `${tp}: line field ${f}`).toHaveProperty(f);
+        expect(lineFields, `${tp}: line quantity ${def.lines.quantity}`).toHaveProperty(def.lines.quantity);
       }
     }
   });
