@@ -28,11 +28,15 @@ export interface PushModelInfo {
   readonly keyField: string;
   /** What Infoplus takes as the key (API.md §2), besides being non-empty without control characters. */
   readonly keyRule?: KeyRule;
-  /** The lines: their field, their model, the fields a line needs, and the quantity (whole, at least 1). */
+  /**
+   * The lines: their field, their model, the fields a line needs, the line key (the SKU a line is for: lines are
+   * told apart and checked by it) and the quantity (whole, at least 1).
+   */
   readonly lines?: {
     readonly field: string;
     readonly model: string;
     readonly required: readonly string[];
+    readonly key: string;
     readonly quantity: string;
   };
   /** Fields a create needs (Infoplus KB minimal payloads, API.md §7); alternatives as `a|b`. */
@@ -51,6 +55,7 @@ export const PUSH_MODELS: Readonly<Record<PushTouchpoint, PushModelInfo>> = {
       field: 'lineItems',
       model: 'OrderLine',
       required: ['sku', 'orderedQty'],
+      key: 'sku',
       quantity: 'orderedQty',
     },
     required: ['lobId', 'warehouseId', 'orderDate', 'customerNo|billToCompany'],
@@ -65,6 +70,7 @@ export const PUSH_MODELS: Readonly<Record<PushTouchpoint, PushModelInfo>> = {
       field: 'lineItems',
       model: 'ItemReceipt',
       required: ['sku', 'orderQuantity'],
+      key: 'sku',
       quantity: 'orderQuantity',
     },
     required: ['poNo', 'lobId', 'warehouseId', 'vendorId', 'orderDate', 'type'],

@@ -154,14 +154,15 @@ async function dryPush(
       claims.push({ recordKey: c.key, canonical: c.canonical, op: c.op });
       if (c.op === 'create') wouldCreate++;
       else wouldUpdate++;
-      const lines = c.payload['lineItems'];
-      if (Array.isArray(lines)) {
+      const spec = PUSH_DEFINITIONS[tp].lines;
+      const lines = spec ? c.payload[spec.field] : undefined;
+      if (spec && Array.isArray(lines)) {
         for (const [i, line] of lines.entries()) {
-          const sku = (line as Record<string, unknown>)['sku'];
+          const sku = (line as Record<string, unknown>)[spec.key];
           if (typeof sku === 'string' && !(await skus.exists(sku))) {
             add({
               recordKey: rec.key,
-              field: `lineItems[${i}].sku`,
+              field: `${spec.field}[${i}].${spec.key}`,
               message: `SKU ${sku} is neither in Infoplus nor among the ERP items to push`,
             });
           }

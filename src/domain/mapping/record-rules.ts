@@ -51,12 +51,14 @@ export function refusalsOf(tp: PushTouchpoint, built: BuiltPayload): Refusal[] {
   const lines = linesField ? built.payload[linesField] : undefined;
   if (!linesField || !Array.isArray(lines)) return out;
   const qtyField = linesOf?.quantity;
+  const skuField = linesOf?.key;
   for (const [i, raw] of lines.entries()) {
     const line = raw as Record<string, unknown>;
     const at = `${linesField}[${i}]`;
-    if (typeof line['sku'] === 'string' && !out.some((r) => r.field === `${at}.sku`)) {
-      const p = skuProblem(line['sku']);
-      if (p) out.push({ field: `${at}.sku`, message: p, category: 'erp-data' });
+    const sku = skuField ? line[skuField] : undefined;
+    if (typeof sku === 'string' && !out.some((r) => r.field === `${at}.${skuField}`)) {
+      const p = skuProblem(sku);
+      if (p) out.push({ field: `${at}.${skuField}`, message: p, category: 'erp-data' });
     }
     const qty = qtyField ? line[qtyField] : undefined;
     if (qtyField && typeof qty === 'number' && qty < 1 && !out.some((r) => r.field === `${at}.${qtyField}`)) {

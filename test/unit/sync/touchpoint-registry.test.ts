@@ -90,6 +90,7 @@ describe('touchpoint registry', () => {
         expect(lineFields, `${tp}: line model ${def.lines.model}`).toBeDefined();
         for (const f of def.lines.required) expect(lineFields, `${tp}: line field ${f}`).toHaveProperty(f);
         expect(lineFields, `${tp}: line quantity ${def.lines.quantity}`).toHaveProperty(def.lines.quantity);
+        expect(lineFields, `${tp}: line key ${def.lines.key}`).toHaveProperty(def.lines.key);
       }
     }
   });
