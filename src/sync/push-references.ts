@@ -18,9 +18,10 @@ export async function missingReferences(
     ...new Set(lines.map((l) => l.sku).filter((s) => typeof s === 'string' && s.trim() !== '')),
   ].map((s) => String(s).trim().toUpperCase());
   if (skus.length > 0) {
+    const items = PUSH_DEFINITIONS.items;
     const found = new Set(
-      (await PUSH_DEFINITIONS.items.lookupMany(c, lobId, skus)).map((r) =>
-        String(r.sku ?? '')
+      (await items.lookupMany(c, lobId, skus)).map((r) =>
+        String(r[items.keyField] ?? '')
           .trim()
           .toUpperCase(),
       ),
@@ -29,7 +30,10 @@ export async function missingReferences(
   }
   const vendorId = payload.vendorId;
   if (typeof vendorId === 'number') {
-    const rows = await c.vendor.search({ filter: f.eq('id', vendorId), limit: 1 });
+    const rows = await c.vendor.search({
+      filter: f.eq(PUSH_DEFINITIONS.vendors.idField, vendorId),
+      limit: 1,
+    });
     if (rows.length === 0) missing.push(`vendor id ${vendorId}`);
   }
   return missing;
