@@ -1,6 +1,6 @@
 /** The inbox as the UI shows it: each parked record with its real cause and when a run will really retry it. */
 import type { InboxCause, InboxItem } from '../contract/dto.js';
-import type { TouchpointName } from '../contract/touchpoints.js';
+import { TOUCHPOINT_DEPENDENCIES, type TouchpointName } from '../contract/touchpoints.js';
 import { nextRunTime, type SchedulePlan } from '../domain/schedule.js';
 import type { QuietHours } from '../contract/dto.js';
 
@@ -34,10 +34,7 @@ export function skusOf(payload: unknown): string[] {
 function causeOf(item: InboxItem, deps: InboxViewDeps): InboxCause {
   if (item.category === 'auth') return { kind: 'auth' };
   if (item.category === 'connection' || item.category === 'rate-limit') return { kind: 'transient' };
-  if (
-    (item.touchpoint === 'orders' || item.touchpoint === 'asns') &&
-    item.category === 'infoplus-validation'
-  ) {
+  if (TOUCHPOINT_DEPENDENCIES[item.touchpoint].includes('items') && item.category === 'infoplus-validation') {
     const skus = skusOf(item.payload);
     const present = deps.itemsInInfoplus(skus);
     const missing = skus.filter((s) => !present.has(s));

@@ -12,7 +12,8 @@ import type { ErpConnection } from '../erp/types.js';
 import type { ProfileProblem } from '../profile/problems.js';
 import type { FieldSpec, Profile, PushTouchpointProfile } from '../profile/schema.js';
 import { ENGINE_LINE_SOURCES, ENGINE_RECORD_PARAMS } from '../profile/pull-params.js';
-import { PULL_MODELS, PUSH_MODELS, type ModelTable } from '../profile/touchpoint-models.js';
+import type { ModelTable } from '../profile/touchpoint-models.js';
+import { PULL_DEFINITIONS, PUSH_DEFINITIONS } from '../sync/touchpoints/index.js';
 import { DEFAULT_SAMPLE, sampleRecords, type SampleSize } from './probe-sample.js';
 
 /** One check finding; warnings (e.g. ERP data problems) do not fail the check. */
@@ -154,7 +155,7 @@ async function probeKeys(
   const out: CheckProblem[] = [];
   const cfg = profile.touchpoints[tp];
   if (!cfg || !('source' in cfg)) return out;
-  const keyField = PUSH_MODELS[tp].keyField;
+  const keyField = PUSH_DEFINITIONS[tp].keyField;
   const spec = cfg.fields[keyField];
   if (spec === undefined) return out;
   const env = { zone: profile.timezone, lookups: profile.lookups ?? {}, ctx: {} };
@@ -277,7 +278,7 @@ export async function probeWriteBacks(
   for (const tp of PULL_TOUCHPOINTS) {
     const cfg = profile.touchpoints[tp];
     if (!cfg || !('writeBack' in cfg) || !cfg.enabled) continue;
-    const record = withEngineFields(tp, syntheticRecord(PULL_MODELS[tp].model, models), models);
+    const record = withEngineFields(tp, syntheticRecord(PULL_DEFINITIONS[tp].model, models), models);
     try {
       await erp.transaction(async (tx) => {
         await runWriteBack(tx, erp.driver, profile, tp, record, {}, { probe: true });

@@ -14,12 +14,31 @@ export type ModelTable = Readonly<Record<string, Readonly<Record<string, ModelFi
 /** The simple value kinds the mapping converts to. */
 export type ValueKind = 'string' | 'int' | 'decimal' | 'datetime' | 'bool' | 'other';
 
+/** Infoplus's rules for a key: longest length, a whole number (vendorNo), a SKU (Infoplus's SKU rule). */
+export interface KeyRule {
+  readonly maxLength?: number;
+  readonly wholeNumber?: boolean;
+  readonly sku?: boolean;
+}
+
 /** Infoplus side of a push touchpoint. */
 export interface PushModelInfo {
   readonly model: string;
   /** Infoplus field that carries the ERP key. */
   readonly keyField: string;
-  readonly lines?: { readonly field: string; readonly model: string; readonly required: readonly string[] };
+  /** What Infoplus takes as the key (API.md §2), besides being non-empty without control characters. */
+  readonly keyRule?: KeyRule;
+  /**
+   * The lines: their field, their model, the fields a line needs, the line key (the SKU a line is for: lines are
+   * told apart and checked by it) and the quantity (whole, at least 1).
+   */
+  readonly lines?: {
+    readonly field: string;
+    readonly model: string;
+    readonly required: readonly string[];
+    readonly key: string;
+    readonly quantity: string;
+  };
   /** Fields a create needs (Infoplus KB minimal payloads, API.md §7); alternatives as `a|b`. */
   readonly required: readonly string[];
   /** Fields filled from `profile.infoplus` when the profile does not map them. */
@@ -32,7 +51,13 @@ export const PUSH_MODELS: Readonly<Record<PushTouchpoint, PushModelInfo>> = {
   orders: {
     model: 'Order',
     keyField: 'customerOrderNo',
-    lines: { field: 'lineItems', model: 'OrderLine', required: ['sku', 'orderedQty'] },
+    lines: {
+      field: 'lineItems',
+      model: 'OrderLine',
+      required: ['sku', 'orderedQty'],
+      key: 'sku',
+      quantity: 'orderedQty',
+    },
     required: ['lobId', 'warehouseId', 'orderDate', 'customerNo|billToCompany'],
     fromDefaults: ['lobId', 'warehouseId'],
     lineFromDefaults: [],
@@ -40,7 +65,14 @@ export const PUSH_MODELS: Readonly<Record<PushTouchpoint, PushModelInfo>> = {
   asns: {
     model: 'Asn',
     keyField: 'poNo',
-    lines: { field: 'lineItems', model: 'ItemReceipt', required: ['sku', 'orderQuantity'] },
+    keyRule: { maxLength: 40 },
+    lines: {
+      field: 'lineItems',
+      model: 'ItemReceipt',
+      required: ['sku', 'orderQuantity'],
+      key: 'sku',
+      quantity: 'orderQuantity',
+    },
     required: ['poNo', 'lobId', 'warehouseId', 'vendorId', 'orderDate', 'type'],
     fromDefaults: ['lobId', 'warehouseId'],
     // the KB minimal ASN sends lobId on each line
@@ -49,6 +81,7 @@ export const PUSH_MODELS: Readonly<Record<PushTouchpoint, PushModelInfo>> = {
   items: {
     model: 'Item',
     keyField: 'sku',
+    keyRule: { maxLength: 20, sku: true },
     required: [
       'sku',
       'lobId',
@@ -78,14 +111,20 @@ export const PUSH_MODELS: Readonly<Record<PushTouchpoint, PushModelInfo>> = {
   vendors: {
     model: 'Vendor',
     keyField: 'vendorNo',
+    keyRule: { wholeNumber: true },
     required: ['vendorNo', 'lobId', 'name', 'street', 'city', 'state', 'zipCode', 'inactive'],
     fromDefaults: ['lobId'],
     lineFromDefaults: [],
   },
 };
 
+/** Infoplus side of a pull touchpoint: the model whose records are written back. */
+export interface PullModelInfo {
+  readonly model: string;
+}
+
 /** Pull touchpoints: the Infoplus model whose records are written back. */
-export const PULL_MODELS: Readonly<Record<PullTouchpoint, { readonly model: string }>> = {
+export const PULL_MODELS: Readonly<Record<PullTouchpoint, PullModelInfo>> = {
   shipments: { model: 'Shipment' },
   'item-receipts': { model: 'ItemReceipt' },
   'inventory-adjustments': { model: 'InventoryAdjustment' },

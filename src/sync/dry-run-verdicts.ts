@@ -6,7 +6,7 @@ import type { DryRunRecord, PushTouchpoint } from '../contract/index.js';
 import { refusalsOf } from '../domain/mapping/record-rules.js';
 import { changedFields } from './dry-run-diff.js';
 import type { Candidate } from './push-types.js';
-import { PUSH_RESOURCES } from './push-resources.js';
+import { PUSH_DEFINITIONS } from './touchpoints/index.js';
 import type { DryRunEnv } from './dry-run.js';
 
 /** Most records listed per touchpoint (the counts cover every record). */
@@ -27,7 +27,7 @@ export class RecordVerdicts {
 export function refusalReason(tp: PushTouchpoint, c: Candidate): string | null {
   const reasons = refusalsOf(tp, { key: c.key, payload: c.payload, problems: [] });
   if (reasons.length === 0) return null;
-  return `${PUSH_RESOURCES[tp].label} ${c.key}: ${reasons.map((r) => `${r.field}: ${r.message}`).join('; ')}`;
+  return `${PUSH_DEFINITIONS[tp].label} ${c.key}: ${reasons.map((r) => `${r.field}: ${r.message}`).join('; ')}`;
 }
 
 /** A record parked in the inbox: the run passes over it until it changes or a retry is due. */
@@ -47,7 +47,7 @@ export async function candidateVerdict(
   c: Candidate,
 ): Promise<DryRunRecord> {
   if (c.op === 'create') return { recordKey: c.key, verdict: 'create' };
-  const res = PUSH_RESOURCES[tp];
+  const res = PUSH_DEFINITIONS[tp];
   try {
     const held = await res.lookup(env.infoplus, env.profile.infoplus.lobId, c.keyValue);
     if (held) return { recordKey: c.key, verdict: 'update', changedFields: changedFields(c.payload, held) };

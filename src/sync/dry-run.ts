@@ -14,10 +14,10 @@ import {
 import { firstQuery, planPage, startPosition, type PagePlan } from '../domain/cursor.js';
 import { contentHash } from '../domain/mapping/index.js';
 import type { StateStore } from '../store/index.js';
-import { cursorKindOf, pullResource, toSearch } from './pull-source.js';
+import { toSearch } from './pull-source.js';
 import { findKeyCollisions, keyCollisionError } from './key-policy.js';
 import { judgeRecord } from './push-judge.js';
-import { PUSH_RESOURCES } from './push-resources.js';
+import { PULL_DEFINITIONS, PUSH_DEFINITIONS } from './touchpoints/index.js';
 import type { LookupResolver } from './resolver.js';
 import { candidateVerdict, parkedVerdict, RecordVerdicts, refusalReason } from './dry-run-verdicts.js';
 import type { SyncEnv } from './sync-env.js';
@@ -111,7 +111,9 @@ async function dryPush(
   let wouldCreate = 0;
   let wouldUpdate = 0;
   let unchanged = 0;
-  const vendorsInErp = tp === 'asns' ? await erpVendorKeys(env) : new Set<string>();
+  const vendorsInErp = PUSH_DEFINITIONS[tp].dependsOn.includes('vendors')
+    ? await erpVendorKeys(env)
+    : new Set<string>();
   // A vendor that is not in Infoplus yet but is pushed first by the vendors touchpoint resolves to a stand-in.
   const resolver = {
     prefetch: (r: Parameters<LookupResolver['prefetch']>[0]) => env.resolver.prefetch(r),
@@ -152,14 +154,15 @@ async function dryPush(
       claims.push({ recordKey: c.key, canonical: c.canonical, op: c.op });
       if (c.op === 'create') wouldCreate++;
       else wouldUpdate++;
-      const lines = c.payload['lineItems'];
-      if (Array.isArray(lines)) {
+      const spec = PUSH_DEFINITIONS[tp].lines;
+      const lines = spec ? c.payload[spec.field] : undefined;
+      if (spec && Array.isArray(lines)) {
         for (const [i, line] of lines.entries()) {
-          const sku = (line as Record<string, unknown>)['sku'];
+          const sku = (line as Record<string, unknown>)[spec.key];
           if (typeof sku === 'string' && !(await skus.exists(sku))) {
             add({
               recordKey: rec.key,
-              field: `lineItems[${i}].sku`,
+              field: `${spec.field}[${i}].${spec.key}`,
               message: `SKU ${sku} is neither in Infoplus nor among the ERP items to push`,
             });
           }
@@ -172,9 +175,6 @@ async function dryPush(
           message: `line of business ${String(c.payload['lobId'])} differs from the profile's`,
         });
       }
-      if (tp === 'items' && typeof c.payload['sku'] === 'string' && c.payload['sku'].trim().length > 20) {
-        add({ recordKey: rec.key, field: 'sku', message: 'Infoplus SKUs are at most 20 characters' });
-      }
     }
     // records synced earlier (unchanged now) still claim their key
     const held = env.store.journal.claimants(
@@ -185,7 +185,7 @@ async function dryPush(
     for (const [canonical, keys] of held) {
       for (const k of keys) if (read.has(k)) everyone.push({ recordKey: k, canonical, op: 'update' });
     }
-    const label = PUSH_RESOURCES[tp].label;
+    const label = PUSH_DEFINITIONS[tp].label;
     for (const [canonical, keys] of findKeyCollisions(everyone)) {
       for (const k of keys) {
         const own = claims.find((c) => c.recordKey === k);
@@ -218,8 +218,9 @@ async function erpVendorKeys(env: DryRunEnv): Promise<Set<string>> {
 }
 
 async function dryPull(env: DryRunEnv, tp: PullTouchpoint): Promise<DryRunTouchpointReport> {
-  const kind = cursorKindOf(tp);
-  const resource = pullResource(env.infoplus, tp);
+  const def = PULL_DEFINITIONS[tp];
+  const kind = def.cursor;
+  const resource = def.records(env.infoplus);
   const limit = env.options.pullPageSize;
   let pos = startPosition(kind, env.store.cursors.get(tp), { ms: 0, ids: 0 });
   let query = firstQuery(pos) as ReturnType<typeof firstQuery> | null;

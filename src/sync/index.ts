@@ -2,7 +2,15 @@
 export { SyncEngine, TouchpointNotConfiguredError, stoppedByAuth } from './engine.js';
 export { AlreadyRunningError, isAlreadyRunning, acquireLease, type Lease } from './single-flight.js';
 export { profileErpIo, type ErpIo } from './erp-io.js';
-export { PUSH_RESOURCES, type PushResource } from './push-resources.js';
+export { type PushResource } from './push-resources.js';
+export {
+  PULL_DEFINITIONS,
+  PUSH_DEFINITIONS,
+  definitionOf,
+  type PullTouchpointDefinition,
+  type PushTouchpointDefinition,
+  type TouchpointDefinition,
+} from './touchpoints/index.js';
 export { cursorKindOf } from './pull-source.js';
 export {
   RunAbort,

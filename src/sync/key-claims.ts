@@ -4,7 +4,7 @@
 import type { PushTouchpoint } from '../contract/index.js';
 import { buildPayload } from '../domain/mapping/index.js';
 import { checkInfoplusKey, keyCollisionError } from './key-policy.js';
-import { PUSH_RESOURCES } from './push-resources.js';
+import { PUSH_DEFINITIONS } from './touchpoints/index.js';
 import type { Candidate } from './push-types.js';
 import type { RunContext } from './run-context.js';
 import type { SyncEnv } from './sync-env.js';
@@ -41,7 +41,7 @@ export class KeyClaims {
       this.byKey.set(c.canonical, c.key);
       return true;
     }
-    const label = PUSH_RESOURCES[this.tp].label;
+    const label = PUSH_DEFINITIONS[this.tp].label;
     const everyone = [c.key, ...others];
     for (const k of everyone) {
       if (this.collided.has(k)) continue;
@@ -64,7 +64,7 @@ export class KeyClaims {
     for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, { keys: [recordKey] })) {
       if (rec.key !== recordKey) continue;
       const built = buildPayload(env.profile, tp, rec, { resolve: env.resolver.resolve });
-      const k = checkInfoplusKey(tp, built.payload[PUSH_RESOURCES[tp].keyField]);
+      const k = checkInfoplusKey(tp, built.payload[PUSH_DEFINITIONS[tp].keyField]);
       return k.ok && k.canonical === canonical;
     }
     return false;

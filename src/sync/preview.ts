@@ -6,8 +6,8 @@ import {
   type TouchpointName,
 } from '../contract/index.js';
 import { buildPayload, resolveRequests, writeBackParams } from '../domain/mapping/index.js';
-import { pullResource } from './pull-source.js';
 import type { SyncEnv } from './sync-env.js';
+import { PULL_DEFINITIONS } from './touchpoints/index.js';
 
 /** What a preview reads from. */
 export type PreviewEnv = SyncEnv;
@@ -48,7 +48,7 @@ export async function previewTouchpoint(
     }
     return { touchpoint: tp, rows };
   }
-  const records = await pullResource(env.infoplus, tp).search({
+  const records = await PULL_DEFINITIONS[tp].records(env.infoplus).search({
     filter: `lobId eq ${env.profile.infoplus.lobId}`,
     sort: '!id',
     limit: Math.min(250, Math.max(1, limit)),

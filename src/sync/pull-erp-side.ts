@@ -2,18 +2,10 @@
  * What a pulled record wrote, in the ERP's terms: the run history lists pulls by Infoplus id, which an ERP user
  * cannot look up; the ERP order, PO or SKU the write-back went to is what they can.
  */
-import type { PullTouchpoint } from '../contract/touchpoints.js';
-
-/** The field of a write-back unit that names the ERP record, and how that record is called. */
-const ERP_SIDE: Readonly<Record<PullTouchpoint, { field: string; one: string; many: string }>> = {
-  shipments: { field: 'customerOrderNo', one: 'ERP order', many: 'ERP orders' },
-  'item-receipts': { field: 'poNo', one: 'ERP purchase order', many: 'ERP purchase orders' },
-  'inventory-adjustments': { field: 'sku', one: 'item', many: 'items' },
-};
+import type { ErpSide } from './touchpoints/index.js';
 
 /** "Written to ERP order SO-1001", or what was written when the ERP record is not known. */
-export function erpSideNote(tp: PullTouchpoint, units: readonly object[]): string {
-  const side = ERP_SIDE[tp];
+export function erpSideNote(side: ErpSide, units: readonly object[]): string {
   const keys = [
     ...new Set(
       units

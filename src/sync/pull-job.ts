@@ -10,16 +10,15 @@ import { classifyError } from '../domain/error-classification.js';
 import type { ReadableResource } from '../infoplus/index.js';
 import { judgePulled } from './pull-judge.js';
 import { erpSideNote } from './pull-erp-side.js';
-import { receiptUnits } from './pull-receipt-lines.js';
-import { shipmentUnits } from './pull-shipment-orders.js';
-import { PullCursorKeeper, pullPages, pullResource, type PulledRecord } from './pull-source.js';
+import { PullCursorKeeper, pullPages } from './pull-source.js';
 import type { RunContext } from './run-context.js';
 import type { SyncEnv } from './sync-env.js';
+import { PULL_DEFINITIONS, type PulledRecord } from './touchpoints/index.js';
 import { RunAbort } from './types.js';
 
 /** Runs one pull touchpoint. */
 export async function runPull(ctx: RunContext, env: SyncEnv, tp: PullTouchpoint): Promise<void> {
-  const resource = pullResource(env.infoplus, tp);
+  const resource = PULL_DEFINITIONS[tp].records(env.infoplus);
   const cursor = new PullCursorKeeper(ctx, tp);
   if (!ctx.dryRun) await retryParked(ctx, env, tp, resource);
   try {
@@ -97,23 +96,14 @@ async function resolveOrPark(
   }
 }
 
-/** What the engine adds before the write-back (see src/profile/pull-params.ts). */
+/** What the engine adds before the write-back (see src/profile/pull-params.ts), as the definition says. */
 async function resolveUnits(env: SyncEnv, tp: PullTouchpoint, pending: Pending[]): Promise<void> {
-  if (tp === 'shipments') {
-    const units = await shipmentUnits(
-      env.infoplus,
-      env.profile.infoplus.lobId,
-      pending.map((p) => p.record),
-    );
-    for (const p of pending) p.units = units.get(p.record.id) ?? [p.record];
-  } else if (tp === 'item-receipts') {
-    const units = await receiptUnits(
-      env.infoplus,
-      env.profile.infoplus.lobId,
-      pending.map((p) => p.record),
-    );
-    for (const p of pending) p.units = [units.get(p.record.id) ?? p.record];
-  }
+  const units = await PULL_DEFINITIONS[tp].units?.(
+    env.infoplus,
+    env.profile.infoplus.lobId,
+    pending.map((p) => p.record),
+  );
+  if (units) for (const p of pending) p.units = units.get(p.record.id) ?? [p.record];
 }
 
 async function writeBatch(
@@ -154,7 +144,10 @@ async function writeBatch(
   });
   for (const p of batch) {
     ctx.resolved(p.key);
-    ctx.outcome(p.key, 'written', { infoplusId: p.key, message: erpSideNote(tp, p.units) });
+    ctx.outcome(p.key, 'written', {
+      infoplusId: p.key,
+      message: erpSideNote(PULL_DEFINITIONS[tp].erpSide, p.units),
+    });
   }
 }
 

@@ -16,25 +16,13 @@ import {
   type PullCursor,
   type PullQuery,
 } from '../domain/cursor.js';
-import { f, type Filter, type InfoplusClient, type ReadableResource } from '../infoplus/index.js';
+import { f, type Filter, type ReadableResource } from '../infoplus/index.js';
 import type { RunContext } from './run-context.js';
+import { PULL_DEFINITIONS, type PulledRecord } from './touchpoints/index.js';
 
-export type PulledRecord = { id: number; modifyDate?: string | null } & Record<string, unknown>;
-
-/** The cursor kind of a pull touchpoint (InventoryAdjustment has no modifyDate: id cursor). */
+/** The cursor kind of a pull touchpoint, as its definition says. */
 export function cursorKindOf(tp: PullTouchpoint): CursorKind {
-  return tp === 'inventory-adjustments' ? 'id' : 'modify-date';
-}
-
-/** The Infoplus resource of a pull touchpoint. */
-export function pullResource(client: InfoplusClient, tp: PullTouchpoint): ReadableResource<PulledRecord> {
-  const r =
-    tp === 'shipments'
-      ? client.shipment
-      : tp === 'item-receipts'
-        ? client.itemReceipt
-        : client.inventoryAdjustment;
-  return r as unknown as ReadableResource<PulledRecord>;
+  return PULL_DEFINITIONS[tp].cursor;
 }
 
 /** The search for a cursor query, scoped to the profile's line of business. */

@@ -13,7 +13,7 @@ import {
 import type { Profile } from '../profile/index.js';
 import type { JournalEntry, StateStore } from '../store/index.js';
 import { checkInfoplusKey, invalidKeyError } from './key-policy.js';
-import { PUSH_RESOURCES } from './push-resources.js';
+import { PUSH_DEFINITIONS } from './touchpoints/index.js';
 import type { Verdict } from './push-types.js';
 import type { LookupResolver } from './resolver.js';
 
@@ -40,7 +40,7 @@ export async function judgeRecord(
   due: ReadonlySet<string>,
   journal?: JournalEntry | null,
 ): Promise<Verdict> {
-  const res = PUSH_RESOURCES[tp];
+  const res = PUSH_DEFINITIONS[tp];
   const j = journal === undefined ? store.journal.get(tp, rec.key) : journal;
   const lookups = rec.unchangedByFingerprint ? [] : resolveRequests(env.profile, tp, rec);
   let fingerprint = env.fingerprintDigest ? storedFingerprint(env.fingerprintDigest, rec.fingerprint) : null;

@@ -1,7 +1,8 @@
 /** Intents left unresolved by an earlier run, settled before a push run reads anything. */
 import type { PushTouchpoint } from '../contract/index.js';
 import { classifyError } from '../domain/error-classification.js';
-import { PUSH_RESOURCES, idOf } from './push-resources.js';
+import { idOf } from './push-resources.js';
+import { PUSH_DEFINITIONS } from './touchpoints/index.js';
 import type { RunContext } from './run-context.js';
 import { nextSettleStep, settleCheckDue, settlingError } from './settle.js';
 import type { SyncEnv } from './sync-env.js';
@@ -27,7 +28,7 @@ export async function reconcileLeftovers(
   env: SyncEnv,
   tp: PushTouchpoint,
 ): Promise<Leftovers> {
-  const res = PUSH_RESOURCES[tp];
+  const res = PUSH_DEFINITIONS[tp];
   const keys = new Set<string>();
   const reread = new Set<string>();
   const now = ctx.clock();

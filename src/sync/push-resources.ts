@@ -1,6 +1,9 @@
-/** The Infoplus side of each push touchpoint: which resource, which key field, how to find a record by key. */
-import type { PushTouchpoint } from '../contract/index.js';
-import { f, type InfoplusClient, type SearchQuery } from '../infoplus/index.js';
+/**
+ * What the engine needs of a push touchpoint's Infoplus side (each touchpoint's own operations are in
+ * src/sync/touchpoints/<name>.ts), and the helpers that work on any of them: a record's id, an update body,
+ * whether a found record is this ERP record's.
+ */
+import type { InfoplusClient, ResourceKeyField } from '../infoplus/index.js';
 
 /** A record as Infoplus returns it (only the fields the engine reads). */
 export type InfoplusRecord = Record<string, unknown>;
@@ -10,7 +13,7 @@ export interface PushResource {
   /** Infoplus field carrying the ERP key (customerOrderNo, poNo, sku, vendorNo). */
   readonly keyField: string;
   /** Infoplus field carrying the record's own id (orderNo for orders, id elsewhere). */
-  readonly idField: 'orderNo' | 'id';
+  readonly idField: ResourceKeyField;
   readonly label: string;
   /** Infoplus still lets the record change only in some states (orders, ASNs). */
   readonly editable: 'always' | 'until-processed';
@@ -25,141 +28,6 @@ export interface PushResource {
   /** Whether Infoplus still lets this record (as looked up) change: decided by its status, never by wording. */
   stillEditable(record: InfoplusRecord): boolean;
 }
-
-/** Order statuses in which Infoplus lets an order change (API.md §7: Pending, On Order; later ones are work). */
-const EDITABLE_ORDER_STATUSES = new Set(['PENDING', 'ON ORDER']);
-
-/** Keys per `in` search: well under the 250-record page, with room for back-order children. */
-export const LOOKUP_MANY_CHUNK = 50;
-
-const searchIn =
-  (
-    pick: (c: InfoplusClient) => { search(q: SearchQuery): Promise<unknown[]> },
-    field: string,
-    value: (k: string) => string | number,
-  ) =>
-  async (c: InfoplusClient, lobId: number, keys: readonly string[]): Promise<InfoplusRecord[]> => {
-    const out: InfoplusRecord[] = [];
-    for (let i = 0; i < keys.length; i += LOOKUP_MANY_CHUNK) {
-      const chunk = [...new Set(keys.slice(i, i + LOOKUP_MANY_CHUNK).map(value))];
-      const rows = await pick(c).search({
-        filter: f.and(f.eq('lobId', lobId), f.in(field, chunk)),
-        limit: 250,
-      });
-      for (const r of rows) out.push(asRecord(r));
-    }
-    return out;
-  };
-
-const asRecord = (r: unknown): InfoplusRecord => r as InfoplusRecord;
-
-const lowest =
-  (idField: string) =>
-  (rows: readonly unknown[]): InfoplusRecord | null => {
-    let best: InfoplusRecord | null = null;
-    for (const row of rows) {
-      const r = asRecord(row);
-      if (best === null || Number(r[idField]) < Number(best[idField])) best = r;
-    }
-    return best;
-  };
-
-/** Per-touchpoint Infoplus operations. */
-export const PUSH_RESOURCES: Readonly<Record<PushTouchpoint, PushResource>> = {
-  vendors: {
-    keyField: 'vendorNo',
-    idField: 'id',
-    label: 'vendor',
-    editable: 'always',
-    create: async (c, p) => asRecord(await c.vendor.create(p)),
-    update: (c, p) => c.vendor.update(p),
-    list: (c, lobId) =>
-      c.vendor.iterate({ filter: f.eq('lobId', lobId), sort: 'id' }) as AsyncIterable<InfoplusRecord>,
-    lookupMany: searchIn(
-      (c) => c.vendor,
-      'vendorNo',
-      (k) => Number(k),
-    ),
-    stillEditable: () => true,
-    lookup: async (c, lobId, key) =>
-      lowest('id')(
-        await c.vendor.search({
-          filter: f.and(f.eq('lobId', lobId), f.eq('vendorNo', Number(key))),
-          limit: 20,
-        }),
-      ),
-  },
-  items: {
-    keyField: 'sku',
-    idField: 'id',
-    label: 'item',
-    editable: 'always',
-    create: async (c, p) => asRecord(await c.item.create(p)),
-    update: (c, p) => c.item.update(p),
-    list: (c, lobId) =>
-      c.item.iterate({ filter: f.eq('lobId', lobId), sort: 'id' }) as AsyncIterable<InfoplusRecord>,
-    lookupMany: searchIn(
-      (c) => c.item,
-      'sku',
-      (k) => k.trim().toUpperCase(),
-    ),
-    stillEditable: () => true,
-    // Infoplus upper-cases SKUs on create.
-    lookup: async (c, lobId, key) => {
-      const item = await c.item.getBySKU(lobId, String(key).trim().toUpperCase());
-      return item ? asRecord(item) : null;
-    },
-  },
-  asns: {
-    keyField: 'poNo',
-    idField: 'id',
-    label: 'purchase order (ASN)',
-    editable: 'until-processed',
-    create: async (c, p) => asRecord(await c.asn.create(p)),
-    update: (c, p) => c.asn.update(p),
-    list: (c, lobId) =>
-      c.asn.iterate({ filter: f.eq('lobId', lobId), sort: 'id' }) as AsyncIterable<InfoplusRecord>,
-    lookupMany: searchIn(
-      (c) => c.asn,
-      'poNo',
-      (k) => k,
-    ),
-    // An ASN stops taking edits once receiving began (a line with a received quantity) or it left Open.
-    stillEditable: (r) =>
-      (r.status === undefined || String(r.status).toUpperCase() === 'OPEN') &&
-      !(Array.isArray(r.lineItems) ? r.lineItems : []).some(
-        (l) => Number((l as InfoplusRecord).receivedQuantity ?? 0) > 0,
-      ),
-    lookup: async (c, lobId, key) =>
-      lowest('id')(
-        await c.asn.search({ filter: f.and(f.eq('lobId', lobId), f.eq('poNo', String(key))), limit: 20 }),
-      ),
-  },
-  orders: {
-    keyField: 'customerOrderNo',
-    idField: 'orderNo',
-    label: 'sales order',
-    editable: 'until-processed',
-    create: async (c, p) => asRecord(await c.order.create(p)),
-    update: (c, p) => c.order.update(p),
-    list: (c, lobId) =>
-      c.order.iterate({ filter: f.eq('lobId', lobId), sort: 'orderNo' }) as AsyncIterable<InfoplusRecord>,
-    lookupMany: searchIn(
-      (c) => c.order,
-      'customerOrderNo',
-      (k) => k,
-    ),
-    stillEditable: (r) => EDITABLE_ORDER_STATUSES.has(String(r.status ?? 'Pending').toUpperCase()),
-    lookup: async (c, lobId, key) =>
-      lowest('orderNo')(
-        await c.order.search({
-          filter: f.and(f.eq('lobId', lobId), f.eq('customerOrderNo', String(key))),
-          sort: 'orderNo',
-          limit: 20,
-        }),
-      ),
-  },
-};
 
 /** The Infoplus id of a record as text ("1005" for orderNo 1005). */
 export function idOf(resource: PushResource, record: InfoplusRecord): string | null {
@@ -216,36 +84,4 @@ function sameValue(sent: unknown, got: unknown): boolean {
   // dates: Infoplus may return another time of day or zone for the same day
   const day = /^\d{4}-\d{2}-\d{2}/;
   return day.test(a) && day.test(b) && a.slice(0, 10) === b.slice(0, 10);
-}
-
-/**
- * The records this payload refers to that Infoplus does not have (line SKUs, the ASN's vendor), looked up:
- * how "waiting for a referenced item or vendor" is decided, never by Infoplus's wording.
- */
-export async function missingReferences(
-  c: InfoplusClient,
-  lobId: number,
-  payload: InfoplusRecord,
-): Promise<string[]> {
-  const missing: string[] = [];
-  const lines = Array.isArray(payload.lineItems) ? (payload.lineItems as InfoplusRecord[]) : [];
-  const skus = [
-    ...new Set(lines.map((l) => l.sku).filter((s) => typeof s === 'string' && s.trim() !== '')),
-  ].map((s) => String(s).trim().toUpperCase());
-  if (skus.length > 0) {
-    const found = new Set(
-      (await PUSH_RESOURCES.items.lookupMany(c, lobId, skus)).map((r) =>
-        String(r.sku ?? '')
-          .trim()
-          .toUpperCase(),
-      ),
-    );
-    for (const s of skus) if (!found.has(s)) missing.push(`item ${s}`);
-  }
-  const vendorId = payload.vendorId;
-  if (typeof vendorId === 'number') {
-    const rows = await c.vendor.search({ filter: f.eq('id', vendorId), limit: 1 });
-    if (rows.length === 0) missing.push(`vendor id ${vendorId}`);
-  }
-  return missing;
 }

@@ -7,14 +7,9 @@ import type { PushTouchpoint } from '../contract/index.js';
 import { TaskPool } from './pool.js';
 import type { Candidate } from './push-types.js';
 import type { SyncEnv } from './sync-env.js';
-import {
-  PUSH_RESOURCES,
-  idOf,
-  missingReferences,
-  sameRecord,
-  updateBody,
-  type InfoplusRecord,
-} from './push-resources.js';
+import { idOf, sameRecord, updateBody, type InfoplusRecord } from './push-resources.js';
+import { missingReferences } from './push-references.js';
+import { PUSH_DEFINITIONS } from './touchpoints/index.js';
 import type { RunContext } from './run-context.js';
 import { decideAfterFailure, decideAfterRefusal, nextSettleStep, settlingError } from './settle.js';
 import { RunAbort } from './types.js';
@@ -35,7 +30,7 @@ export class Sender {
     private readonly env: SyncEnv,
     private readonly tp: PushTouchpoint,
   ) {
-    this.res = PUSH_RESOURCES[tp];
+    this.res = PUSH_DEFINITIONS[tp];
     const fixed = ctx.options.concurrency;
     const rate = env.infoplus.rate;
     this.pool = new TaskPool(fixed !== 'auto' ? fixed : rate ? () => rate.inFlightLimit() : 4);

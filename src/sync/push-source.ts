@@ -13,7 +13,7 @@ import {
 import type { JournalEntry } from '../store/index.js';
 import type { ComparePlan } from './compare-plan.js';
 import type { Leftovers } from './push-leftovers.js';
-import { PUSH_RESOURCES } from './push-resources.js';
+import { PUSH_DEFINITIONS } from './touchpoints/index.js';
 import type { RunContext } from './run-context.js';
 import type { SyncEnv } from './sync-env.js';
 
@@ -136,11 +136,11 @@ export class PushSource {
   finish(): void {
     const { ctx, tp, futureDated } = this;
     if (futureDated.length > 0) {
-      const label = PUSH_RESOURCES[tp].label;
+      const label = PUSH_DEFINITIONS[tp].label;
       this.futureFound = `${new Date(this.latestFuture).toISOString()} (${futureDated.length} ${label} record(s), first: ${futureDated[0]})`;
       ctx.logger.error(
         { touchpoint: tp, records: futureDated.slice(0, 20), count: futureDated.length },
-        `${futureDated.length} ${PUSH_RESOURCES[tp].label} record(s) have a change date in the future (first: ${futureDated[0]}); the watermark does not move past now, so later changes are still found. Correct the change dates in the ERP (or the profile's timezone).`,
+        `${futureDated.length} ${PUSH_DEFINITIONS[tp].label} record(s) have a change date in the future (first: ${futureDated[0]}); the watermark does not move past now, so later changes are still found. Correct the change dates in the ERP (or the profile's timezone).`,
       );
     }
     if (!ctx.dryRun && this.watermarkMode) ctx.store.touchpoints.setFutureWatermark(tp, this.futureFound);

@@ -23,7 +23,8 @@ import { buildPayload } from '../domain/mapping/index.js';
 import type { JournalEntry, StateStore } from '../store/index.js';
 import { checkInfoplusKey, canonicalKey } from './key-policy.js';
 import { judgeRecord } from './push-judge.js';
-import { PUSH_RESOURCES, idOf, type PushResource } from './push-resources.js';
+import { idOf, type PushResource } from './push-resources.js';
+import { PUSH_DEFINITIONS } from './touchpoints/index.js';
 import type { SyncEnv } from './sync-env.js';
 import { acquireLease } from './single-flight.js';
 
@@ -53,7 +54,7 @@ export async function reconcileTouchpoint(
   tp: PushTouchpoint,
   repair: boolean,
 ): Promise<ReconcileTouchpointReport> {
-  const res = PUSH_RESOURCES[tp];
+  const res = PUSH_DEFINITIONS[tp];
   // a repair writes the journal: never beside a run of the same touchpoint
   const lease = repair
     ? acquireLease(env.store, tp, { runId: `reconcile-${randomUUID()}`, ...env.lease, clock: env.clock })

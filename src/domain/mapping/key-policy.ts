@@ -12,9 +12,6 @@ export type KeyVerdict =
   | { readonly ok: true; readonly key: string; readonly canonical: string }
   | { readonly ok: false; readonly reason: string };
 
-/** Longest key Infoplus takes (API.md §2: SKU ≤ 20, poNo ≤ 40). */
-const MAX_KEY_LENGTH: Partial<Record<PushTouchpoint, number>> = { items: 20, asns: 40 };
-
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -29,7 +26,7 @@ export function canonicalKey(value: string): string {
 
 /** Applies the key policy to the key field value of a built payload. */
 export function checkInfoplusKey(tp: PushTouchpoint, value: unknown): KeyVerdict {
-  const field = PUSH_MODELS[tp].keyField;
+  const { keyField: field, keyRule: rule } = PUSH_MODELS[tp];
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
     return {
       ok: false,
@@ -43,13 +40,13 @@ export function checkInfoplusKey(tp: PushTouchpoint, value: unknown): KeyVerdict
       reason: `${field} "${JSON.stringify(key).slice(1, -1)}" contains control characters`,
     };
   }
-  if (tp === 'vendors' && !/^\d+$/.test(key.trim())) {
+  if (rule?.wholeNumber === true && !/^\d+$/.test(key.trim())) {
     return {
       ok: false,
-      reason: `${field} "${key}" is not a whole number (Infoplus vendor numbers are numbers)`,
+      reason: `${field} "${key}" is not a whole number (Infoplus keeps ${field} as a number)`,
     };
   }
-  const max = MAX_KEY_LENGTH[tp];
+  const max = rule?.maxLength;
   if (max !== undefined && key.trim().length > max) {
     return {
       ok: false,

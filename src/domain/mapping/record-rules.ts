@@ -20,12 +20,6 @@ export interface Refusal {
 /** Infoplus's SKU rule after it trims and upper-cases: 1 to 20 of A-Z 0-9 # _ - . / (KB; API.md §2). */
 const SKU_PATTERN = /^[A-Z0-9#_\-./]{1,20}$/;
 
-/** Line quantity field per touchpoint: Infoplus takes whole quantities of at least 1. */
-const LINE_QUANTITY: Partial<Record<PushTouchpoint, string>> = {
-  orders: 'orderedQty',
-  asns: 'orderQuantity',
-};
-
 /** A SKU's problem under Infoplus's rule, or null. */
 export function skuProblem(value: string): string | null {
   const sku = value.trim().toUpperCase();
@@ -43,26 +37,28 @@ export function refusalsOf(tp: PushTouchpoint, built: BuiltPayload): Refusal[] {
     message: p.message,
     category: p.category,
   }));
-  const keyField = PUSH_MODELS[tp].keyField;
+  const { keyField, keyRule, lines: linesOf } = PUSH_MODELS[tp];
   const mappedKey = out.some((r) => r.field === keyField);
   if (!mappedKey) {
     const key = checkInfoplusKey(tp, built.payload[keyField]);
     if (!key.ok) out.push({ field: keyField, message: key.reason, category: 'erp-data' });
-    else if (tp === 'items') {
+    else if (keyRule?.sku === true) {
       const p = skuProblem(key.key);
-      if (p) out.push({ field: 'sku', message: p, category: 'erp-data' });
+      if (p) out.push({ field: keyField, message: p, category: 'erp-data' });
     }
   }
-  const linesField = PUSH_MODELS[tp].lines?.field;
+  const linesField = linesOf?.field;
   const lines = linesField ? built.payload[linesField] : undefined;
   if (!linesField || !Array.isArray(lines)) return out;
-  const qtyField = LINE_QUANTITY[tp];
+  const qtyField = linesOf?.quantity;
+  const skuField = linesOf?.key;
   for (const [i, raw] of lines.entries()) {
     const line = raw as Record<string, unknown>;
     const at = `${linesField}[${i}]`;
-    if (typeof line['sku'] === 'string' && !out.some((r) => r.field === `${at}.sku`)) {
-      const p = skuProblem(line['sku']);
-      if (p) out.push({ field: `${at}.sku`, message: p, category: 'erp-data' });
+    const sku = skuField ? line[skuField] : undefined;
+    if (typeof sku === 'string' && !out.some((r) => r.field === `${at}.${skuField}`)) {
+      const p = skuProblem(sku);
+      if (p) out.push({ field: `${at}.${skuField}`, message: p, category: 'erp-data' });
     }
     const qty = qtyField ? line[qtyField] : undefined;
     if (qtyField && typeof qty === 'number' && qty < 1 && !out.some((r) => r.field === `${at}.${qtyField}`)) {

@@ -75,4 +75,24 @@ describe('dry run: a verdict per record, by the rules the run applies', () => {
     ]);
     expect(items.problems).toEqual([expect.objectContaining({ recordKey: 'ab c!' })]);
   });
+
+  it('names an order line whose SKU is neither in Infoplus nor among the ERP items, by its line field', async () => {
+    const [order] = await erp.query<{ order_id: number; order_no: string }>(
+      'SELECT order_id, order_no FROM sales_orders ORDER BY order_no DESC LIMIT 1',
+    );
+    await erp.execute(
+      `INSERT INTO sales_order_lines (order_id, line_no, sku, qty, unit_price, qty_shipped)
+       VALUES (@id, 99, 'NO-SUCH-SKU', 1, 1, 0)`,
+      { id: order!.order_id },
+    );
+    await erp.execute(`UPDATE sales_orders SET updated_at = '2099-01-02 00:00:00' WHERE order_id = @id`, {
+      id: order!.order_id,
+    });
+    const orders = tpOf(await rig.engine.dryRun(['items', 'orders']), 'orders');
+    expect(orders.problems).toContainEqual({
+      recordKey: order!.order_no,
+      field: expect.stringMatching(/^lineItems\[\d+\]\.sku$/),
+      message: 'SKU NO-SUCH-SKU is neither in Infoplus nor among the ERP items to push',
+    });
+  });
 });

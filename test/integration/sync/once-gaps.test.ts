@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ErpConnection } from '../../../src/erp/types.js';
 import type { Profile } from '../../../src/profile/index.js';
-import { PUSH_RESOURCES } from '../../../src/sync/push-resources.js';
+import { PUSH_DEFINITIONS } from '../../../src/sync/touchpoints/index.js';
 import { openStateStore } from '../../../src/store/index.js';
 import type { Alert } from '../../../src/contract/dto.js';
 import { planOf } from '../../../src/domain/schedule.js';
@@ -92,7 +92,7 @@ describe('a new data folder against an Infoplus that holds edited copies of the 
       expect(rig.sim.state.count('order')).toBe(12);
       // Someone edited every order in Infoplus since: their content no longer matches the ERP's.
       for (const o of rig.sim.state.list<Record<string, unknown>>('order')) {
-        await PUSH_RESOURCES.orders.update(rig.client, { ...o, billToCompany: 'Edited in Infoplus' });
+        await PUSH_DEFINITIONS.orders.update(rig.client, { ...o, billToCompany: 'Edited in Infoplus' });
       }
       const fresh = openStateStore(join(s.dir, 'state-new'));
       try {

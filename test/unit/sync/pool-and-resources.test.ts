@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TaskPool } from '../../../src/sync/pool.js';
-import { PUSH_RESOURCES, sameRecord, updateBody } from '../../../src/sync/push-resources.js';
+import { sameRecord, updateBody } from '../../../src/sync/push-resources.js';
+import { PUSH_DEFINITIONS } from '../../../src/sync/touchpoints/index.js';
 
 describe('task pool', () => {
   it('never runs more than its size at once and waits for all on drain', async () => {
@@ -50,26 +51,26 @@ describe('task pool', () => {
 
 describe('push resources', () => {
   it('puts the Infoplus key of the record in the update body (orderNo for orders, id elsewhere)', () => {
-    expect(updateBody(PUSH_RESOURCES.orders, { customerOrderNo: 'SO-1' }, '1005')).toEqual({
+    expect(updateBody(PUSH_DEFINITIONS.orders, { customerOrderNo: 'SO-1' }, '1005')).toEqual({
       customerOrderNo: 'SO-1',
       orderNo: 1005,
     });
-    expect(updateBody(PUSH_RESOURCES.items, { sku: 'A' }, '7')).toEqual({ sku: 'A', id: 7 });
+    expect(updateBody(PUSH_DEFINITIONS.items, { sku: 'A' }, '7')).toEqual({ sku: 'A', id: 7 });
   });
 
   it('decides "no longer editable" by the looked-up status, never by the answer wording', () => {
-    expect(PUSH_RESOURCES.orders.stillEditable({ status: 'Pending' })).toBe(true);
-    expect(PUSH_RESOURCES.orders.stillEditable({ status: 'On Order' })).toBe(true);
-    expect(PUSH_RESOURCES.orders.stillEditable({ status: 'Shipped' })).toBe(false);
-    expect(PUSH_RESOURCES.orders.stillEditable({ status: 'Processed' })).toBe(false);
-    expect(PUSH_RESOURCES.asns.stillEditable({ status: 'Open', lineItems: [{ receivedQuantity: 0 }] })).toBe(
-      true,
-    );
-    expect(PUSH_RESOURCES.asns.stillEditable({ status: 'Open', lineItems: [{ receivedQuantity: 2 }] })).toBe(
-      false,
-    );
-    expect(PUSH_RESOURCES.asns.stillEditable({ status: 'Closed' })).toBe(false);
-    expect(PUSH_RESOURCES.items.stillEditable({})).toBe(true);
+    expect(PUSH_DEFINITIONS.orders.stillEditable({ status: 'Pending' })).toBe(true);
+    expect(PUSH_DEFINITIONS.orders.stillEditable({ status: 'On Order' })).toBe(true);
+    expect(PUSH_DEFINITIONS.orders.stillEditable({ status: 'Shipped' })).toBe(false);
+    expect(PUSH_DEFINITIONS.orders.stillEditable({ status: 'Processed' })).toBe(false);
+    expect(
+      PUSH_DEFINITIONS.asns.stillEditable({ status: 'Open', lineItems: [{ receivedQuantity: 0 }] }),
+    ).toBe(true);
+    expect(
+      PUSH_DEFINITIONS.asns.stillEditable({ status: 'Open', lineItems: [{ receivedQuantity: 2 }] }),
+    ).toBe(false);
+    expect(PUSH_DEFINITIONS.asns.stillEditable({ status: 'Closed' })).toBe(false);
+    expect(PUSH_DEFINITIONS.items.stillEditable({})).toBe(true);
   });
 
   it('recognises a record in Infoplus as this ERP record only when its content agrees', () => {
