@@ -8,7 +8,7 @@ import {
   type TouchpointName,
 } from '../contract/touchpoints.js';
 import type { LoggerLike } from '../logging/index.js';
-import { isAlreadyRunning, stoppedByAuth, type EngineEvent, type SyncEngine } from '../sync/index.js';
+import { isAlreadyRunning, type EngineEvent, type SyncEngine } from '../sync/index.js';
 import type { Watchdog } from '../sync/watchdog.js';
 import { AppError } from './app-error.js';
 import type { EventBus } from './event-bus.js';
@@ -30,6 +30,11 @@ export interface RunCoordinatorDeps {
   readonly continuous?: (tp: TouchpointName) => boolean;
   /** Open and retrying inbox items of a touchpoint. */
   readonly inboxOf: (tp: TouchpointName) => readonly InboxItem[];
+}
+
+/** A refused API key fails every touchpoint alike: what stops the rest of a sequence of runs (a field, not a message). */
+export function stoppedByAuth(run: RunSummary): boolean {
+  return run.status === 'failed' && run.stoppedBy === 'auth';
 }
 
 /** Failures that time alone may cure: a manual run sends them now instead of at their backoff time. */

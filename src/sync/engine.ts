@@ -34,7 +34,6 @@ import {
   type EngineDeps,
   type EngineEvent,
   type ResolvedOptions,
-  type RunAllOptions,
   type RunOptions,
 } from './types.js';
 import { f } from '../infoplus/index.js';
@@ -50,7 +49,11 @@ export class TouchpointNotConfiguredError extends Error {
   }
 }
 
-/** Runs the seven touchpoints against one ERP, one Infoplus tenant and one state folder. */
+/**
+ * Runs the seven touchpoints against one ERP, one Infoplus tenant and one state folder, one touchpoint per
+ * call. Which touchpoints run, in what order, and when a sequence stops (a refused API key) is the
+ * RunCoordinator's (src/app/run-coordinator.ts): production and the crash and fault suites all run through it.
+ */
 export class SyncEngine {
   readonly options: ResolvedOptions;
   private readonly clock: () => Date;
@@ -216,29 +219,6 @@ export class SyncEngine {
     }
   }
 
-  /**
-   * Runs the enabled touchpoints (or the given ones) in dependency order: vendors, items, asns, orders, then
-   * the pulls. A touchpoint already running elsewhere is skipped (logged); an auth failure stops the rest.
-   */
-  async runAll(opts: RunAllOptions): Promise<RunSummary[]> {
-    const wanted = opts.touchpoints ? new Set(opts.touchpoints) : null;
-    const out: RunSummary[] = [];
-    for (const tp of this.enabledTouchpoints()) {
-      if (wanted && !wanted.has(tp)) continue;
-      if (opts.signal?.aborted) break;
-      try {
-        const run = await this.runTouchpoint(tp, opts);
-        out.push(run);
-        // A refused key fails every touchpoint alike: no point hammering Infoplus with the rest.
-        if (stoppedByAuth(run)) break;
-      } catch (e) {
-        if (!isAlreadyRunning(e)) throw e;
-        this.deps.logger.info({ touchpoint: tp }, e.message);
-      }
-    }
-    return out;
-  }
-
   /** Builds every payload and checks it against Infoplus without writing anything. */
   dryRun(tps?: readonly TouchpointName[]): Promise<DryRunReport> {
     const list = this.enabledTouchpoints().filter((tp) => !tps || tps.includes(tp));
@@ -331,9 +311,4 @@ export class SyncEngine {
   private emitInbox(changed: readonly InboxItem[]): void {
     this.emit({ type: 'inbox-changed', open: this.store.inbox.openCount(), changed });
   }
-}
-
-/** A refused API key fails every touchpoint alike: what stops the rest of a sequence of runs. */
-export function stoppedByAuth(run: RunSummary): boolean {
-  return run.status === 'failed' && run.stoppedBy === 'auth';
 }
