@@ -78,11 +78,8 @@ export function createAppApi(core: AppCore): AppApi {
   return {
     getStatus: async () => core.status(),
 
-    runNow: async ({ touchpoints, dryRun }) => ({
-      runIds: await core.runs.runNow({
-        ...(touchpoints ? { touchpoints } : {}),
-        ...(dryRun ? { dryRun } : {}),
-      }),
+    runNow: async ({ touchpoints }) => ({
+      runIds: await core.runs.runNow(touchpoints ? { touchpoints } : {}),
     }),
 
     pause: async () => {

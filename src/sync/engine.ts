@@ -129,24 +129,21 @@ export class SyncEngine {
    */
   async runTouchpoint(tp: TouchpointName, opts: RunOptions): Promise<RunSummary> {
     if (!this.isEnabled(tp)) throw new TouchpointNotConfiguredError(tp);
-    const dryRun = opts.dryRun ?? false;
     const runId = randomUUID();
-    // A dry run writes nothing, so it may run beside a real one.
-    const lease = dryRun
-      ? null
-      : acquireLease(this.store, tp, {
-          runId,
-          staleMs: this.options.leaseStaleMs,
-          heartbeatMs: this.options.heartbeatMs,
-          clock: this.clock,
-        });
+    const lease = acquireLease(this.store, tp, {
+      runId,
+      staleMs: this.options.leaseStaleMs,
+      heartbeatMs: this.options.heartbeatMs,
+      clock: this.clock,
+    });
     try {
-      if (lease) this.store.runs.failInterrupted(tp, this.clock().toISOString());
+      this.store.runs.failInterrupted(tp, this.clock().toISOString());
       const run: RunSummary = {
         id: runId,
         touchpoint: tp,
         trigger: opts.trigger,
-        dryRun,
+        // A dry run is its own module (dry-run.ts) and records no run; the field stays for the run history.
+        dryRun: false,
         status: 'running',
         startedAt: this.clock().toISOString(),
         finishedAt: null,
@@ -154,8 +151,7 @@ export class SyncEngine {
       };
       this.store.runs.start(run);
       this.emit({ type: 'run-started', run });
-      const signals = [opts.signal, lease?.lost].filter((s): s is AbortSignal => s !== undefined);
-      const signal = signals.length > 0 ? AbortSignal.any(signals) : new AbortController().signal;
+      const signal = opts.signal ? AbortSignal.any([opts.signal, lease.lost]) : lease.lost;
       const ctx = new RunContext(
         run,
         this.store,
@@ -166,7 +162,7 @@ export class SyncEngine {
         signal,
       );
       // Checked before every send: a paused process that lost its lease sends nothing more.
-      if (lease) ctx.leaseHeld = () => this.store.leases.holder(tp)?.owner === lease.owner;
+      ctx.leaseHeld = () => this.store.leases.holder(tp)?.owner === lease.owner;
       let error: string | undefined;
       let status: RunSummary['status'] = 'succeeded';
       let stoppedBy: ErrorCategory | null = null;
@@ -205,8 +201,8 @@ export class SyncEngine {
       };
       this.store.runs.update(finished);
       // History is for drill-down, not an archive: the newest runs per touchpoint are kept.
-      if (!dryRun) this.store.runs.prune(200);
-      if (!dryRun && (status === 'succeeded' || status === 'partial')) {
+      this.store.runs.prune(200);
+      if (status === 'succeeded' || status === 'partial') {
         this.store.touchpoints.setLastSuccess(tp, finished.finishedAt!);
       }
       ctx.progress();
@@ -215,7 +211,7 @@ export class SyncEngine {
       this.deps.logger.info({ touchpoint: tp, runId, status, counts: finished.counts }, 'run finished');
       return finished;
     } finally {
-      lease?.release();
+      lease.release();
     }
   }
 

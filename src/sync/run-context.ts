@@ -36,10 +36,6 @@ export class RunContext {
     return this.run.touchpoint;
   }
 
-  get dryRun(): boolean {
-    return this.run.dryRun;
-  }
-
   now(): string {
     return this.clock().toISOString();
   }

@@ -90,7 +90,6 @@ export interface EngineDeps {
 /** Options of one run. */
 export interface RunOptions {
   readonly trigger: RunTrigger;
-  readonly dryRun?: boolean;
   readonly signal?: AbortSignal;
   /** Push: read every ERP record and compare it by content, whatever the watermark or fingerprints say. */
   readonly full?: boolean;
