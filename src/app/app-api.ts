@@ -366,7 +366,7 @@ export function createAppApi(core: AppCore): AppApi {
     reconcile: async ({ touchpoints, repair }) =>
       core.runs.requireEngine().reconcile({
         ...(touchpoints && touchpoints.length > 0 ? { touchpoints } : {}),
-        ...(repair ? { repair } : {}),
+        repair,
       }),
 
     useDemo: async () => {

@@ -181,8 +181,8 @@ export class RunCoordinator {
     for (const tp of list) {
       const run = await this.runOne(engine, tp, opts.trigger ?? 'manual', undefined, false, {
         rethrow: true,
-        ...(opts.full ? { full: true } : {}),
-        ...(opts.notRun ? { notRun: opts.notRun } : {}),
+        full: opts.full,
+        notRun: opts.notRun,
       });
       if (run) out.push(run);
       if (run && stoppedByAuth(run)) break;
@@ -273,7 +273,7 @@ export class RunCoordinator {
       const opts = {
         trigger,
         signal: this.stopping.signal,
-        ...(wait.full ? { full: true } : {}),
+        full: wait.full,
       };
       const promise =
         onChange && isPushTouchpoint(tp) ? engine.runIfChanged(tp, opts) : engine.runTouchpoint(tp, opts);

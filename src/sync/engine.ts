@@ -165,7 +165,7 @@ export class SyncEngine {
       ctx.leaseHeld = () => this.store.leases.holder(tp)?.owner === lease.owner;
       let error: string | undefined;
       let status: RunSummary['status'] = 'succeeded';
-      let stoppedBy: ErrorCategory | null = null;
+      let stoppedBy: ErrorCategory | undefined;
       try {
         this.resolver.forgetMisses();
         const env = {
@@ -196,8 +196,8 @@ export class SyncEngine {
         status,
         finishedAt: this.clock().toISOString(),
         counts: { ...ctx.counts },
-        ...(error ? { error } : {}),
-        ...(stoppedBy ? { stoppedBy } : {}),
+        error,
+        stoppedBy,
       };
       this.store.runs.update(finished);
       // History is for drill-down, not an archive: the newest runs per touchpoint are kept.
