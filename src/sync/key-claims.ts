@@ -50,7 +50,7 @@ export class KeyClaims {
       const waiting = pending.find((p) => p.key === k) ?? (k === c.key ? c : undefined);
       this.ctx.park(k, err, {
         contentHash: waiting?.hash ?? null,
-        ...(waiting ? { payload: waiting.payload } : {}),
+        payload: waiting?.payload,
         infoplusKey: c.canonical,
       });
     }
