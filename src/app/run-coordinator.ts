@@ -32,7 +32,10 @@ export interface RunCoordinatorDeps {
   readonly inboxOf: (tp: TouchpointName) => readonly InboxItem[];
 }
 
-/** A refused API key fails every touchpoint alike: what stops the rest of a sequence of runs (a field, not a message). */
+/**
+ * A refused API key fails every touchpoint alike: what stops the rest of a sequence of runs. Read from the
+ * summary's stop reason (RunSummary.stoppedBy), never from the message.
+ */
 export function stoppedByAuth(run: RunSummary): boolean {
   return run.status === 'failed' && run.stoppedBy === 'auth';
 }
