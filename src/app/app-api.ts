@@ -78,11 +78,8 @@ export function createAppApi(core: AppCore): AppApi {
   return {
     getStatus: async () => core.status(),
 
-    runNow: async ({ touchpoints, dryRun }) => ({
-      runIds: await core.runs.runNow({
-        ...(touchpoints ? { touchpoints } : {}),
-        ...(dryRun ? { dryRun } : {}),
-      }),
+    runNow: async ({ touchpoints }) => ({
+      runIds: await core.runs.runNow(touchpoints ? { touchpoints } : {}),
     }),
 
     pause: async () => {
@@ -369,7 +366,7 @@ export function createAppApi(core: AppCore): AppApi {
     reconcile: async ({ touchpoints, repair }) =>
       core.runs.requireEngine().reconcile({
         ...(touchpoints && touchpoints.length > 0 ? { touchpoints } : {}),
-        ...(repair ? { repair } : {}),
+        repair,
       }),
 
     useDemo: async () => {

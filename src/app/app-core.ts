@@ -95,7 +95,7 @@ export class AppCore {
       logging,
       store,
       onEngineEvent: (e) => this.runs.onEngineEvent(e),
-      ...(opts.engineOptions ? { engineOptions: opts.engineOptions } : {}),
+      engineOptions: opts.engineOptions,
     });
     this.scheduler = new Scheduler({
       port,
@@ -190,11 +190,11 @@ export class AppCore {
   startDemoEnv(): Promise<DemoEnvironment> {
     return startDemo({
       dataDir: this.dataDir,
-      ...(this.opts.demoOrders !== undefined ? { orders: this.opts.demoOrders } : {}),
-      ...(this.opts.demoFresh ? { fresh: true } : {}),
-      ...(this.opts.demoPersist === false ? { persistSimulator: false } : {}),
-      ...(this.opts.demoErp ? { erp: this.opts.demoErp } : {}),
-      ...(this.opts.demoVariants ? { variants: this.opts.demoVariants } : {}),
+      orders: this.opts.demoOrders,
+      fresh: this.opts.demoFresh,
+      persistSimulator: this.opts.demoPersist,
+      erp: this.opts.demoErp,
+      variants: this.opts.demoVariants,
     });
   }
 

@@ -8,7 +8,7 @@ import {
   type TouchpointName,
 } from '../contract/touchpoints.js';
 import type { LoggerLike } from '../logging/index.js';
-import { isAlreadyRunning, stoppedByAuth, type EngineEvent, type SyncEngine } from '../sync/index.js';
+import { isAlreadyRunning, type EngineEvent, type SyncEngine } from '../sync/index.js';
 import type { Watchdog } from '../sync/watchdog.js';
 import { AppError } from './app-error.js';
 import type { EventBus } from './event-bus.js';
@@ -30,6 +30,14 @@ export interface RunCoordinatorDeps {
   readonly continuous?: (tp: TouchpointName) => boolean;
   /** Open and retrying inbox items of a touchpoint. */
   readonly inboxOf: (tp: TouchpointName) => readonly InboxItem[];
+}
+
+/**
+ * A refused API key fails every touchpoint alike: what stops the rest of a sequence of runs. Read from the
+ * summary's stop reason (RunSummary.stoppedBy), never from the message.
+ */
+export function stoppedByAuth(run: RunSummary): boolean {
+  return run.status === 'failed' && run.stoppedBy === 'auth';
 }
 
 /** Failures that time alone may cure: a manual run sends them now instead of at their backoff time. */
@@ -55,7 +63,7 @@ export function withDependencies(
 
 /** Runs touchpoints, one scheduled run at a time in dependency order, manual runs at once. */
 export class RunCoordinator {
-  /** Runs in flight in this process, by touchpoint (dry runs included). */
+  /** Runs in flight in this process, by touchpoint. */
   readonly running = new Map<TouchpointName, RunSummary>();
   private readonly inflight = new Set<Promise<unknown>>();
   private readonly queue: { tp: TouchpointName; trigger: RunTrigger }[] = [];
@@ -79,7 +87,7 @@ export class RunCoordinator {
       case 'run-started':
         this.running.set(e.run.touchpoint, e.run);
         this.capture?.(e.run);
-        if (!e.run.dryRun) this.deps.watchdog.runStarted(e.run.touchpoint, new Date(e.run.startedAt));
+        this.deps.watchdog.runStarted(e.run.touchpoint, new Date(e.run.startedAt));
         this.deps.events.emit('run-started', e.run);
         break;
       case 'run-progress':
@@ -123,12 +131,11 @@ export class RunCoordinator {
    * Starts a manual run in the background and answers as soon as the first touchpoint has started: the ids of
    * runs already in flight for the requested touchpoints plus the first new one. Later ones follow by events.
    */
-  async runNow(opts: { touchpoints?: readonly TouchpointName[]; dryRun?: boolean }): Promise<string[]> {
+  async runNow(opts: { touchpoints?: readonly TouchpointName[] }): Promise<string[]> {
     if (!this.deps.engine()) await this.deps.recover();
     const engine = this.requireEngine();
-    const dryRun = opts.dryRun ?? false;
     const list = withDependencies(this.select(engine, opts.touchpoints), (tp) => engine.isEnabled(tp));
-    if (!dryRun) this.retryWaiting(engine, list);
+    this.retryWaiting(engine, list);
     if (this.deps.inQuietHours()) {
       this.deps.logger.warn(
         { touchpoints: list },
@@ -139,7 +146,7 @@ export class RunCoordinator {
     const todo: TouchpointName[] = [];
     for (const tp of list) {
       const busy = this.running.get(tp);
-      if (busy && !busy.dryRun && !dryRun) ids.push(busy.id);
+      if (busy) ids.push(busy.id);
       else todo.push(tp);
     }
     if (todo.length === 0) return ids;
@@ -147,7 +154,7 @@ export class RunCoordinator {
     const started = new Promise<void>((r) => (firstStarted = r));
     const chain = (async () => {
       for (const tp of todo) {
-        await this.runOne(engine, tp, 'manual', dryRun, (run) => {
+        await this.runOne(engine, tp, 'manual', (run) => {
           ids.push(run.id);
           firstStarted();
         });
@@ -165,7 +172,6 @@ export class RunCoordinator {
    */
   async runAndWait(opts: {
     touchpoints?: readonly TouchpointName[];
-    dryRun?: boolean;
     trigger?: RunTrigger;
     full?: boolean;
     notRun?: (tp: TouchpointName, reason: string) => void;
@@ -174,21 +180,13 @@ export class RunCoordinator {
     const engine = this.requireEngine();
     const out: RunSummary[] = [];
     const list = withDependencies(this.select(engine, opts.touchpoints), (tp) => engine.isEnabled(tp));
-    if (!opts.dryRun && (opts.trigger ?? 'manual') === 'manual') this.retryWaiting(engine, list);
+    if ((opts.trigger ?? 'manual') === 'manual') this.retryWaiting(engine, list);
     for (const tp of list) {
-      const run = await this.runOne(
-        engine,
-        tp,
-        opts.trigger ?? 'manual',
-        opts.dryRun ?? false,
-        undefined,
-        false,
-        {
-          rethrow: true,
-          ...(opts.full ? { full: true } : {}),
-          ...(opts.notRun ? { notRun: opts.notRun } : {}),
-        },
-      );
+      const run = await this.runOne(engine, tp, opts.trigger ?? 'manual', undefined, false, {
+        rethrow: true,
+        full: opts.full,
+        notRun: opts.notRun,
+      });
       if (run) out.push(run);
       if (run && stoppedByAuth(run)) break;
     }
@@ -244,7 +242,7 @@ export class RunCoordinator {
         if (!engine.isEnabled(next.tp)) continue;
         const onChange =
           next.trigger === 'schedule' && isPushTouchpoint(next.tp) && !!this.deps.continuous?.(next.tp);
-        await this.runOne(engine, next.tp, next.trigger, false, undefined, onChange);
+        await this.runOne(engine, next.tp, next.trigger, undefined, onChange);
       }
     } finally {
       this.queueBusy = false;
@@ -255,7 +253,6 @@ export class RunCoordinator {
     engine: SyncEngine,
     tp: TouchpointName,
     trigger: RunTrigger,
-    dryRun: boolean,
     onStart?: (run: RunSummary) => void,
     onChange = false,
     wait: {
@@ -278,9 +275,8 @@ export class RunCoordinator {
       this.capture = onStart ?? null;
       const opts = {
         trigger,
-        dryRun,
         signal: this.stopping.signal,
-        ...(wait.full ? { full: true } : {}),
+        full: wait.full,
       };
       const promise =
         onChange && isPushTouchpoint(tp) ? engine.runIfChanged(tp, opts) : engine.runTouchpoint(tp, opts);
@@ -291,7 +287,7 @@ export class RunCoordinator {
       );
       this.active.set(tp, active);
       const run = await promise;
-      if (run && !dryRun && run.counts.created + run.counts.updated > 0) this.dependencyLanded(engine, tp);
+      if (run && run.counts.created + run.counts.updated > 0) this.dependencyLanded(engine, tp);
       return run;
     } catch (error) {
       this.capture = null;

@@ -254,7 +254,7 @@ export class Runtime {
             store: this.deps.store,
             logger: this.deps.logging.logger('engine'),
             onEvent: this.deps.onEngineEvent,
-            ...(this.deps.engineOptions ? { options: this.deps.engineOptions } : {}),
+            options: this.deps.engineOptions,
           })
         : null;
     const previous = this.current;

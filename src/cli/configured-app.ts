@@ -22,7 +22,7 @@ export async function withConfiguredApp(
     const app = await createApp({
       dataDir,
       ...(opts.config ? { configFile: opts.config } : {}),
-      ...(opts.demo ? { demo: true } : {}),
+      demo: opts.demo,
     });
     try {
       const status = await app.api.getStatus({});

@@ -43,7 +43,7 @@ async function withInbox(opts: ErrorsOptions, work: (app: App) => Promise<void>)
   const app = await createApp({
     dataDir: dataDirOf(opts),
     ...(opts.config ? { configFile: opts.config } : {}),
-    ...(opts.demo ? { demo: true } : {}),
+    demo: opts.demo,
     probe: true,
     logging: createLogging({ dir: null }),
   });

@@ -141,7 +141,7 @@ export function registerReconcileCommand(program: Command): void {
         const touchpoints = opts.touchpoint ?? [];
         const report = await app.api.reconcile({
           ...(touchpoints.length > 0 ? { touchpoints } : {}),
-          ...(opts.repair ? { repair: true } : {}),
+          repair: opts.repair,
         });
         const open = openFindings(report);
         if (opts.json) out(JSON.stringify({ ok: open === 0, report }, null, 2));

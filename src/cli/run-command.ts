@@ -113,7 +113,7 @@ export function registerRunCommand(program: Command): void {
         const runs = await app.runs
           .runAndWait({
             ...(touchpoints.length > 0 ? { touchpoints } : {}),
-            ...(opts.full ? { full: true } : {}),
+            full: opts.full,
             notRun: (touchpoint, reason) => notRun.push({ touchpoint, reason }),
           })
           .finally(stopProgress);

@@ -44,7 +44,7 @@ export function registerServeCommand(program: Command): void {
       const app = await createApp({
         dataDir: dataDirOf(opts),
         ...(opts.config ? { configFile: opts.config } : {}),
-        ...(opts.demo ? { demo: true } : {}),
+        demo: opts.demo,
         ...(demoErp ? { demoErp } : {}),
       });
       let server: Awaited<ReturnType<typeof startServer>>;

@@ -50,7 +50,7 @@ export function registerStatusCommand(program: Command): void {
       const app = await createApp({
         dataDir: dataDirOf(opts),
         ...(opts.config ? { configFile: opts.config } : {}),
-        ...(opts.demo ? { demo: true } : {}),
+        demo: opts.demo,
         probe: true,
         logging: createLogging({ dir: null }),
       });

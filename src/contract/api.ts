@@ -26,7 +26,8 @@ import type {
 /** Argument schemas of every API method: the allowlist that IPC and HTTP both enforce. */
 export const API_ARGS = {
   getStatus: z.object({}),
-  runNow: z.object({ touchpoints: z.array(touchpoint).optional(), dryRun: z.boolean().optional() }),
+  // strict: a caller still sending the old `dryRun: true` is refused, never run for real (dry runs: `dryRun`)
+  runNow: z.strictObject({ touchpoints: z.array(touchpoint).optional() }),
   pause: z.object({}),
   resume: z.object({}),
   listRuns: z.object({

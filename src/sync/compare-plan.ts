@@ -33,9 +33,9 @@ export interface ComparePlan {
   commit(): void;
 }
 
-/** Plans one push of `tp`. A dry run plans the same but never records anything. */
+/** Plans one push of `tp`. */
 export function planCompare(
-  ctx: { readonly store: StateStore; readonly dryRun: boolean; readonly logger: LoggerLike },
+  ctx: { readonly store: StateStore; readonly logger: LoggerLike },
   profile: Profile,
   tp: PushTouchpoint,
   opts: { readonly full?: boolean } = {},
@@ -65,7 +65,7 @@ export function planCompare(
     ignoreFingerprints: reason === 'full',
     retryKeys,
     commit: () => {
-      if (!ctx.dryRun && previous !== digest) ctx.store.touchpoints.setMappingDigest(tp, digest);
+      if (previous !== digest) ctx.store.touchpoints.setMappingDigest(tp, digest);
     },
   };
 }

@@ -34,7 +34,6 @@ import {
   type EngineDeps,
   type EngineEvent,
   type ResolvedOptions,
-  type RunAllOptions,
   type RunOptions,
 } from './types.js';
 import { f } from '../infoplus/index.js';
@@ -50,7 +49,11 @@ export class TouchpointNotConfiguredError extends Error {
   }
 }
 
-/** Runs the seven touchpoints against one ERP, one Infoplus tenant and one state folder. */
+/**
+ * Runs the seven touchpoints against one ERP, one Infoplus tenant and one state folder, one touchpoint per
+ * call. Which touchpoints run, in what order, and when a sequence stops (a refused API key) is the
+ * RunCoordinator's (src/app/run-coordinator.ts): production and the crash and fault suites all run through it.
+ */
 export class SyncEngine {
   readonly options: ResolvedOptions;
   private readonly clock: () => Date;
@@ -126,24 +129,21 @@ export class SyncEngine {
    */
   async runTouchpoint(tp: TouchpointName, opts: RunOptions): Promise<RunSummary> {
     if (!this.isEnabled(tp)) throw new TouchpointNotConfiguredError(tp);
-    const dryRun = opts.dryRun ?? false;
     const runId = randomUUID();
-    // A dry run writes nothing, so it may run beside a real one.
-    const lease = dryRun
-      ? null
-      : acquireLease(this.store, tp, {
-          runId,
-          staleMs: this.options.leaseStaleMs,
-          heartbeatMs: this.options.heartbeatMs,
-          clock: this.clock,
-        });
+    const lease = acquireLease(this.store, tp, {
+      runId,
+      staleMs: this.options.leaseStaleMs,
+      heartbeatMs: this.options.heartbeatMs,
+      clock: this.clock,
+    });
     try {
-      if (lease) this.store.runs.failInterrupted(tp, this.clock().toISOString());
+      this.store.runs.failInterrupted(tp, this.clock().toISOString());
       const run: RunSummary = {
         id: runId,
         touchpoint: tp,
         trigger: opts.trigger,
-        dryRun,
+        // A dry run is its own module (dry-run.ts) and records no run; the field stays for the run history.
+        dryRun: false,
         status: 'running',
         startedAt: this.clock().toISOString(),
         finishedAt: null,
@@ -151,8 +151,7 @@ export class SyncEngine {
       };
       this.store.runs.start(run);
       this.emit({ type: 'run-started', run });
-      const signals = [opts.signal, lease?.lost].filter((s): s is AbortSignal => s !== undefined);
-      const signal = signals.length > 0 ? AbortSignal.any(signals) : new AbortController().signal;
+      const signal = opts.signal ? AbortSignal.any([opts.signal, lease.lost]) : lease.lost;
       const ctx = new RunContext(
         run,
         this.store,
@@ -163,10 +162,10 @@ export class SyncEngine {
         signal,
       );
       // Checked before every send: a paused process that lost its lease sends nothing more.
-      if (lease) ctx.leaseHeld = () => this.store.leases.holder(tp)?.owner === lease.owner;
+      ctx.leaseHeld = () => this.store.leases.holder(tp)?.owner === lease.owner;
       let error: string | undefined;
       let status: RunSummary['status'] = 'succeeded';
-      let stoppedBy: ErrorCategory | null = null;
+      let stoppedBy: ErrorCategory | undefined;
       try {
         this.resolver.forgetMisses();
         const env = {
@@ -197,13 +196,13 @@ export class SyncEngine {
         status,
         finishedAt: this.clock().toISOString(),
         counts: { ...ctx.counts },
-        ...(error ? { error } : {}),
-        ...(stoppedBy ? { stoppedBy } : {}),
+        error,
+        stoppedBy,
       };
       this.store.runs.update(finished);
       // History is for drill-down, not an archive: the newest runs per touchpoint are kept.
-      if (!dryRun) this.store.runs.prune(200);
-      if (!dryRun && (status === 'succeeded' || status === 'partial')) {
+      this.store.runs.prune(200);
+      if (status === 'succeeded' || status === 'partial') {
         this.store.touchpoints.setLastSuccess(tp, finished.finishedAt!);
       }
       ctx.progress();
@@ -212,31 +211,8 @@ export class SyncEngine {
       this.deps.logger.info({ touchpoint: tp, runId, status, counts: finished.counts }, 'run finished');
       return finished;
     } finally {
-      lease?.release();
+      lease.release();
     }
-  }
-
-  /**
-   * Runs the enabled touchpoints (or the given ones) in dependency order: vendors, items, asns, orders, then
-   * the pulls. A touchpoint already running elsewhere is skipped (logged); an auth failure stops the rest.
-   */
-  async runAll(opts: RunAllOptions): Promise<RunSummary[]> {
-    const wanted = opts.touchpoints ? new Set(opts.touchpoints) : null;
-    const out: RunSummary[] = [];
-    for (const tp of this.enabledTouchpoints()) {
-      if (wanted && !wanted.has(tp)) continue;
-      if (opts.signal?.aborted) break;
-      try {
-        const run = await this.runTouchpoint(tp, opts);
-        out.push(run);
-        // A refused key fails every touchpoint alike: no point hammering Infoplus with the rest.
-        if (stoppedByAuth(run)) break;
-      } catch (e) {
-        if (!isAlreadyRunning(e)) throw e;
-        this.deps.logger.info({ touchpoint: tp }, e.message);
-      }
-    }
-    return out;
   }
 
   /** Builds every payload and checks it against Infoplus without writing anything. */
@@ -331,9 +307,4 @@ export class SyncEngine {
   private emitInbox(changed: readonly InboxItem[]): void {
     this.emit({ type: 'inbox-changed', open: this.store.inbox.openCount(), changed });
   }
-}
-
-/** A refused API key fails every touchpoint alike: what stops the rest of a sequence of runs. */
-export function stoppedByAuth(run: RunSummary): boolean {
-  return run.status === 'failed' && run.stoppedBy === 'auth';
 }

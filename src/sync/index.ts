@@ -1,5 +1,5 @@
 /** The sync engine core: import from src/sync/index.js. */
-export { SyncEngine, TouchpointNotConfiguredError, stoppedByAuth } from './engine.js';
+export { SyncEngine, TouchpointNotConfiguredError } from './engine.js';
 export { AlreadyRunningError, isAlreadyRunning, acquireLease, type Lease } from './single-flight.js';
 export { profileErpIo, type ErpIo } from './erp-io.js';
 export { type PushResource } from './push-resources.js';
@@ -19,6 +19,5 @@ export {
   type EngineEvent,
   type EngineOptions,
   type LoggerLike,
-  type RunAllOptions,
   type RunOptions,
 } from './types.js';

@@ -35,7 +35,7 @@ export class KeyClaims {
       // A claimant this run read was judged on current data (its journal key is current when unchanged); one it
       // did not read is read now, so a record renamed or removed in the ERP does not block this one forever.
       if (handled.has(k) || (await this.stillClaims(k, c.canonical))) others.add(k);
-      else if (!this.ctx.dryRun) this.ctx.store.journal.clearInfoplusKey(this.tp, k);
+      else this.ctx.store.journal.clearInfoplusKey(this.tp, k);
     }
     if (others.size === 0) {
       this.byKey.set(c.canonical, c.key);
@@ -48,13 +48,11 @@ export class KeyClaims {
       this.collided.add(k);
       const err = keyCollisionError(label, k, c.keyValue, everyone);
       const waiting = pending.find((p) => p.key === k) ?? (k === c.key ? c : undefined);
-      if (this.ctx.dryRun) this.ctx.outcome(k, 'failed', { message: err.message });
-      else
-        this.ctx.park(k, err, {
-          contentHash: waiting?.hash ?? null,
-          ...(waiting ? { payload: waiting.payload } : {}),
-          infoplusKey: c.canonical,
-        });
+      this.ctx.park(k, err, {
+        contentHash: waiting?.hash ?? null,
+        payload: waiting?.payload,
+        infoplusKey: c.canonical,
+      });
     }
     return false;
   }

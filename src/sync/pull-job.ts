@@ -20,7 +20,7 @@ import { RunAbort } from './types.js';
 export async function runPull(ctx: RunContext, env: SyncEnv, tp: PullTouchpoint): Promise<void> {
   const resource = PULL_DEFINITIONS[tp].records(env.infoplus);
   const cursor = new PullCursorKeeper(ctx, tp);
-  if (!ctx.dryRun) await retryParked(ctx, env, tp, resource);
+  await retryParked(ctx, env, tp, resource);
   try {
     for await (const plan of pullPages(ctx, resource, env.profile.infoplus.lobId, cursor)) {
       await writeRecords(ctx, env, tp, plan.process, false, (last, n) => cursor.passed(last, n));
@@ -55,10 +55,9 @@ async function writeRecords(
   const pending: Pending[] = [];
   for (const r of records) {
     const key = String(r.id);
-    const v = judgePulled(r, ctx.store.journal.get(tp, key), { retry, dryRun: ctx.dryRun });
+    const v = judgePulled(r, ctx.store.journal.get(tp, key), { retry });
     if (v.kind === 'unchanged') ctx.outcome(key, 'unchanged');
     else if (v.kind === 'parked') ctx.counts.skipped++;
-    else if (v.kind === 'dry-run') ctx.outcome(key, 'written', { message: 'dry run' });
     else pending.push({ key, hash: v.hash, record: r, units: [r] });
   }
   const resolved = await resolveOrPark(ctx, env, tp, pending);

@@ -7,15 +7,13 @@ export type PullVerdict =
   | { readonly kind: 'unchanged' }
   /** Parked and not changed since: it waits for a change, a retry coming due, or Retry. */
   | { readonly kind: 'parked' }
-  /** Would be written (a dry run writes nothing). */
-  | { readonly kind: 'dry-run' }
   | { readonly kind: 'write'; readonly hash: string };
 
 /** `retry`: the record was fetched again for a due retry, so a parked version is written anyway. */
 export function judgePulled(
   record: object,
   journal: JournalEntry | null,
-  opts: { readonly retry: boolean; readonly dryRun: boolean },
+  opts: { readonly retry: boolean },
 ): PullVerdict {
   const hash = contentHash(record);
   const j = journal;
@@ -23,6 +21,5 @@ export function judgePulled(
   if (!opts.retry && j && (j.status === 'failed' || j.status === 'skipped') && j.failedHash === hash) {
     return { kind: 'parked' };
   }
-  if (opts.dryRun) return { kind: 'dry-run' };
   return { kind: 'write', hash };
 }

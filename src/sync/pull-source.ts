@@ -71,7 +71,7 @@ export async function* pullPages(
   }
 }
 
-/** The cursor of one pull run: where it stands, and what is stored (never moved back, never in a dry run). */
+/** The cursor of one pull run: where it stands, and what is stored (never moved back). */
 export class PullCursorKeeper {
   private readonly kind: CursorKind;
   private committed: PullCursor | null;
@@ -109,7 +109,6 @@ export class PullCursorKeeper {
   /** Stores the position reached (everything before it is in the ERP or parked in the inbox with its data). */
   checkpoint(): void {
     const pos = this.position;
-    if (this.ctx.dryRun) return;
     if (this.committed && compareCursor(pos, this.committed) <= 0) return;
     this.ctx.store.cursors.set(this.tp, pos, this.ctx.now());
     this.committed = pos;

@@ -13,7 +13,7 @@ import type { JournalEntry } from '../store/index.js';
 import { planCompare } from './compare-plan.js';
 import { KeyClaims } from './key-claims.js';
 import { judgeRecord, type JudgeEnv } from './push-judge.js';
-import { NO_LEFTOVERS, reconcileLeftovers } from './push-leftovers.js';
+import { reconcileLeftovers } from './push-leftovers.js';
 import { Sender } from './push-sender.js';
 import { PushSource } from './push-source.js';
 import type { Candidate } from './push-types.js';
@@ -29,7 +29,7 @@ export async function runPush(
 ): Promise<void> {
   // a changed mapping (or --full) compares every record by content and retries records it may have cured
   const plan = planCompare(ctx, env.profile, tp, opts);
-  const blocked = ctx.dryRun ? NO_LEFTOVERS : await reconcileLeftovers(ctx, env, tp);
+  const blocked = await reconcileLeftovers(ctx, env, tp);
   const source = await PushSource.open(ctx, env, tp, plan, blocked);
   // Records are judged and sent in one pipeline: the pool's back-pressure paces the ERP read, so sending
   // starts with the first records.
@@ -56,7 +56,7 @@ class PushOutlet {
   private readonly claims: KeyClaims;
   private readonly sender: Sender;
   private chunk: Candidate[] = [];
-  /** Records found unchanged by hash whose fingerprint the journal lacks (never stored in a dry run). */
+  /** Records found unchanged by hash whose fingerprint the journal lacks. */
   private refreshes: { recordKey: string; contentHash: string; sourceFingerprint: string }[] = [];
 
   constructor(
@@ -93,8 +93,7 @@ class PushOutlet {
       if (this.refreshes.length >= REFRESH_BATCH) this.flushRefreshes();
     } else if (v.kind === 'parked') ctx.counts.skipped++;
     else if (v.kind === 'problems') {
-      if (ctx.dryRun) ctx.outcome(rec.key, 'failed', { message: v.error.message });
-      else ctx.park(rec.key, v.error, { contentHash: v.hash, payload: v.payload });
+      ctx.park(rec.key, v.error, { contentHash: v.hash, payload: v.payload });
     } else {
       // One Infoplus key, one ERP record: colliding records are parked, none sent.
       if (!(await this.claims.admit(v.candidate, source.handled, this.chunk))) return;
@@ -122,19 +121,13 @@ class PushOutlet {
     const { ctx, tp } = this;
     const list = this.refreshes;
     this.refreshes = [];
-    if (list.length > 0 && !ctx.dryRun)
-      ctx.store.transaction(() => ctx.store.journal.setFingerprints(tp, list));
+    if (list.length > 0) ctx.store.transaction(() => ctx.store.journal.setFingerprints(tp, list));
   }
 
   private async sendChunk(): Promise<void> {
     const list = this.chunk.filter((c) => !this.claims.collided.has(c.key));
     this.chunk = [];
     if (list.length === 0) return;
-    if (this.ctx.dryRun) {
-      for (const c of list)
-        this.ctx.outcome(c.key, c.op === 'create' ? 'created' : 'updated', { message: 'dry run' });
-    } else {
-      await this.sender.submit(list);
-    }
+    await this.sender.submit(list);
   }
 }

@@ -14,9 +14,6 @@ export interface Leftovers {
   readonly reread: ReadonlySet<string>;
 }
 
-/** A dry run settles nothing. */
-export const NO_LEFTOVERS: Leftovers = { keys: new Set(), reread: new Set() };
-
 /**
  * Settles intents left unresolved (a crash, a lost answer, a run that lost its lease): found in Infoplus ->
  * done; not found -> a never-sent intent is dropped and the record read again, while one that may have been

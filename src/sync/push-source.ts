@@ -143,8 +143,8 @@ export class PushSource {
         `${futureDated.length} ${PUSH_DEFINITIONS[tp].label} record(s) have a change date in the future (first: ${futureDated[0]}); the watermark does not move past now, so later changes are still found. Correct the change dates in the ERP (or the profile's timezone).`,
       );
     }
-    if (!ctx.dryRun && this.watermarkMode) ctx.store.touchpoints.setFutureWatermark(tp, this.futureFound);
-    if (!ctx.dryRun && this.watermarkMode && Number.isFinite(this.maxWatermark)) {
+    if (this.watermarkMode) ctx.store.touchpoints.setFutureWatermark(tp, this.futureFound);
+    if (this.watermarkMode && Number.isFinite(this.maxWatermark)) {
       // never past now: a row dated 2099 would otherwise hide every later edit
       const capped = Math.min(this.maxWatermark, ctx.clock().getTime());
       ctx.store.touchpoints.setPushWatermark(tp, new Date(capped).toISOString());

@@ -36,10 +36,6 @@ export class RunContext {
     return this.run.touchpoint;
   }
 
-  get dryRun(): boolean {
-    return this.run.dryRun;
-  }
-
   now(): string {
     return this.clock().toISOString();
   }
@@ -128,7 +124,7 @@ export class RunContext {
         contentHash: opts.contentHash,
         error: err.message,
         at,
-        ...(opts.infoplusKey !== undefined ? { infoplusKey: opts.infoplusKey } : {}),
+        infoplusKey: opts.infoplusKey,
       });
       return this.store.inbox.recordFailure({
         touchpoint: this.touchpoint,
@@ -138,7 +134,7 @@ export class RunContext {
         infoplusMessages: err.infoplusMessages,
         fixBy: err.fixBy,
         hint: err.hint,
-        ...(opts.payload !== undefined ? { payload: opts.payload } : {}),
+        payload: opts.payload,
         nextRetryAt,
         at,
       });
@@ -174,7 +170,7 @@ export class RunContext {
       this.store.outbox.setState(this.touchpoint, recordKey, 'done', at, done.infoplusId);
     });
     this.resolved(recordKey);
-    this.outcome(recordKey, action, { infoplusId: done.infoplusId, ...(message ? { message } : {}) });
+    this.outcome(recordKey, action, { infoplusId: done.infoplusId, message });
   }
 
   /** Marks a record's inbox item resolved after it went through. */

@@ -1,5 +1,5 @@
 /** Engine dependencies, options and events. */
-import type { InboxItem, RunProgress, RunSummary, RunTrigger, TouchpointName } from '../contract/index.js';
+import type { InboxItem, RunProgress, RunSummary, RunTrigger } from '../contract/index.js';
 import type { ErpConnection } from '../erp/types.js';
 import type { InfoplusClient } from '../infoplus/index.js';
 import type { LoggerLike } from '../logging/index.js';
@@ -90,16 +90,9 @@ export interface EngineDeps {
 /** Options of one run. */
 export interface RunOptions {
   readonly trigger: RunTrigger;
-  readonly dryRun?: boolean;
   readonly signal?: AbortSignal;
   /** Push: read every ERP record and compare it by content, whatever the watermark or fingerprints say. */
   readonly full?: boolean;
-}
-
-/** Options of runAll. */
-export interface RunAllOptions extends RunOptions {
-  /** Only these touchpoints (still in dependency order). */
-  readonly touchpoints?: readonly TouchpointName[];
 }
 
 /** Resolved options. */

@@ -1,6 +1,7 @@
 /**
  * Child process of the crash suite: opens the sample ERP and the state folder, prints "ready", runs the
- * given touchpoints, prints "done". The parent SIGKILLs it at random moments and starts it again.
+ * given touchpoints through the production run path (the RunCoordinator, see run-path.ts), prints "done".
+ * The parent SIGKILLs it at random moments and starts it again.
  * Usage: node --import tsx crash-child.ts <baseUrl> <apiKey> <erpFile> <dataDir> <touchpoint,...>
  */
 import { openErp } from '../../../src/erp/index.js';
@@ -10,6 +11,7 @@ import { parseProfile } from '../../../src/profile/index.js';
 import { openStateStore } from '../../../src/store/index.js';
 import { SyncEngine } from '../../../src/sync/index.js';
 import { isTouchpoint } from '../../../src/contract/index.js';
+import { runPath } from './run-path.js';
 
 const [baseUrl, apiKey, erpFile, dataDir, list] = process.argv.slice(2);
 if (!baseUrl || !apiKey || !erpFile || !dataDir || !list) {
@@ -33,17 +35,23 @@ const client = createInfoplusClient({
 });
 const store = openStateStore(dataDir);
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-const engine = new SyncEngine({
-  erp,
-  infoplus: client,
-  profile,
+const { runs: coordinator } = runPath(
+  (onEvent) =>
+    new SyncEngine({
+      erp,
+      infoplus: client,
+      profile,
+      store,
+      logger: silent,
+      onEvent,
+      // A killed process leaves its lease behind; the restarted one takes it over because the pid is gone.
+      options: { concurrency: 4, retryBaseMs: 0, retryMaxMs: 0, checkpointEvery: 25, settleDelaysMs },
+    }),
   store,
-  logger: silent,
-  // A killed process leaves its lease behind; the restarted one takes it over because the pid is gone.
-  options: { concurrency: 4, retryBaseMs: 0, retryMaxMs: 0, checkpointEvery: 25, settleDelaysMs },
-});
+  silent,
+);
 process.stdout.write('ready\n');
-const runs = await engine.runAll({ trigger: 'manual', touchpoints });
+const runs = await coordinator.runAndWait({ touchpoints });
 const failed = runs.filter((r) => r.status === 'failed');
 store.close();
 client.close();

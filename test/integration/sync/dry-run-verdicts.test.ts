@@ -30,7 +30,7 @@ describe('dry run: a verdict per record, by the rules the run applies', () => {
   });
 
   it('right after a real run predicts no change for any record', async () => {
-    const runs = await rig.engine.runAll({ trigger: 'manual', touchpoints: [...PUSH] });
+    const runs = await rig.runs.runAndWait({ touchpoints: [...PUSH] });
     expect(runs.every((r) => r.counts.failed === 0)).toBe(true);
     const report = await rig.engine.dryRun([...PUSH]);
     for (const tp of PUSH) {

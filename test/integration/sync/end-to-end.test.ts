@@ -36,7 +36,7 @@ describe.each(drivers)('sync end to end against the simulator (%s sample ERP)', 
 
   it('pushes everything, pulls warehouse activity back, and agrees with Infoplus; a re-run writes nothing', async (t) => {
     if (!available) t.skip();
-    const first = await rig.engine.runAll({ trigger: 'manual' });
+    const first = await rig.runs.runAndWait({});
     expect(first.map((r) => [r.touchpoint, r.status])).toEqual(
       rig.engine.enabledTouchpoints().map((tp) => [tp, 'succeeded']),
     );
@@ -46,7 +46,7 @@ describe.each(drivers)('sync end to end against the simulator (%s sample ERP)', 
     rig.sim.warehouse.shipOrders({ share: 0.6, partialShare: 0.3 });
     rig.sim.warehouse.receiveAsns({ share: 0.7, partialShare: 0.3 });
     rig.sim.warehouse.adjustInventory({ count: 25 });
-    const second = await rig.engine.runAll({ trigger: 'manual' });
+    const second = await rig.runs.runAndWait({});
     expect(second.every((r) => r.status === 'succeeded')).toBe(true);
     expect(second.find((r) => r.touchpoint === 'shipments')!.counts.pulled).toBeGreaterThan(0);
     expect(problemsOf(await pullAgreement(erp, rig.sim))).toEqual([]);
@@ -59,7 +59,7 @@ describe.each(drivers)('sync end to end against the simulator (%s sample ERP)', 
     expect(Number(shippedInErp[0]!['n'])).toBe(shippedInInfoplus);
 
     rig.sim.resetStats();
-    const third = await rig.engine.runAll({ trigger: 'manual' });
+    const third = await rig.runs.runAndWait({});
     expect(rig.sim.stats().writes).toBe(0);
     expect(
       third.every((r) => r.counts.created + r.counts.updated + r.counts.pulled + r.counts.failed === 0),

@@ -3,6 +3,7 @@ import type { ErpConnection } from '../../../src/erp/types.js';
 import { createInfoplusClient } from '../../../src/infoplus/index.js';
 import { SyncEngine, type EngineEvent } from '../../../src/sync/index.js';
 import { makeRig, makeTestErp, quietLogger, tempDir, type Rig } from './harness.js';
+import { runOne, runPath } from './run-path.js';
 
 describe('sync engine: dry run, preview, inbox, events, auth', () => {
   const tmp = tempDir('sync-features-');
@@ -63,16 +64,24 @@ describe('sync engine: dry run, preview, inbox, events, auth', () => {
     await erp.execute('DELETE FROM sales_order_lines WHERE order_id = @id', {
       id: bad['order_id'] as number,
     });
-    const engine = new SyncEngine({
-      erp,
-      infoplus: rig.client,
-      profile: rig.profile,
-      store: rig.store,
-      logger: quietLogger,
-      onEvent: (e) => events.push(e),
-      options: { retryBaseMs: 0, progressIntervalMs: 0 },
-    });
-    const runs = await engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
+    const { runs: coordinator } = runPath(
+      (onEvent) =>
+        new SyncEngine({
+          erp,
+          infoplus: rig.client,
+          profile: rig.profile,
+          store: rig.store,
+          logger: quietLogger,
+          onEvent: (e) => {
+            events.push(e);
+            onEvent(e);
+          },
+          options: { retryBaseMs: 0, progressIntervalMs: 0 },
+        }),
+      rig.store,
+      quietLogger,
+    );
+    const runs = await coordinator.runAndWait({ touchpoints: ['vendors', 'items', 'orders'] });
     const orders = runs.find((r) => r.touchpoint === 'orders')!;
     expect(orders).toMatchObject({
       status: 'partial',
@@ -97,7 +106,7 @@ describe('sync engine: dry run, preview, inbox, events, auth', () => {
     expect(events.find((e) => e.type === 'inbox-changed')).toMatchObject({ open: 1 });
 
     // Unchanged, it is not sent again; once an ERP user fixes it, the next run sends it by itself.
-    expect((await engine.runTouchpoint('orders', { trigger: 'manual' })).counts.created).toBe(0);
+    expect((await runOne(coordinator, 'orders')).counts.created).toBe(0);
     for (const line of saved) {
       await erp.execute(
         `INSERT INTO sales_order_lines (${Object.keys(line).join(', ')}) VALUES (${Object.keys(line)
@@ -110,7 +119,7 @@ describe('sync engine: dry run, preview, inbox, events, auth', () => {
       t: new Date(),
       id: bad['order_id'] as number,
     });
-    const fixed = await engine.runTouchpoint('orders', { trigger: 'manual' });
+    const fixed = await runOne(coordinator, 'orders');
     expect(fixed.counts.created).toBe(1);
     expect(rig.store.inbox.openCount()).toBe(0);
     expect(rig.sim.state.list('order').filter((o) => o['customerOrderNo'] === bad['order_no'])).toHaveLength(
@@ -119,39 +128,39 @@ describe('sync engine: dry run, preview, inbox, events, auth', () => {
   });
 
   it('"re-pull since" moves a cursor back; records already written are recognised, not written twice', async () => {
-    await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'asns', 'orders'] });
+    await rig.runs.runAndWait({ touchpoints: ['vendors', 'items', 'asns', 'orders'] });
     rig.sim.warehouse.shipOrders({ share: 0.5 });
     rig.sim.warehouse.adjustInventory({ count: 5 });
-    const first = await rig.engine.runAll({
-      trigger: 'manual',
-      touchpoints: ['shipments', 'inventory-adjustments'],
-    });
+    const first = await rig.runs.runAndWait({ touchpoints: ['shipments', 'inventory-adjustments'] });
     expect(first.every((r) => r.counts.pulled > 0)).toBe(true);
     const before = rig.engine.cursorText('shipments');
     await rig.engine.resetCursor('shipments', new Date(Date.now() - 86_400_000));
     await rig.engine.resetCursor('inventory-adjustments', new Date(Date.now() - 86_400_000));
     expect(rig.engine.cursorText('shipments')).not.toBe(before);
-    const again = await rig.engine.runAll({
-      trigger: 'manual',
-      touchpoints: ['shipments', 'inventory-adjustments'],
-    });
+    const again = await rig.runs.runAndWait({ touchpoints: ['shipments', 'inventory-adjustments'] });
     for (const r of again) {
       expect(r.counts.pulled).toBe(0);
       expect(r.counts.unchanged).toBe(first.find((f) => f.touchpoint === r.touchpoint)!.counts.pulled);
     }
   });
 
-  it('a refused API key stops the run with a clear error and runAll goes no further', async () => {
+  it('a refused API key stops the run with a clear error and the run path goes no further', async () => {
     const wrong = createInfoplusClient({ baseUrl: rig.sim.baseUrl, apiKey: 'not-the-key', maxRetries: 0 });
     await erp.execute(`UPDATE vendors SET name = name || ' Ltd', updated_at = @t`, { t: new Date() });
-    const engine = new SyncEngine({
-      erp,
-      infoplus: wrong,
-      profile: rig.profile,
-      store: rig.store,
-      logger: quietLogger,
-    });
-    const runs = await engine.runAll({ trigger: 'manual' });
+    const { runs: coordinator } = runPath(
+      (onEvent) =>
+        new SyncEngine({
+          erp,
+          infoplus: wrong,
+          profile: rig.profile,
+          store: rig.store,
+          logger: quietLogger,
+          onEvent,
+        }),
+      rig.store,
+      quietLogger,
+    );
+    const runs = await coordinator.runAndWait({});
     wrong.close();
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({

@@ -14,6 +14,7 @@ import { startSimulator, type InfoplusSimulator } from '../../../src/simulator/i
 import { openStateStore, type StateStore } from '../../../src/store/index.js';
 import { SyncEngine, type EngineOptions } from '../../../src/sync/index.js';
 import { countBy, makeRig, makeTestErp, quietLogger, tempDir, type Rig } from './harness.js';
+import { runOne, runPath, type RunPath } from './run-path.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -23,21 +24,22 @@ function twice(sim: InfoplusSimulator): string[] {
   return [...by].filter(([, n]) => n > 1).map(([k]) => k);
 }
 
-/** A rig whose engine uses its own client (a short timeout) and options. */
-function engineOf(
-  rig: Rig,
-  store: StateStore,
-  client: InfoplusClient,
-  options: EngineOptions = {},
-): SyncEngine {
-  return new SyncEngine({
-    erp: rig.erp,
-    infoplus: client,
-    profile: rig.profile,
+/** An engine over the rig's ERP with its own client (a short timeout) and options, on the production run path. */
+function engineOf(rig: Rig, store: StateStore, client: InfoplusClient, options: EngineOptions = {}): RunPath {
+  return runPath(
+    (onEvent) =>
+      new SyncEngine({
+        erp: rig.erp,
+        infoplus: client,
+        profile: rig.profile,
+        store,
+        logger: quietLogger,
+        onEvent,
+        options: { concurrency: 8, retryBaseMs: 0, retryMaxMs: 0, ...options },
+      }),
     store,
-    logger: quietLogger,
-    options: { concurrency: 8, retryBaseMs: 0, retryMaxMs: 0, ...options },
-  });
+    quietLogger,
+  );
 }
 
 function setUp(prefix: string, orders: number) {
@@ -79,13 +81,13 @@ describe('a slow Infoplus that answers after the client timeout and then commits
     { timeout: 120_000 },
     async () => {
       const rig = await s.start();
-      await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items'] });
+      await rig.runs.runAndWait({ touchpoints: ['vendors', 'items'] });
       // The client gives up after 400 ms; 10% of requests are answered after 1.5 s and then committed. The
       // settle window (2.5 s here, minutes by default) is longer than the server's delay.
       const client = s.client(rig, 400);
       const engine = engineOf(rig, rig.store, client, { settleDelaysMs: [1000, 2500] });
       rig.sim.setFaults({ slowRate: 0.1, slowMs: 1500 });
-      const first = await engine.runTouchpoint('orders', { trigger: 'manual' });
+      const first = await runOne(engine.runs, 'orders');
       expect(rig.sim.stats().faults.slow ?? 0).toBeGreaterThan(0);
       // Some creates are settling: not failed, not re-sent.
       const settling = rig.store.inbox.list({ category: 'settling' });
@@ -97,7 +99,7 @@ describe('a slow Infoplus that answers after the client timeout and then commits
 
       // A run at once (the slow creates not committed yet) sends none of them again.
       rig.sim.setFaults({ slowRate: 0 });
-      const early = await engine.runTouchpoint('orders', { trigger: 'manual' });
+      const early = await runOne(engine.runs, 'orders');
       const settlingKeys = new Set(settling.map((i) => i.recordKey));
       const resent = rig.store.runs
         .records(early.id)
@@ -107,7 +109,7 @@ describe('a slow Infoplus that answers after the client timeout and then commits
 
       // Once the slow answers landed (and the window passed), the second run finds them: nothing sent twice.
       await sleep(2600);
-      const second = await engine.runTouchpoint('orders', { trigger: 'manual' });
+      const second = await runOne(engine.runs, 'orders');
       expect(second.status).toBe('succeeded');
       expect(second.counts.failed).toBe(0);
       expect(twice(rig.sim)).toEqual([]);
@@ -127,7 +129,7 @@ describe('a create whose answer never came and that never landed', () => {
     { timeout: 60_000 },
     async () => {
       const rig = await s.start();
-      await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items'] });
+      await rig.runs.runAndWait({ touchpoints: ['vendors', 'items'] });
       // The connection drops while the create is on the wire and Infoplus never got it: the client only
       // knows the outcome is unknown.
       let dropCreates = true;
@@ -153,7 +155,7 @@ describe('a create whose answer never came and that never landed', () => {
           prop === 'order' ? order : (Reflect.get(target, prop, receiver) as unknown),
       });
       const engine = engineOf(rig, rig.store, client, { settleDelaysMs: [300, 1500] });
-      const first = await engine.runTouchpoint('orders', { trigger: 'manual' });
+      const first = await runOne(engine.runs, 'orders');
       dropCreates = false;
       expect(first.counts.created).toBe(0);
       expect(first.counts.failed).toBe(0);
@@ -162,14 +164,14 @@ describe('a create whose answer never came and that never landed', () => {
 
       // Inside the window: looked up again, not found, still not sent.
       await sleep(350);
-      const inside = await engine.runTouchpoint('orders', { trigger: 'manual' });
+      const inside = await runOne(engine.runs, 'orders');
       expect(inside.counts.created).toBe(0);
       expect(rig.sim.state.count('order')).toBe(0);
       expect(rig.store.outbox.settlingCount('orders')).toBe(6);
 
       // After the window: sent again, exactly once each.
       await sleep(1200);
-      const after = await engine.runTouchpoint('orders', { trigger: 'manual' });
+      const after = await runOne(engine.runs, 'orders');
       expect(after.status).toBe('succeeded');
       expect(rig.sim.state.count('order')).toBe(6);
       expect(twice(rig.sim)).toEqual([]);
@@ -213,7 +215,7 @@ describe('key policy: colliding and empty keys are parked before anything is sen
     const dry = await rig.engine.dryRun(['items', 'orders']);
     expect(JSON.stringify(dry)).toMatch(/Key collision/);
 
-    await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
+    await rig.runs.runAndWait({ touchpoints: ['vendors', 'items', 'orders'] });
     const items = rig.sim.state.list<Record<string, unknown>>('item').map((r) => r.sku);
     expect(items).not.toContain('SKU-CASE');
     const orders = rig.sim.state.list<Record<string, unknown>>('order');
@@ -233,14 +235,14 @@ describe('key policy: colliding and empty keys are parked before anything is sen
     await erp.execute(
       `UPDATE items SET description = 'changed', updated_at = updated_at WHERE sku = 'sku-case'`,
     );
-    await rig.engine.runAll({ trigger: 'manual', touchpoints: ['items'] });
+    await rig.runs.runAndWait({ touchpoints: ['items'] });
     expect(rig.sim.state.list<Record<string, unknown>>('item').map((r) => r.sku)).not.toContain('SKU-CASE');
 
     // Renaming one of them in the ERP resolves the collision by itself: the other one is sent.
     await erp.execute(`DELETE FROM items WHERE sku = 'sku-case'`);
     for (const item of rig.store.inbox.list({ category: 'key-collision', touchpoint: 'items' }))
       rig.engine.retryInbox([item.id]);
-    await rig.engine.runAll({ trigger: 'manual', touchpoints: ['items'] });
+    await rig.runs.runAndWait({ touchpoints: ['items'] });
     expect(rig.sim.state.list<Record<string, unknown>>('item').map((r) => r.sku)).toContain('SKU-CASE');
   });
 });
@@ -250,12 +252,11 @@ describe('a new data folder against an Infoplus that already has the records', (
 
   it('adopts the orders this ERP created instead of creating them again', { timeout: 60_000 }, async () => {
     const rig = await s.start();
-    await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
+    await rig.runs.runAndWait({ touchpoints: ['vendors', 'items', 'orders'] });
     expect(rig.sim.state.count('order')).toBe(20);
     const fresh = openStateStore(join(s.dir, 'state-new'));
     try {
-      const runs = await engineOf(rig, fresh, rig.client).runAll({
-        trigger: 'manual',
+      const runs = await engineOf(rig, fresh, rig.client).runs.runAndWait({
         touchpoints: ['vendors', 'items', 'orders'],
       });
       expect(runs.map((r) => [r.touchpoint, r.status])).toEqual([
@@ -280,10 +281,10 @@ describe('a run that lost its lease, and a cancelled run', () => {
     { timeout: 60_000 },
     async () => {
       const rig = await s.start();
-      await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items'] });
+      await rig.runs.runAndWait({ touchpoints: ['vendors', 'items'] });
       rig.sim.setFaults({ latencyMs: 20 });
       const engine = engineOf(rig, rig.store, rig.client, { concurrency: 2, intentBatch: 4 });
-      const running = engine.runTouchpoint('orders', { trigger: 'manual' });
+      const running = runOne(engine.runs, 'orders');
       await sleep(150);
       // Another process takes the lease over (as after a pause longer than the lease's staleness).
       const taken = rig.store.leases.acquire('orders', 'other-process', { staleMs: 0, now: new Date() });
@@ -298,7 +299,7 @@ describe('a run that lost its lease, and a cancelled run', () => {
 
       rig.sim.setFaults({ latencyMs: 0 });
       const taker = engineOf(rig, rig.store, rig.client, { settleDelaysMs: [] });
-      const done = await taker.runTouchpoint('orders', { trigger: 'manual' });
+      const done = await runOne(taker.runs, 'orders');
       expect(done.status).toBe('succeeded');
       expect(rig.sim.state.count('order')).toBe(60);
       expect(twice(rig.sim)).toEqual([]);
@@ -311,13 +312,13 @@ describe('a cancelled run (SIGTERM)', () => {
 
   it('starts no new request after the cancel', { timeout: 60_000 }, async () => {
     const rig = await s.start();
-    await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items'] });
+    await rig.runs.runAndWait({ touchpoints: ['vendors', 'items'] });
     rig.sim.setFaults({ latencyMs: 30 });
-    const stop = new AbortController();
     const engine = engineOf(rig, rig.store, rig.client, { concurrency: 2, intentBatch: 4 });
-    const running = engine.runTouchpoint('orders', { trigger: 'manual', signal: stop.signal });
+    const running = runOne(engine.runs, 'orders');
     await sleep(200);
-    stop.abort();
+    // what SIGTERM does (App.cancelRuns)
+    engine.runs.cancelAll();
     const atStop = rig.sim.stats().writes;
     const run = await running;
     expect(run.status).toBe('cancelled');
@@ -336,7 +337,7 @@ describe('a watermark in the future', () => {
     { timeout: 60_000 },
     async () => {
       const rig = await s.start();
-      await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
+      await rig.runs.runAndWait({ touchpoints: ['vendors', 'items', 'orders'] });
       const first = (
         (await rig.erp.query(`SELECT order_no FROM sales_orders ORDER BY order_id LIMIT 2`)) as {
           order_no: string;
@@ -346,7 +347,7 @@ describe('a watermark in the future', () => {
         `UPDATE sales_orders SET updated_at = '2099-01-01 00:00:00', notes = 'x' WHERE order_no = @no`,
         { no: first[0] },
       );
-      const dated = await rig.engine.runTouchpoint('orders', { trigger: 'manual' });
+      const dated = await runOne(rig.runs, 'orders');
       expect(dated.counts.updated).toBe(1);
       expect(Date.parse(rig.store.touchpoints.pushWatermark('orders')!)).toBeLessThanOrEqual(Date.now());
 
@@ -357,7 +358,7 @@ describe('a watermark in the future', () => {
          WHERE order_no = @no`,
         { no: first[1] },
       );
-      const later = await rig.engine.runTouchpoint('orders', { trigger: 'manual' });
+      const later = await runOne(rig.runs, 'orders');
       expect(later.counts.updated).toBe(1);
 
       // A watermark already stored in the future (by an older version) is refused: the run reads everything.
@@ -368,7 +369,7 @@ describe('a watermark in the future', () => {
          WHERE order_no = @no`,
         { no: first[1] },
       );
-      const refused = await rig.engine.runTouchpoint('orders', { trigger: 'manual' });
+      const refused = await runOne(rig.runs, 'orders');
       expect(refused.counts.updated).toBe(1);
       expect(Date.parse(rig.store.touchpoints.pushWatermark('orders')!)).toBeLessThanOrEqual(Date.now());
     },
@@ -400,7 +401,7 @@ describe('an Infoplus that accepts connections and never answers', () => {
           // scaled down: a 300 ms client timeout and a 1 s limit stand for 30 s and 60 s
           const engine = engineOf(rig, rig.store, client, { unansweredStopMs: 1000 });
           const started = Date.now();
-          const run = await engine.runTouchpoint('vendors', { trigger: 'manual' });
+          const run = await runOne(engine.runs, 'vendors');
           expect(run.status).toBe('failed');
           expect(run.error).toMatch(/accepts connections but has not answered any request/);
           expect(Date.now() - started).toBeLessThan(5000);
@@ -435,7 +436,7 @@ describe('a key Infoplus already holds for a record that did not come from this 
       const sim = await startSimulator({ seed: 21, rejectDuplicateCustomerOrderNo: true });
       erp = await (await makeTestErp('sqlite', tmp.dir)).open();
       rig = await makeRig({ erp, driver: 'sqlite', orders: 4, dataDir: join(tmp.dir, 'state'), sim });
-      await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items'] });
+      await rig.runs.runAndWait({ touchpoints: ['vendors', 'items'] });
       const [theirs, mine] = (
         (await erp.query(`SELECT order_no FROM sales_orders ORDER BY order_id LIMIT 2`)) as {
           order_no: string;
@@ -453,13 +454,13 @@ describe('a key Infoplus already holds for a record that did not come from this 
         lineItems: [{ sku, orderedQty: 99 }],
       } as never);
       // And this ERP's own order is already there (a lost data folder): same content as the ERP row.
-      const ownFirst = await rig.engine.runTouchpoint('orders', { trigger: 'manual' });
+      const ownFirst = await runOne(rig.runs, 'orders');
       expect(ownFirst.counts.created).toBe(3);
       rig.store.journal.forget('orders', mine!);
       rig.store.touchpoints.setPushWatermark('orders', null);
       rig.store.touchpoints.setPushWatermark('orders', null);
 
-      const run = await rig.engine.runTouchpoint('orders', { trigger: 'manual' });
+      const run = await runOne(rig.runs, 'orders');
       const stored = rig.sim.state.list<Record<string, unknown>>('order');
       expect(stored.filter((o) => o.customerOrderNo === theirs)).toHaveLength(1);
       const kept = stored.find((o) => o.customerOrderNo === theirs)!;

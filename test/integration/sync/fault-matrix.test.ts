@@ -6,12 +6,16 @@ import { pullAgreement, pushAgreement, problemsOf } from './agreement.js';
 import { openErp } from '../../../src/erp/index.js';
 import { SyncEngine, type EngineOptions } from '../../../src/sync/index.js';
 import { makeRig, makeTestErp, quietLogger, tempDir, type Rig } from './harness.js';
+import { runPath } from './run-path.js';
 
-/** Runs everything until a round has no failed record and no failed run (bounded), as the scheduler would. */
+/**
+ * Runs everything until a round has no failed record and no failed run (bounded), as the scheduler would: through
+ * the production run path (the RunCoordinator, see run-path.ts).
+ */
 async function converge(rig: Rig, rounds = 12): Promise<RunSummary[][]> {
   const history: RunSummary[][] = [];
   for (let i = 0; i < rounds; i++) {
-    const runs = await rig.engine.runAll({ trigger: 'schedule' });
+    const runs = await rig.runs.runAndWait({ trigger: 'schedule' });
     history.push(runs);
     const clean = runs.every((r) => r.status === 'succeeded') && rig.store.inbox.openCount() === 0;
     if (clean) return history;
@@ -115,7 +119,7 @@ describe('fault matrix: the ERP connection is lost in the middle of a pull (Post
         driver: 'postgres',
         url: process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
       });
-      const running = rig.engine.runTouchpoint('shipments', { trigger: 'manual' });
+      const running = rig.runs.runAndWait({ touchpoints: ['shipments'] });
       // Let some records land, then cut every connection of the ERP database under the engine.
       await new Promise((r) => setTimeout(r, 150));
       await killer.query(
@@ -123,7 +127,8 @@ describe('fault matrix: the ERP connection is lost in the middle of a pull (Post
         { db: dbName },
       );
       await killer.close();
-      const cut = await running;
+      const [cut] = await running;
+      if (!cut) throw new Error('the shipments run did not start');
       // Usually the cut lands mid-run (failed, with a message naming the lost connection); on a very fast
       // machine the run may finish first. Either way nothing may be lost or doubled afterwards.
       expect(['failed', 'succeeded']).toContain(cut.status);
@@ -155,33 +160,49 @@ describe('fault matrix: the ERP connection is closed under the engine in the mid
     rig.sim.warehouse.shipOrders({ share: 1, partialShare: 0.3 });
     rig.sim.setFaults({ latencyMs: 5 });
     let written = 0;
-    const cut = await new SyncEngine({
-      erp: first,
-      infoplus: rig.client,
-      profile: rig.profile,
-      store: rig.store,
-      logger: quietLogger,
-      options: { progressIntervalMs: 0 },
-      onEvent: (e) => {
-        // Close the connection under the engine once some records are in.
-        if (e.type === 'run-progress' && e.progress.counts.pulled > 20 && written++ === 0) void first.close();
-      },
-    }).runTouchpoint('shipments', { trigger: 'manual' });
+    const cutPath = runPath(
+      (onEvent) =>
+        new SyncEngine({
+          erp: first,
+          infoplus: rig!.client,
+          profile: rig!.profile,
+          store: rig!.store,
+          logger: quietLogger,
+          options: { progressIntervalMs: 0 },
+          onEvent: (e) => {
+            onEvent(e);
+            // Close the connection under the engine once some records are in.
+            if (e.type === 'run-progress' && e.progress.counts.pulled > 20 && written++ === 0)
+              void first.close();
+          },
+        }),
+      rig.store,
+      quietLogger,
+    );
+    const [cut] = await cutPath.runs.runAndWait({ touchpoints: ['shipments'] });
+    if (!cut) throw new Error('the shipments run did not start');
     expect(cut.status).toBe('failed');
     expect(cut.counts.pulled).toBeGreaterThan(0);
     expect(cut.error).toMatch(/connection|closed/i);
 
     // The agent reconnects (a new connection) and the next run finishes the job: nothing lost, nothing twice.
     erp = await openErp({ driver: 'sqlite', url: db.url });
-    const next = new SyncEngine({
-      erp,
-      infoplus: rig.client,
-      profile: rig.profile,
-      store: rig.store,
-      logger: quietLogger,
-    });
-    const done = await next.runTouchpoint('shipments', { trigger: 'manual' });
-    expect(done.status).toBe('succeeded');
+    const reconnected = erp;
+    const next = runPath(
+      (onEvent) =>
+        new SyncEngine({
+          erp: reconnected,
+          infoplus: rig!.client,
+          profile: rig!.profile,
+          store: rig!.store,
+          logger: quietLogger,
+          onEvent,
+        }),
+      rig.store,
+      quietLogger,
+    );
+    const [done] = await next.runs.runAndWait({ touchpoints: ['shipments'] });
+    expect(done?.status).toBe('succeeded');
     expect(problemsOf(await pullAgreement(erp, rig.sim))).toEqual([]);
   });
 });

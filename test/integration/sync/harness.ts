@@ -11,6 +11,8 @@ import { parseProfile, type Profile } from '../../../src/profile/index.js';
 import { startSimulator, type InfoplusSimulator } from '../../../src/simulator/index.js';
 import { openStateStore, type StateStore } from '../../../src/store/index.js';
 import { SyncEngine, type EngineOptions, type LoggerLike } from '../../../src/sync/index.js';
+import type { RunCoordinator } from '../../../src/app/run-coordinator.js';
+import { runPath } from './run-path.js';
 
 /** A logger that keeps quiet (set SYNC_TEST_LOG=1 to see it). */
 export const quietLogger: LoggerLike = process.env.SYNC_TEST_LOG
@@ -85,8 +87,10 @@ export interface Rig {
   readonly client: InfoplusClient;
   store: StateStore;
   engine: SyncEngine;
+  /** The production run path over `engine` (see run-path.ts): the suites run through `runs.runAndWait`. */
+  runs: RunCoordinator;
   readonly dataDir: string;
-  /** Re-opens the store and engine (as a restarted process would). */
+  /** Re-opens the store, engine and coordinator (as a restarted process would). */
   restart(): void;
   close(): Promise<void>;
 }
@@ -117,37 +121,47 @@ export async function makeRig(o: {
     maxRetryDelayMs: 50,
     timeoutMs: o.timeoutMs ?? 5000,
   });
-  const build = (store: StateStore): SyncEngine =>
-    new SyncEngine({
-      erp: o.erp,
-      infoplus: client,
-      profile,
+  const build = (store: StateStore) =>
+    runPath(
+      (onEvent) =>
+        new SyncEngine({
+          erp: o.erp,
+          infoplus: client,
+          profile,
+          store,
+          logger: quietLogger,
+          onEvent,
+          // Small passes, so every test also exercises closing and re-opening the ERP read mid-push.
+          // A short settle window: the simulator commits within milliseconds unless a test makes it slow.
+          options: {
+            concurrency: 8,
+            retryBaseMs: 0,
+            retryMaxMs: 0,
+            pushBatchSize: 50,
+            settleDelaysMs: [100, 400],
+            ...o.options,
+          },
+        }),
       store,
-      logger: quietLogger,
-      // Small passes, so every test also exercises closing and re-opening the ERP read mid-push.
-      // A short settle window: the simulator commits within milliseconds unless a test makes it slow.
-      options: {
-        concurrency: 8,
-        retryBaseMs: 0,
-        retryMaxMs: 0,
-        pushBatchSize: 50,
-        settleDelaysMs: [100, 400],
-        ...o.options,
-      },
-    });
+      quietLogger,
+    );
   const store = openStateStore(o.dataDir);
+  const first = build(store);
   const rig: Rig = {
     sim,
     erp: o.erp,
     profile,
     client,
     store,
-    engine: build(store),
+    engine: first.engine,
+    runs: first.runs,
     dataDir: o.dataDir,
     restart() {
       rig.store.close();
       rig.store = openStateStore(o.dataDir);
-      rig.engine = build(rig.store);
+      const next = build(rig.store);
+      rig.engine = next.engine;
+      rig.runs = next.runs;
     },
     async close() {
       rig.store.close();
@@ -182,7 +196,7 @@ export function pushedSqliteRig(
   beforeAll(async () => {
     erp = await (await makeTestErp('sqlite', tmp.dir)).open();
     rig = await makeRig({ erp, driver: 'sqlite', orders, dataDir: join(tmp.dir, 'state') });
-    await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
+    await rig.runs.runAndWait({ touchpoints: ['vendors', 'items', 'orders'] });
   });
   afterAll(async () => {
     await rig?.close();

@@ -15,6 +15,7 @@ import { SyncEngine } from '../../../src/sync/index.js';
 import { FakeSchedulerPort } from '../../../src/sync/scheduler.js';
 import { Watchdog } from '../../../src/sync/watchdog.js';
 import { makeRig, makeTestErp, quietLogger, tempDir, type Rig } from './harness.js';
+import { runPath } from './run-path.js';
 
 function setUp(prefix: string, orders: number) {
   const tmp = tempDir(prefix);
@@ -52,7 +53,7 @@ describe('an ERP record whose key column is NULL', () => {
 
   it('is parked by itself with a clear reason; the other records are sent', { timeout: 60_000 }, async () => {
     const rig = await s.start();
-    await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items'] });
+    await rig.runs.runAndWait({ touchpoints: ['vendors', 'items'] });
     const [first] = (await rig.erp.query(`SELECT order_no FROM sales_orders ORDER BY order_id LIMIT 1`)) as {
       order_no: string;
     }[];
@@ -88,7 +89,7 @@ describe('a new data folder against an Infoplus that holds edited copies of the 
     { timeout: 60_000 },
     async () => {
       const rig = await s.start();
-      await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
+      await rig.runs.runAndWait({ touchpoints: ['vendors', 'items', 'orders'] });
       expect(rig.sim.state.count('order')).toBe(12);
       // Someone edited every order in Infoplus since: their content no longer matches the ERP's.
       for (const o of rig.sim.state.list<Record<string, unknown>>('order')) {
@@ -96,15 +97,21 @@ describe('a new data folder against an Infoplus that holds edited copies of the 
       }
       const fresh = openStateStore(join(s.dir, 'state-new'));
       try {
-        const engine = new SyncEngine({
-          erp: rig.erp,
-          infoplus: rig.client,
-          profile: rig.profile,
-          store: fresh,
-          logger: quietLogger,
-          options: { concurrency: 4, retryBaseMs: 0, retryMaxMs: 0 },
-        });
-        const runs = await engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
+        const { runs: coordinator } = runPath(
+          (onEvent) =>
+            new SyncEngine({
+              erp: rig.erp,
+              infoplus: rig.client,
+              profile: rig.profile,
+              store: fresh,
+              logger: quietLogger,
+              onEvent,
+              options: { concurrency: 4, retryBaseMs: 0, retryMaxMs: 0 },
+            }),
+          fresh,
+          quietLogger,
+        );
+        const runs = await coordinator.runAndWait({ touchpoints: ['vendors', 'items', 'orders'] });
         const orders = runs.find((r) => r.touchpoint === 'orders')!;
         expect(orders.status).toBe('succeeded');
         expect(orders.counts.created).toBe(0);
@@ -143,7 +150,7 @@ describe('a change date beyond now', () => {
         dog.check();
         return dog.alerts();
       };
-      await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
+      await rig.runs.runAndWait({ touchpoints: ['vendors', 'items', 'orders'] });
       expect(alerts()).toEqual([]);
 
       const [row] = (await rig.erp.query(

@@ -66,7 +66,7 @@ describe.each([
   });
 
   it('label rows ship nothing; shipped lines, same-SKU lines and back-orders land on their own ERP lines', async () => {
-    await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
+    await rig.runs.runAndWait({ touchpoints: ['vendors', 'items', 'orders'] });
     rig.sim.warehouse.shipOrders({ share: 0.5, labelOnly: true });
     let run = await rig.engine.runTouchpoint('shipments', { trigger: 'manual' });
     expect(run.counts.failed).toBe(0);

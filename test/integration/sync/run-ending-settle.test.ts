@@ -17,7 +17,7 @@ describe('run ending while creates are being checked with Infoplus', () => {
   beforeAll(async () => {
     erp = await (await makeTestErp('sqlite', tmp.dir)).open();
     rig = await makeRig({ erp, driver: 'sqlite', orders: 20, dataDir: join(tmp.dir, 'state') });
-    await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items'] });
+    await rig.runs.runAndWait({ touchpoints: ['vendors', 'items'] });
   });
   afterAll(async () => {
     await rig.close();

@@ -16,7 +16,7 @@ describe('sync engine: the state disk fills up mid-run', () => {
   beforeAll(async () => {
     erp = await (await makeTestErp('sqlite', tmp.dir)).open();
     rig = await makeRig({ erp, driver: 'sqlite', orders: 20, dataDir: join(tmp.dir, 'state') });
-    await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items'] });
+    await rig.runs.runAndWait({ touchpoints: ['vendors', 'items'] });
   });
   afterAll(async () => {
     await rig.close();

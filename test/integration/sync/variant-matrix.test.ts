@@ -96,7 +96,7 @@ describe.each(CASES)('variant %s', (name, variants) => {
     const say = (what: string): string => `[variant ${name}] ${what}`;
     try {
       // Push all four.
-      const pushed = await rig.engine.runAll({ trigger: 'manual', touchpoints: [...PUSH_TOUCHPOINTS] });
+      const pushed = await rig.runs.runAndWait({ touchpoints: [...PUSH_TOUCHPOINTS] });
       expect(
         pushed.map((r) => [r.touchpoint, r.status, r.error ?? null]),
         say('push runs'),
@@ -105,7 +105,7 @@ describe.each(CASES)('variant %s', (name, variants) => {
 
       // Labels first: a pull now must not mark anything shipped.
       sim.warehouse.shipOrders({ share: 0.5, partialShare: 0, labelOnly: true });
-      await rig.engine.runAll({ trigger: 'manual', touchpoints: [...PULL_TOUCHPOINTS] });
+      await rig.runs.runAndWait({ touchpoints: [...PULL_TOUCHPOINTS] });
       const early = await erp.query('SELECT COUNT(*) AS n FROM sales_orders WHERE shipped_at IS NOT NULL');
       expect(Number(early[0]!['n']), say('orders marked shipped from label rows')).toBe(0);
 
@@ -114,7 +114,7 @@ describe.each(CASES)('variant %s', (name, variants) => {
       sim.warehouse.receiveAsns({ share: 1, partialShare: 0.4 });
       sim.warehouse.adjustInventory({ count: 6 });
       sim.warehouse.deliver();
-      const pulled = await rig.engine.runAll({ trigger: 'manual', touchpoints: [...PULL_TOUCHPOINTS] });
+      const pulled = await rig.runs.runAndWait({ touchpoints: [...PULL_TOUCHPOINTS] });
       expect(
         pulled.map((r) => [r.touchpoint, r.status, r.error ?? null]),
         say('pull runs'),
@@ -128,7 +128,7 @@ describe.each(CASES)('variant %s', (name, variants) => {
 
       // A re-run with nothing new writes nothing anywhere.
       sim.resetStats();
-      const again = await rig.engine.runAll({ trigger: 'manual' });
+      const again = await rig.runs.runAndWait({});
       expect(sim.stats().writes, say('writes on a no-op re-run')).toBe(0);
       expect(
         again.filter((r) => r.counts.created + r.counts.updated + r.counts.pulled + r.counts.failed > 0),

@@ -31,6 +31,15 @@ describe('createDispatcher', () => {
     expect(api.runNow).not.toHaveBeenCalled();
   });
 
+  it('refuses a run-now that asks for a dry run, instead of running for real', async () => {
+    const api = fakeApi();
+    const result = await createDispatcher(api)('runNow', { touchpoints: ['orders'], dryRun: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    if (result.ok) return;
+    expect(result.error.message).toContain('dryRun');
+    expect(api.runNow).not.toHaveBeenCalled();
+  });
+
   it('names nested fields of settings', async () => {
     const result = await createDispatcher(fakeApi())('saveSettings', {
       quietHours: { start: '25:00', end: '06:00' },

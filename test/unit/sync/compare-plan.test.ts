@@ -46,7 +46,7 @@ describe('planCompare', () => {
   };
 
   it('compares everything once per mapping: first push, then only after a change that a push completed', () => {
-    const ctx = { store, dryRun: false, logger: quiet };
+    const ctx = { store, logger: quiet };
     const first = planCompare(ctx, profile, 'items');
     expect(first).toMatchObject({ reason: 'mapping-changed', fullCompare: true, ignoreFingerprints: false });
     first.commit();
@@ -68,16 +68,8 @@ describe('planCompare', () => {
     expect(planCompare(ctx, changed, 'vendors').reason).toBe('mapping-changed');
   });
 
-  it('a dry run plans the same but never remembers the mapping', () => {
-    const dry = planCompare({ store, dryRun: true, logger: quiet }, profile, 'items');
-    dry.commit();
-    expect(planCompare({ store, dryRun: false, logger: quiet }, profile, 'items').reason).toBe(
-      'mapping-changed',
-    );
-  });
-
   it('retries open records parked for a rule of the profile, not transient, skipped or refused ones', () => {
-    const ctx = { store, dryRun: false, logger: quiet };
+    const ctx = { store, logger: quiet };
     planCompare(ctx, profile, 'items').commit();
     park('MAP-1', 'mapping');
     park('DATA-1', 'erp-data');

@@ -23,7 +23,7 @@ const journal = (over: Partial<JournalEntry>): JournalEntry => ({
 });
 
 describe('judgePulled', () => {
-  const rows: [string, JournalEntry | null, { retry?: boolean; dryRun?: boolean }, PullVerdict][] = [
+  const rows: [string, JournalEntry | null, { retry?: boolean }, PullVerdict][] = [
     ['a record never seen is written', null, {}, { kind: 'write', hash }],
     [
       'this very version already written is unchanged',
@@ -51,17 +51,8 @@ describe('judgePulled', () => {
       {},
       { kind: 'write', hash },
     ],
-    ['a dry run writes nothing', null, { dryRun: true }, { kind: 'dry-run' }],
-    [
-      'a dry run still knows what is unchanged',
-      journal({ contentHash: hash }),
-      { dryRun: true },
-      { kind: 'unchanged' },
-    ],
   ];
   it.each(rows)('%s', (_name, j, opts, expected) => {
-    expect(judgePulled(record, j, { retry: opts.retry ?? false, dryRun: opts.dryRun ?? false })).toEqual(
-      expected,
-    );
+    expect(judgePulled(record, j, { retry: opts.retry ?? false })).toEqual(expected);
   });
 });

@@ -103,6 +103,42 @@ describe('decideAfterFailure', () => {
       { do: 'park' },
     ],
     ['an internal error: park', {}, { do: 'park' }],
+    [
+      'auth refused on an update: stop the run',
+      { op: 'update', kind: 'auth', cls: { ...base.cls, stopsRun: true } },
+      { do: 'abort' },
+    ],
+    ['create 404: look up before deciding', { kind: 'not-found' }, { do: 'investigate' }],
+    [
+      'create refused while the run stops: still looked up, never re-sent blindly',
+      { kind: 'validation', stopping: true, attempt: 3 },
+      { do: 'investigate' },
+    ],
+    [
+      'create got a 502 while the run stops: still settle (a lookup, not a re-send)',
+      { kind: 'server', cls: unknown, stopping: true },
+      { do: 'settle' },
+    ],
+    [
+      'create whose connection was refused (never sent): retried, nothing to settle',
+      { kind: 'network', cls: transient },
+      { do: 'retry', delayMs: 200 },
+    ],
+    [
+      'update got a 5xx, attempts used up: park (retried by itself later)',
+      { op: 'update', kind: 'server', cls: unknown, attempt: 3 },
+      { do: 'park' },
+    ],
+    [
+      'ERP write-back failed for a moment: park-erp, Infoplus is not written again',
+      { phase: 'erp-write', cls: transient },
+      { do: 'park-erp' },
+    ],
+    [
+      'backoff doubles per attempt and stops growing at 2 s',
+      { kind: 'network', cls: transient, attempt: 6, inlineAttempts: 10 },
+      { do: 'retry', delayMs: 2000 },
+    ],
   ];
   it.each(rows)('%s', (_name, facts, expected) => {
     expect(decideAfterFailure({ ...base, ...facts })).toEqual(expected);
@@ -141,6 +177,17 @@ describe('decideAfterRefusal (what the lookups after a 400/404 found; never the 
     ['refused again on the second attempt: park', { attempt: 2 }, { do: 'park' }],
     ['a record that refers to nothing: park at once', { refersToOthers: false }, { do: 'park' }],
     ['update of a record gone from Infoplus (404)', { op: 'update', kind: 'not-found' }, { do: 'park' }],
+    ['create answered 404: park', { kind: 'not-found' }, { do: 'park' }],
+    [
+      'update refused while still editable and nothing missing: once more',
+      { op: 'update', keyFound: true, editable: true },
+      { do: 'retry' },
+    ],
+    [
+      'still missing a vendor on a later attempt: keeps waiting for it',
+      { missing: ['vendor id 3'], attempt: 2 },
+      { do: 'wait-for-reference' },
+    ],
   ];
   it.each(rows)('%s', (_name, facts, expected) => {
     expect(decideAfterRefusal({ ...base, ...facts })).toEqual(expected);
