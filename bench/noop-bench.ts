@@ -1,4 +1,5 @@
 /** No-op re-sync of a large ERP: every record already in Infoplus, nothing changed. */
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { buildPayload, contentHash, mappingDigest } from '../src/domain/mapping/index.js';
 import { readPushRecords } from '../src/sync/profile-io.js';
@@ -24,6 +25,19 @@ export interface NoopFigures {
   narrowScanUnchanged: number;
   apiWrites: number;
   apiRequests: number;
+  /** CPU seconds (user + system) of the process during each timed scan: less noisy than wall time on a shared machine. */
+  cpu: { firstFullScan: number; fullScan: number; fingerprintScan: number; narrowScan: number };
+  /** 1-minute load average when the full scan ran (2 cores: above 2, wall time is stretched by others). */
+  loadAverage: number;
+}
+
+/** Wall and CPU seconds of one awaited call. */
+async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; wall: number; cpu: number }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = await fn();
+  const c = process.cpuUsage(c0);
+  return { result, wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
 }
 
 /** Runs the no-op benchmark over `orders` ERP orders. */
@@ -68,20 +82,18 @@ export async function noopBench(orders: number): Promise<NoopFigures> {
   store.touchpoints.setMappingDigest('orders', mappingDigest(profile, 'orders'));
 
   sim.resetStats();
-  let t0 = performance.now();
+  const t0 = performance.now();
   await engine.runTouchpoint('orders', { trigger: 'manual' });
   const watermarkRunSeconds = (performance.now() - t0) / 1000;
 
   // The worst case: no watermark (hash mode, or a reset), every record is read and compared. The first scan
   // after an upgrade compares by content and stores each record's row fingerprint; later ones use them.
   store.touchpoints.setPushWatermark('orders', null);
-  t0 = performance.now();
-  await engine.runTouchpoint('orders', { trigger: 'manual' });
-  const firstFullScanSeconds = (performance.now() - t0) / 1000;
+  const first = await timed(() => engine.runTouchpoint('orders', { trigger: 'manual' }));
   store.touchpoints.setPushWatermark('orders', null);
-  t0 = performance.now();
-  const full = await engine.runTouchpoint('orders', { trigger: 'manual' });
-  const fullScanSeconds = (performance.now() - t0) / 1000;
+  const loadAverage = loadavg()[0]!;
+  const fullRun = await timed(() => engine.runTouchpoint('orders', { trigger: 'manual' }));
+  const full = fullRun.result;
 
   // The same full scan with a fingerprint column (the sample's updated_at, which the ERP bumps on any change).
   const fpProfile = structuredClone(profile);
@@ -91,9 +103,8 @@ export async function noopBench(orders: number): Promise<NoopFigures> {
   store.touchpoints.setPushWatermark('orders', null);
   await fpEngine.runTouchpoint('orders', { trigger: 'manual' }); // stores the fingerprints
   store.touchpoints.setPushWatermark('orders', null);
-  t0 = performance.now();
-  const fp = await fpEngine.runTouchpoint('orders', { trigger: 'manual' });
-  const fingerprintScanSeconds = (performance.now() - t0) / 1000;
+  const fpRun = await timed(() => fpEngine.runTouchpoint('orders', { trigger: 'manual' }));
+  const fp = fpRun.result;
 
   const narrowProfile = structuredClone(fpProfile);
   narrowProfile.touchpoints.orders!.source.fingerprints = 'SELECT order_no, updated_at FROM sales_orders';
@@ -107,9 +118,8 @@ export async function noopBench(orders: number): Promise<NoopFigures> {
   store.touchpoints.setPushWatermark('orders', null);
   await narrowEngine.runTouchpoint('orders', { trigger: 'manual' }); // a new mapping digest: stores fingerprints
   store.touchpoints.setPushWatermark('orders', null);
-  t0 = performance.now();
-  const narrow = await narrowEngine.runTouchpoint('orders', { trigger: 'manual' });
-  const narrowScanSeconds = (performance.now() - t0) / 1000;
+  const narrowRun = await timed(() => narrowEngine.runTouchpoint('orders', { trigger: 'manual' }));
+  const narrow = narrowRun.result;
   const stats = sim.stats();
   store.close();
   client.close();
@@ -118,14 +128,21 @@ export async function noopBench(orders: number): Promise<NoopFigures> {
   return {
     records: orders,
     watermarkRunSeconds: round(watermarkRunSeconds, 3),
-    firstFullScanSeconds: round(firstFullScanSeconds, 3),
-    fullScanSeconds: round(fullScanSeconds, 3),
+    firstFullScanSeconds: round(first.wall, 3),
+    fullScanSeconds: round(fullRun.wall, 3),
     fullScanUnchanged: full.counts.unchanged,
-    fingerprintScanSeconds: round(fingerprintScanSeconds, 3),
+    fingerprintScanSeconds: round(fpRun.wall, 3),
     fingerprintScanUnchanged: fp.counts.unchanged,
-    narrowScanSeconds: round(narrowScanSeconds, 3),
+    narrowScanSeconds: round(narrowRun.wall, 3),
     narrowScanUnchanged: narrow.counts.unchanged,
     apiWrites: stats.writes,
     apiRequests: stats.requests,
+    cpu: {
+      firstFullScan: round(first.cpu, 3),
+      fullScan: round(fullRun.cpu, 3),
+      fingerprintScan: round(fpRun.cpu, 3),
+      narrowScan: round(narrowRun.cpu, 3),
+    },
+    loadAverage: round(loadAverage, 1),
   };
 }

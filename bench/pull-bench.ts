@@ -4,6 +4,7 @@
  * one-record-per-transaction path, on the same data in the same run.
  */
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { openErp } from '../src/erp/index.js';
 import { createSampleErp } from '../src/erp/sample/index.js';
@@ -18,7 +19,12 @@ export interface PullRunFigures {
   failed: number;
   seconds: number;
   recordsPerSecond: number;
+  /** CPU seconds of the agent process (the simulator runs in the parent) and records per CPU second. */
+  cpuSeconds: number;
+  recordsPerCpuSecond: number;
   peakRssMb: number;
+  /** 1-minute load average when the run ended (2 cores). */
+  loadAverage: number;
 }
 
 /** Figures of the pull part, per database. */
@@ -28,7 +34,15 @@ export interface PullFigures {
   batchSize: number;
   databases: Record<
     string,
-    { batched: PullRunFigures; perRecord: PullRunFigures; speedup: number } | { skipped: string }
+    | {
+        batched: PullRunFigures;
+        perRecord: PullRunFigures;
+        /** records/s batched over records/s of the old path (wall time: stretched by other load). */
+        speedup: number;
+        /** the same in records per CPU second of the agent. */
+        cpuSpeedup: number;
+      }
+    | { skipped: string }
   >;
 }
 
@@ -91,6 +105,7 @@ function child(
         pulled: number;
         failed: number;
         seconds: number;
+        cpuSeconds: number;
         maxRssKb: number;
       };
       resolve({
@@ -98,7 +113,10 @@ function child(
         failed: r.failed,
         seconds: round(r.seconds),
         recordsPerSecond: round(r.pulled / r.seconds),
+        cpuSeconds: round(r.cpuSeconds),
+        recordsPerCpuSecond: round(r.pulled / r.cpuSeconds),
         peakRssMb: round(r.maxRssKb / 1024, 1),
+        loadAverage: round(loadavg()[0]!, 1),
       });
     });
   });
@@ -161,6 +179,7 @@ export async function pullBench(
           batched,
           perRecord,
           speedup: round(batched.recordsPerSecond / perRecord.recordsPerSecond),
+          cpuSpeedup: round(batched.recordsPerCpuSecond / perRecord.recordsPerCpuSecond),
         };
       } finally {
         await db.drop();

@@ -22,9 +22,11 @@ const engine = new SyncEngine({
   logger: silent,
   options: { pullBatchSize: Number(batch) },
 });
+const c0 = process.cpuUsage();
 const t0 = performance.now();
 const run = await engine.runTouchpoint('shipments', { trigger: 'manual' });
 const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(c0);
 store.close();
 client.close();
 await erp.close();
@@ -34,6 +36,7 @@ process.stdout.write(
     pulled: run.counts.pulled,
     failed: run.counts.failed,
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     maxRssKb: process.resourceUsage().maxRSS,
   }) + '\n',
 );

@@ -2,7 +2,8 @@
  * `npm run bench` (builds first): push throughput vs a naive client, API calls per record, a no-op re-sync of a
  * large ERP, a large pull's peak memory, the adaptive rate against a limit it is not told, near-real-time
  * (continuous) latency and idle CPU, and the memory of a long push run. `--quick` (or BENCH_QUICK=1) uses small
- * sizes; BENCH_ONLY=adaptive,continuous,rss,noop,pull,push runs only those parts. Results go to
+ * sizes; BENCH_ONLY=adaptive,continuous,rss,noop,pull,push runs only those parts; BENCH_NOOP, BENCH_PULL and
+ * BENCH_RSS=early,late set those parts' sizes. Results go to
  * bench/results/latest.json and a printed table. A benchmark, not a test: nothing here fails on a slow machine.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -45,6 +46,27 @@ const part = (name: string, what: string): boolean => {
   if (on) log(what);
   return on;
 };
+
+// A few sizes can be set alone (a shared machine cannot always afford the full ones in one sitting):
+// BENCH_NOOP=records, BENCH_PULL=shipments, BENCH_RSS=early,late
+const sized = (name: string): number[] | null => {
+  const v = process.env[name];
+  if (v === undefined || v === '') return null;
+  const list = v.split(',').map(Number);
+  if (list.some((n) => !Number.isInteger(n) || n <= 0))
+    throw new Error(`${name}=${v}: expected whole numbers`);
+  return list;
+};
+const noopSize = sized('BENCH_NOOP');
+if (noopSize) sizes.noopRecords = noopSize[0]!;
+const pullSize = sized('BENCH_PULL');
+if (pullSize) sizes.pullShipments = pullSize[0]!;
+const rssSize = sized('BENCH_RSS');
+if (rssSize) {
+  if (rssSize.length !== 2 || rssSize[0]! >= rssSize[1]!)
+    throw new Error('BENCH_RSS=early,late with early < late');
+  sizes.rss = { early: rssSize[0]!, late: rssSize[1]! };
+}
 
 log(`mode ${quick ? 'quick' : 'full'}: ${JSON.stringify(sizes)}`);
 const pull = part('pull', 'pull (child process on dist/)...')
@@ -130,12 +152,12 @@ if (noop) {
     // every record read and compared (hash mode, or a watermark reset) without a fingerprint column
     [
       `no-op re-sync of ${noop.records} records (full scan, no fingerprint)`,
-      `${noop.fullScanSeconds} s ${mark(noop.fullScanSeconds < 4)}`,
+      `${noop.fullScanSeconds} s ${mark(noop.fullScanSeconds < 4)}, ${noop.cpu.fullScan} s CPU (load ${noop.loadAverage})`,
       '< 4 s',
     ],
     [
       `  (the first such scan after an upgrade, storing row fingerprints)`,
-      `${noop.firstFullScanSeconds} s`,
+      `${noop.firstFullScanSeconds} s, ${noop.cpu.firstFullScan} s CPU`,
       '-',
     ],
     // the same full scan with changeDetection.fingerprint: unchanged records are passed over on the header alone
@@ -236,15 +258,19 @@ function pullRows(p: NonNullable<typeof pull>): [string, string, string][] {
     out.push(
       [
         `pull ${p.shipments} shipments into ${db}, ${p.batchSize} per transaction`,
-        `${r.batched.seconds} s, ${r.batched.recordsPerSecond} rec/s, ${r.batched.failed} failed`,
+        `${r.batched.seconds} s, ${r.batched.recordsPerSecond} rec/s, ${r.batched.recordsPerCpuSecond} rec/CPU-s, ${r.batched.failed} failed (load ${r.batched.loadAverage})`,
         '-',
       ],
       [
         `pull ${p.shipments} shipments into ${db}, 1 per transaction (old path)`,
-        `${r.perRecord.seconds} s, ${r.perRecord.recordsPerSecond} rec/s`,
+        `${r.perRecord.seconds} s, ${r.perRecord.recordsPerSecond} rec/s, ${r.perRecord.recordsPerCpuSecond} rec/CPU-s (load ${r.perRecord.loadAverage})`,
         '-',
       ],
-      [`pull into ${db}: batched / old records per second`, `${r.speedup}x ${mark(r.speedup >= 3)}`, '>= 3x'],
+      [
+        `pull into ${db}: batched / old records per second`,
+        `${r.speedup}x ${mark(r.speedup >= 3)} (per CPU second: ${r.cpuSpeedup}x)`,
+        '>= 3x',
+      ],
       [
         `pull into ${db}: peak RSS (batched, old)`,
         `${r.batched.peakRssMb} MB, ${r.perRecord.peakRssMb} MB ${mark(Math.max(r.batched.peakRssMb, r.perRecord.peakRssMb) < 250)}`,

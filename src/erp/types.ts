@@ -29,6 +29,16 @@ export interface ErpConnection extends ErpExecutor {
   readonly driver: ErpDriverName;
   /** Streams a large result in bounded memory. */
   stream<T extends Row = Row>(sql: string, params?: SqlParams, opts?: StatementOptions): AsyncIterable<T>;
+  /**
+   * The same stream in arrays of up to `size` rows (optional; a driver that reads synchronously, SQLite, saves
+   * a promise per row on a full scan). Without it, callers group `stream` themselves (see streamInBatches).
+   */
+  streamBatches?<T extends Row = Row>(
+    sql: string,
+    params: SqlParams | undefined,
+    size: number,
+    opts?: StatementOptions,
+  ): AsyncIterable<T[]>;
   /** Runs fn in one transaction: commit when it resolves, rollback when it throws. */
   transaction<R>(fn: (tx: ErpExecutor) => Promise<R>, opts?: StatementOptions): Promise<R>;
   /** Server product and version, for Test connection. */

@@ -153,6 +153,26 @@ export class InboxRepo {
     return { ...toItem(r), status: 'resolved', nextRetryAt: null, lastSeenAt: at };
   }
 
+  /**
+   * Which of these records have an item not yet resolved (one query per chunk of keys): a pull resolves only
+   * those instead of looking every written record up.
+   */
+  unresolvedKeys(touchpoint: TouchpointName, recordKeys: readonly string[]): Set<string> {
+    const out = new Set<string>();
+    for (let i = 0; i < recordKeys.length; i += 500) {
+      const chunk = recordKeys.slice(i, i + 500);
+      const marks = new Array<string>(chunk.length).fill('?').join(', ');
+      const rows = this.db
+        .prepare(
+          `SELECT record_key FROM inbox WHERE touchpoint = ? AND status <> 'resolved' AND record_key IN (${marks})`,
+        )
+        .pluck()
+        .all(touchpoint, ...chunk) as string[];
+      for (const k of rows) out.add(k);
+    }
+    return out;
+  }
+
   /** The item of one record, or null. */
   byKey(touchpoint: TouchpointName, recordKey: string): InboxItem | null {
     const r = this.byKeyStmt.get(touchpoint, recordKey) as Row | undefined;

@@ -49,6 +49,36 @@ const toEntry = (r: Row): JournalEntry => ({
   updatedAt: r.updated_at,
 });
 
+/** The columns of a JournalEntry, in the order of EntryValues. */
+const ENTRY_COLUMNS =
+  'touchpoint, record_key, infoplus_id, content_hash, failed_hash, status, attempts, last_error, watermark, source_fingerprint, updated_at';
+type EntryValues = [
+  TouchpointName,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  JournalStatus,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  string,
+];
+const entryOf = (r: EntryValues): JournalEntry => ({
+  touchpoint: r[0],
+  recordKey: r[1],
+  infoplusId: r[2],
+  contentHash: r[3],
+  failedHash: r[4],
+  status: r[5],
+  attempts: r[6],
+  lastError: r[7],
+  watermark: r[8],
+  sourceFingerprint: r[9],
+  updatedAt: r[10],
+});
+
 // bound parameters per look-up query; well under SQLite's limit of 32766
 const MANY_CHUNK = 500;
 
@@ -105,8 +135,9 @@ export class JournalRepo {
     const out = new Map<string, JournalEntry>();
     for (let i = 0; i < recordKeys.length; i += MANY_CHUNK) {
       const chunk = recordKeys.slice(i, i + MANY_CHUNK);
-      for (const r of this.manyStmt(chunk.length).all(touchpoint, ...chunk) as Row[]) {
-        out.set(r.record_key, toEntry(r));
+      // raw rows in ENTRY_COLUMNS order: a full scan looks up every record, objects by name cost more
+      for (const r of this.manyStmt(chunk.length).all(touchpoint, ...chunk) as EntryValues[]) {
+        out.set(r[1], entryOf(r));
       }
     }
     return out;
@@ -141,7 +172,8 @@ export class JournalRepo {
     return this.cachedIn(
       n,
       'row',
-      (marks) => `SELECT * FROM journal WHERE touchpoint = ? AND record_key IN (${marks})`,
+      (marks) => `SELECT ${ENTRY_COLUMNS} FROM journal WHERE touchpoint = ? AND record_key IN (${marks})`,
+      true,
     );
   }
 

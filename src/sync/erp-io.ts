@@ -8,6 +8,7 @@ import {
   applyWriteBack,
   applyWriteBacks,
   readFingerprints,
+  readPushBatches,
   readPushRecords,
   type ReadPushOptions,
 } from './profile-io.js';
@@ -20,6 +21,16 @@ export interface ErpIo {
     tp: PushTouchpoint,
     opts?: ReadPushOptions,
   ): AsyncIterable<PushSourceRecord>;
+  /**
+   * The same records in arrays (optional; a full scan then pays a promise per batch, not per record). Without
+   * it, readers group readPushRecords themselves.
+   */
+  readPushBatches?(
+    erp: ErpConnection,
+    profile: Profile,
+    tp: PushTouchpoint,
+    opts?: ReadPushOptions,
+  ): AsyncIterable<PushSourceRecord[]>;
   /** source.fingerprints: every record's key and fingerprint. */
   readFingerprints(
     erp: ErpConnection,
@@ -51,6 +62,7 @@ export interface ErpIo {
 /** The profile-driven ERP reader/writers of src/sync/profile-io.ts. */
 export const profileErpIo: ErpIo = {
   readPushRecords: (erp, profile, tp, opts) => readPushRecords(erp, profile, tp, opts ?? {}),
+  readPushBatches: (erp, profile, tp, opts) => readPushBatches(erp, profile, tp, opts ?? {}),
   readFingerprints: (erp, profile, tp, opts) => readFingerprints(erp, profile, tp, opts ?? {}),
   applyWriteBack: (erp, profile, tp, record) => applyWriteBack(erp, profile, tp, record),
   applyWriteBacks: (erp, profile, tp, records) => applyWriteBacks(erp, profile, tp, records),

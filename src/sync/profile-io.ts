@@ -9,7 +9,7 @@ import { columnValue } from '../domain/mapping/map-field.js';
 import { toInstant } from '../domain/mapping/convert.js';
 import { rawFingerprint } from '../domain/mapping/fingerprint.js';
 import type { PushSourceRecord, SourceRow } from '../domain/mapping/types.js';
-import { formatWallClock } from '../domain/mapping/zoned-time.js';
+import { formatWallClock, instantFromWallClock, type WallClock } from '../domain/mapping/zoned-time.js';
 import {
   lineWriteBackParams,
   writeBackParams,
@@ -31,6 +31,7 @@ import type {
 import { expandKeysParam, sqlParamNames } from '../profile/sql-params.js';
 import type { ErpConnection, ErpDriverName, ErpExecutor, Row, SqlParams } from '../erp/types.js';
 import { WriteBackExpectationError } from '../erp/write-back-expectation.js';
+import { streamInBatches } from '../erp/stream-batches.js';
 
 /** Options of readPushRecords: only rows changed since `since` (watermark mode), or only these keys. */
 export interface ReadPushOptions {
@@ -64,6 +65,19 @@ export async function* readPushRecords(
   tp: PushTouchpoint,
   opts: ReadPushOptions = {},
 ): AsyncGenerator<PushSourceRecord> {
+  for await (const batch of readPushBatches(erp, profile, tp, opts)) yield* batch;
+}
+
+/**
+ * readPushRecords in arrays of up to source.batchSize records (one lines query each): a full scan pays a
+ * promise per batch, not per record.
+ */
+export async function* readPushBatches(
+  erp: ErpConnection,
+  profile: Profile,
+  tp: PushTouchpoint,
+  opts: ReadPushOptions = {},
+): AsyncGenerator<PushSourceRecord[]> {
   const cfg = pushConfig(profile, tp);
   const src = cfg.source;
   const batchSize = src.batchSize ?? DEFAULT_BATCH;
@@ -75,29 +89,39 @@ export async function* readPushRecords(
   });
 
   if (src.flat) {
-    yield* readFlat(erp, profile, tp, cfg, opts, wanted);
+    let out: PushSourceRecord[] = [];
+    for await (const rec of readFlat(erp, profile, tp, cfg, opts, wanted)) {
+      out.push(rec);
+      if (out.length >= batchSize) {
+        yield out;
+        out = [];
+      }
+    }
+    if (out.length > 0) yield out;
     return;
   }
   if (!src.header) throw new Error(`touchpoints.${tp}.source has neither header nor flat`);
 
-  let headers: AsyncIterable<Row>;
+  let headers: AsyncIterable<Row[]>;
   if (wanted && src.headerByKeys) {
     headers = byKeys(erp, src.headerByKeys, [...wanted], batchSize, stmt('headerByKeys'));
   } else {
     const params = sinceParams(src.header, profile, erp.driver, wanted ? null : (opts.since ?? null));
-    headers = erp.stream(src.header, params, stmt('header'));
+    // in batches: a full scan pays one promise per batch of headers, not per row
+    headers = streamInBatches(erp, src.header, params, batchSize, stmt('header'));
   }
   let batch: SourceRow[] = [];
-  for await (const row of headers) {
-    const key = keyOf(row, cfg.key, tp);
-    if (wanted && !wanted.has(key)) continue;
-    batch.push(row);
-    if (batch.length >= batchSize) {
-      yield* withLines(erp, profile, tp, cfg, batch, stmt('lines'), opts);
-      batch = [];
+  for await (const rows of headers) {
+    for (const row of rows) {
+      if (wanted && !wanted.has(keyOf(row, cfg.key, tp))) continue;
+      batch.push(row);
+      if (batch.length >= batchSize) {
+        yield await withLines(erp, profile, tp, cfg, batch, stmt('lines'), opts);
+        batch = [];
+      }
     }
   }
-  if (batch.length > 0) yield* withLines(erp, profile, tp, cfg, batch, stmt('lines'), opts);
+  if (batch.length > 0) yield await withLines(erp, profile, tp, cfg, batch, stmt('lines'), opts);
 }
 
 /**
@@ -142,10 +166,10 @@ async function* byKeys(
   keys: string[],
   batchSize: number,
   opts: { name: string; touchpoint: string },
-): AsyncGenerator<Row> {
+): AsyncGenerator<Row[]> {
   for (let i = 0; i < keys.length; i += batchSize) {
     const exp = expandKeysParam(sql, keys.slice(i, i + batchSize), erp.driver);
-    yield* await erp.query(exp.sql, exp.params, opts);
+    yield await erp.query(exp.sql, exp.params, opts);
   }
 }
 
@@ -165,11 +189,26 @@ function watermarkOf(row: SourceRow, cfg: PushTouchpointProfile, profile: Profil
   if (cfg.changeDetection.mode !== 'watermark') return null;
   const v = columnValue(row, cfg.changeDetection.column).value;
   if (v === null || v === undefined) return null;
+  // a driver's Date holds the wall clock in its UTC fields: the instant straight away, as toInstant finds it
+  if (v instanceof Date && !Number.isNaN(v.getTime()) && v.getUTCFullYear() >= 100)
+    return instantFromWallClock(wallClockOfUtcFields(v), profile.timezone);
   const c = toInstant(v, 'datetime', profile.timezone);
   return c.ok ? new Date(c.value as string) : null;
 }
 
-async function* withLines(
+function wallClockOfUtcFields(d: Date): WallClock {
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    ms: d.getUTCMilliseconds(),
+  };
+}
+
+async function withLines(
   erp: ErpConnection,
   profile: Profile,
   tp: PushTouchpoint,
@@ -177,7 +216,7 @@ async function* withLines(
   headers: SourceRow[],
   stmtOpts: { name: string; touchpoint: string },
   read: Pick<ReadPushOptions, 'unchangedByFingerprint' | 'headersOnly'>,
-): AsyncGenerator<PushSourceRecord> {
+): Promise<PushSourceRecord[]> {
   const { unchangedByFingerprint } = read;
   const all = headers.map((h) => ({
     key: keyOf(h, cfg.key, tp),
@@ -212,27 +251,29 @@ async function* withLines(
       for (const k of keyed) add(await erp.query(linesSql, { key: k.raw as string }, stmtOpts));
     }
   }
+  const out: PushSourceRecord[] = [];
   for (const k of all) {
     const watermark = watermarkOf(k.header, cfg, profile);
     if (unchanged.has(k.key)) {
-      yield {
+      out.push({
         key: k.key,
         header: k.header,
         lines: [],
         watermark,
         fingerprint: k.fingerprint,
         unchangedByFingerprint: true,
-      };
+      });
     } else {
-      yield {
+      out.push({
         key: k.key,
         header: k.header,
         lines: linesByKey.get(k.key) ?? [],
         watermark,
         fingerprint: k.fingerprint,
-      };
+      });
     }
   }
+  return out;
 }
 
 async function* readFlat(

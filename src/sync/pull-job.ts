@@ -53,9 +53,14 @@ async function writeRecords(
   committed: (last: PulledRecord, count: number) => void = () => {},
 ): Promise<void> {
   const pending: Pending[] = [];
+  // the page's journal rows in one query, not one per record
+  const journal = ctx.store.journal.getMany(
+    tp,
+    records.map((r) => String(r.id)),
+  );
   for (const r of records) {
     const key = String(r.id);
-    const v = judgePulled(r, ctx.store.journal.get(tp, key), { retry });
+    const v = judgePulled(r, journal.get(key) ?? null, { retry });
     if (v.kind === 'unchanged') ctx.outcome(key, 'unchanged');
     else if (v.kind === 'parked') ctx.counts.skipped++;
     else pending.push({ key, hash: v.hash, record: r, units: [r] });
@@ -129,6 +134,8 @@ async function writeBatch(
     return;
   }
   const at = ctx.now();
+  // one local transaction per batch: the journal rows, and the inbox items of records that were parked before
+  // (looked up in one query; most records never were)
   ctx.store.transaction(() => {
     for (const p of batch) {
       ctx.store.journal.markDone({
@@ -140,9 +147,13 @@ async function writeBatch(
         at,
       });
     }
+    const parked = ctx.store.inbox.unresolvedKeys(
+      tp,
+      batch.map((p) => p.key),
+    );
+    for (const p of batch) if (parked.has(p.key)) ctx.resolved(p.key);
   });
   for (const p of batch) {
-    ctx.resolved(p.key);
     ctx.outcome(p.key, 'written', {
       infoplusId: p.key,
       message: erpSideNote(PULL_DEFINITIONS[tp].erpSide, p.units),

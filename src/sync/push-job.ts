@@ -12,7 +12,7 @@ import { mappingDigest, type PushSourceRecord } from '../domain/mapping/index.js
 import type { JournalEntry } from '../store/index.js';
 import { planCompare } from './compare-plan.js';
 import { KeyClaims } from './key-claims.js';
-import { judgeRecord, type JudgeEnv } from './push-judge.js';
+import { judgeRecord, judgedUnchanged, type JudgeEnv } from './push-judge.js';
 import { reconcileLeftovers } from './push-leftovers.js';
 import { Sender } from './push-sender.js';
 import { PushSource } from './push-source.js';
@@ -36,8 +36,15 @@ export async function runPush(
   const outlet = new PushOutlet(ctx, env, tp, source);
   try {
     for await (const item of source.records()) {
-      if (item.kind === 'pass-end') await outlet.flush();
-      else await outlet.consider(item.rec, item.journal);
+      if (item.kind === 'pass-end') {
+        await outlet.flush();
+        continue;
+      }
+      for (const { rec, journal } of item.records) {
+        // most records of a full scan are judged unchanged without a promise
+        const pending = outlet.consider(rec, journal);
+        if (pending) await pending;
+      }
     }
   } finally {
     await outlet.settle();
@@ -76,16 +83,22 @@ class PushOutlet {
     this.sender = new Sender(ctx, env, tp);
   }
 
-  async consider(rec: PushSourceRecord, journal: JournalEntry | null): Promise<void> {
+  /** Judges one record; a promise only when it needs one (a look-up, a send). */
+  consider(rec: PushSourceRecord, journal: JournalEntry | null): Promise<void> | undefined {
     const { ctx, source } = this;
     if (source.isBlocked(rec.key)) {
       ctx.outcome(rec.key, 'skipped', { message: 'Checking whether Infoplus received it' });
-      return;
+      return undefined;
     }
-    if (rec.unchangedByFingerprint) {
+    if (rec.unchangedByFingerprint || judgedUnchanged(this.judgeEnv, this.tp, rec, journal)) {
       ctx.outcome(rec.key, 'unchanged');
-      return;
+      return undefined;
     }
+    return this.judge(rec, journal);
+  }
+
+  private async judge(rec: PushSourceRecord, journal: JournalEntry | null): Promise<void> {
+    const { ctx, source } = this;
     const v = await judgeRecord(ctx.store, this.judgeEnv, this.tp, rec, source.due, journal);
     if (v.kind === 'unchanged') {
       ctx.outcome(rec.key, 'unchanged');

@@ -43,12 +43,7 @@ export async function judgeRecord(
   const res = PUSH_DEFINITIONS[tp];
   const j = journal === undefined ? store.journal.get(tp, rec.key) : journal;
   const lookups = rec.unchangedByFingerprint ? [] : resolveRequests(env.profile, tp, rec);
-  let fingerprint = env.fingerprintDigest ? storedFingerprint(env.fingerprintDigest, rec.fingerprint) : null;
-  // Without a fingerprint column the raw rows are one (when nothing is resolved against Infoplus, the payload
-  // follows from them and the mapping alone).
-  if (fingerprint === null && env.rowsDigest && lookups.length === 0 && !rec.unchangedByFingerprint) {
-    fingerprint = storedFingerprint(env.rowsDigest, rowsFingerprint(rec));
-  }
+  const fingerprint = sourceFingerprintOf(env, rec, lookups.length);
   const synced = j !== null && j.status === 'synced';
   if (synced && fingerprint !== null && j.sourceFingerprint === fingerprint) return { kind: 'unchanged' };
   if (rec.unchangedByFingerprint) {
@@ -127,6 +122,38 @@ export async function judgeRecord(
     ? { ...base, op: 'update' as const, infoplusId: j.infoplusId }
     : { ...base, op: 'create' as const, infoplusId: null };
   return { kind: 'send', candidate };
+}
+
+/**
+ * The fingerprint the journal would hold for this record: its fingerprint column's (under the mapping digest),
+ * or, without a fingerprint column, its raw rows' (when nothing is resolved against Infoplus, the payload
+ * follows from them and the mapping alone); null when neither applies.
+ */
+function sourceFingerprintOf(env: JudgeEnv, rec: PushSourceRecord, lookups: number): string | null {
+  const fingerprint = env.fingerprintDigest
+    ? storedFingerprint(env.fingerprintDigest, rec.fingerprint)
+    : null;
+  if (fingerprint === null && env.rowsDigest && lookups === 0 && !rec.unchangedByFingerprint) {
+    return storedFingerprint(env.rowsDigest, rowsFingerprint(rec));
+  }
+  return fingerprint;
+}
+
+/**
+ * judgeRecord's first answer, synchronously: true when the journal holds this record synced with this very
+ * source fingerprint (judgeRecord would say 'unchanged' without building anything). False says nothing: the
+ * record must be judged in full.
+ */
+export function judgedUnchanged(
+  env: JudgeEnv,
+  tp: PushTouchpoint,
+  rec: PushSourceRecord,
+  journal: JournalEntry | null,
+): boolean {
+  if (journal === null || journal.status !== 'synced' || journal.sourceFingerprint === null) return false;
+  if (rec.unchangedByFingerprint) return false;
+  const lookups = resolveRequests(env.profile, tp, rec).length;
+  return journal.sourceFingerprint === sourceFingerprintOf(env, rec, lookups);
 }
 
 /**

@@ -11,21 +11,43 @@ import {
   type PushSourceRecord,
 } from '../domain/mapping/index.js';
 import type { JournalEntry } from '../store/index.js';
+import type { ReadPushOptions } from './profile-io.js';
 import type { ComparePlan } from './compare-plan.js';
 import type { Leftovers } from './push-leftovers.js';
 import { PUSH_DEFINITIONS } from './touchpoints/index.js';
 import type { RunContext } from './run-context.js';
 import type { SyncEnv } from './sync-env.js';
 
-/** Records judged per journal query during a push read. */
+/** Records judged per journal query when the reader does not hand out batches itself. */
 const JOURNAL_GROUP = 200;
+
+async function* groupsOf(records: AsyncIterable<PushSourceRecord>): AsyncGenerator<PushSourceRecord[]> {
+  let group: PushSourceRecord[] = [];
+  for await (const rec of records) {
+    group.push(rec);
+    if (group.length >= JOURNAL_GROUP) {
+      yield group;
+      group = [];
+    }
+  }
+  if (group.length > 0) yield group;
+}
 /** Fingerprint-query batch size: one journal look-up per batch. */
 const FINGERPRINT_BATCH = 500;
 
-/** A record to judge (with its journal row), or the end of a pass: what is waiting must be sent now. */
+/** A record to judge, with its journal row. */
+export interface JudgedItem {
+  readonly rec: PushSourceRecord;
+  readonly journal: JournalEntry | null;
+}
+
+/**
+ * A group of records to judge, or the end of a pass: what is waiting must be sent now. A group is read lazily,
+ * one record after the other (a pass ends inside a group once pushBatchSize records were sent); a full scan
+ * then costs one promise per group, not per record.
+ */
 export type SourceItem =
-  | { readonly kind: 'record'; readonly rec: PushSourceRecord; readonly journal: JournalEntry | null }
-  | { readonly kind: 'pass-end' };
+  { readonly kind: 'records'; readonly records: Iterable<JudgedItem> } | { readonly kind: 'pass-end' };
 
 type FingerprintBatch = readonly { key: string; fingerprint: string | null }[];
 
@@ -117,15 +139,13 @@ export class PushSource {
       this.digest === null ? {} : { unchangedByFingerprint: (b: FingerprintBatch) => this.unchangedOf(b) };
     for (let pass = 1; ; pass++) {
       this.sentThisPass = 0;
-      const { env, tp } = this;
+      const { tp } = this;
       const from = this.narrow
         ? { keys: this.narrow.changed.filter((k) => !this.handled.has(k)) }
         : { since: this.since };
-      yield* this.grouped(env.io.readPushRecords(env.erp, env.profile, tp, { ...from, ...skip }));
+      yield* this.grouped(this.read({ ...from, ...skip }));
       const missing = this.full() ? [] : [...this.reread].filter((k) => !this.handled.has(k));
-      if (missing.length > 0) {
-        yield* this.grouped(env.io.readPushRecords(env.erp, env.profile, tp, { keys: missing, ...skip }));
-      }
+      if (missing.length > 0) yield* this.grouped(this.read({ keys: missing, ...skip }));
       yield { kind: 'pass-end' };
       if (!this.full()) break;
       this.ctx.logger.debug({ touchpoint: tp, pass }, 'push pass reached its size; reading again');
@@ -160,19 +180,28 @@ export class PushSource {
    * spends much of its time on one look-up per record). Read-ahead records a full pass did not judge are not
    * marked handled, so the next pass reads them again.
    */
-  private async *grouped(records: AsyncIterable<PushSourceRecord>): AsyncGenerator<SourceItem> {
-    let group: PushSourceRecord[] = [];
-    for await (const rec of records) {
-      group.push(rec);
-      if (group.length < JOURNAL_GROUP) continue;
-      yield* this.withJournal(group);
-      group = [];
-      if (this.full()) return;
-    }
-    yield* this.withJournal(group);
+  /** The ERP read in groups: the reader's own batches when it has them, else its records grouped here. */
+  private read(opts: ReadPushOptions): AsyncIterable<readonly PushSourceRecord[]> {
+    const { env, tp } = this;
+    if (env.io.readPushBatches) return env.io.readPushBatches(env.erp, env.profile, tp, opts);
+    return groupsOf(env.io.readPushRecords(env.erp, env.profile, tp, opts));
   }
 
-  private *withJournal(list: readonly PushSourceRecord[]): Generator<SourceItem> {
+  /**
+   * Each group's journal rows come with one query (a full scan of a big ERP otherwise spends much of its time
+   * on one look-up per record). Read-ahead records a full pass did not judge are not marked handled, so the
+   * next pass reads them again.
+   */
+  private async *grouped(groups: AsyncIterable<readonly PushSourceRecord[]>): AsyncGenerator<SourceItem> {
+    for await (const group of groups) {
+      if (group.length === 0) continue;
+      // the consumer reads the whole group (or up to the end of the pass) before this resumes
+      yield { kind: 'records', records: this.withJournal(group) };
+      if (this.full()) return;
+    }
+  }
+
+  private *withJournal(list: readonly PushSourceRecord[]): Generator<JudgedItem> {
     // records the reader already found unchanged need no second look-up
     const rows = this.ctx.store.journal.getMany(
       this.tp,
@@ -183,7 +212,7 @@ export class PushSource {
       if (!this.handled.has(rec.key)) {
         this.handled.add(rec.key);
         this.noteWatermark(rec);
-        yield { kind: 'record', rec, journal: rows.get(rec.key) ?? null };
+        yield { rec, journal: rows.get(rec.key) ?? null };
       }
       if (this.full()) return;
     }

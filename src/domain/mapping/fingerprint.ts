@@ -4,7 +4,7 @@
  * table, or time zone) makes every record be built and compared by content hash again; that costs one slower
  * scan, never an API call for a record whose payload did not change.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import type { PushTouchpoint } from '../../contract/touchpoints.js';
 import type { Profile } from '../../profile/schema.js';
 import { canonicalJson } from './content-hash.js';
@@ -43,8 +43,14 @@ export function storedFingerprint(digest: string, raw: string | null | undefined
 export function rowsFingerprint(rec: PushSourceRecord): string {
   let text = rowText(rec.header);
   for (const line of rec.lines) text += '\u001e' + rowText(line);
-  return `rows:${createHash('sha1').update(text).digest('base64')}`;
+  // one-shot hash: no Hash object per record (same digest as createHash('sha1'))
+  return `rows:${sha1Base64(text)}`;
 }
+
+const sha1Base64: (text: string) => string =
+  typeof oneShotHash === 'function'
+    ? (text) => oneShotHash('sha1', text, 'base64')
+    : (text) => createHash('sha1').update(text).digest('base64');
 
 function rowText(row: SourceRow): string {
   let out = '';

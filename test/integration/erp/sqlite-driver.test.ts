@@ -84,4 +84,38 @@ describe('SQLite driver', () => {
     expect(await erp.query('SELECT COUNT(*) AS c FROM t')).toEqual([{ c: 2 }]);
     await erp.close();
   });
+  it('streams in batches the very rows `stream` gives, converted alike, in arrays of at most the size', async () => {
+    const erp = await openErp({ driver: 'sqlite', url: tempFile(), createIfMissing: true });
+    await erp.execute(
+      'CREATE TABLE t (id INTEGER PRIMARY KEY, price DECIMAL(10,2), at DATETIME, ok BOOLEAN, big INTEGER, name TEXT)',
+    );
+    for (let i = 1; i <= 7; i++) {
+      await erp.execute('INSERT INTO t VALUES (@id, @price, @at, @ok, @big, @name)', {
+        id: i,
+        price: i + 0.5,
+        at: `2024-03-0${i} 10:00:00`,
+        ok: i % 2,
+        big: i === 7 ? '9007199254740993' : i,
+        name: i === 3 ? null : `n${i}`,
+      });
+    }
+    const sql = 'SELECT id, price, at, ok, big, name FROM t ORDER BY id';
+    const rows: unknown[] = [];
+    for await (const r of erp.stream(sql)) rows.push(r);
+    const batches: unknown[][] = [];
+    for await (const b of erp.streamBatches!(sql, undefined, 3)) batches.push(b);
+    expect(batches.map((b) => b.length)).toEqual([3, 3, 1]);
+    expect(batches.flat()).toEqual(rows);
+    expect(rows[0]).toEqual({
+      id: 1,
+      price: '1.50',
+      at: new Date(Date.UTC(2024, 2, 1, 10, 0, 0)),
+      ok: true,
+      big: 1,
+      name: 'n1',
+    });
+    expect(rows[6]).toMatchObject({ ok: true, big: '9007199254740993' });
+    expect(await erp.query(sql)).toEqual(rows);
+    await erp.close();
+  });
 });
