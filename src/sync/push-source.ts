@@ -48,6 +48,8 @@ export class PushSource {
   private futureFound: string | null = null;
   private narrow: { changed: string[] } | null = null;
   private sentThisPass = 0;
+  /** Records the run counted before this source (leftovers settled first). */
+  private readonly doneBefore: number;
 
   private constructor(
     private readonly ctx: RunContext,
@@ -57,6 +59,7 @@ export class PushSource {
     private readonly blocked: Leftovers,
   ) {
     const cfg = pushConfig(env.profile, tp);
+    this.doneBefore = ctx.done;
     const dueItems = ctx.store.inbox.dueForRetry(tp, ctx.now());
     this.due = new Set([...dueItems.map((i) => i.recordKey), ...plan.retryKeys]);
     this.reread = new Set<string>([...this.due, ...blocked.reread]);
@@ -94,7 +97,10 @@ export class PushSource {
   ): Promise<PushSource> {
     const source = new PushSource(ctx, env, tp, plan, blocked);
     const narrow = source.digest !== null && pushConfig(env.profile, tp).source.fingerprints !== undefined;
-    if (narrow && (!source.watermarkMode || source.since === null)) await source.scanFingerprints();
+    if (narrow && (!source.watermarkMode || source.since === null)) {
+      await source.scanFingerprints();
+      source.knowTotal(source.narrow?.changed ?? [], source.reread);
+    }
     return source;
   }
 
@@ -120,11 +126,15 @@ export class PushSource {
       const { env, tp } = this;
       const from = this.narrow
         ? { keys: this.narrow.changed.filter((k) => !this.handled.has(k)) }
-        : { since: this.since };
+        : { since: this.since, onReadEnd: (keys: ReadonlySet<string>) => this.knowTotal(keys, this.reread) };
       yield* this.grouped(env.io.readPushRecords(env.erp, env.profile, tp, { ...from, ...skip }));
       const missing = this.full() ? [] : [...this.reread].filter((k) => !this.handled.has(k));
       if (missing.length > 0) {
-        yield* this.grouped(env.io.readPushRecords(env.erp, env.profile, tp, { keys: missing, ...skip }));
+        // the retries due that the ERP no longer has leave the total here
+        const onReadEnd = (keys: ReadonlySet<string>) => this.knowTotal(keys);
+        yield* this.grouped(
+          env.io.readPushRecords(env.erp, env.profile, tp, { keys: missing, ...skip, onReadEnd }),
+        );
       }
       yield { kind: 'pass-end' };
       if (!this.full()) break;
@@ -149,6 +159,19 @@ export class PushSource {
       const capped = Math.min(this.maxWatermark, ctx.clock().getTime());
       ctx.store.touchpoints.setPushWatermark(tp, new Date(capped).toISOString());
     }
+  }
+
+  /**
+   * The run's total, once the keys still to come are known: every key handled so far counts once, and so does
+   * each of `keys` and `extra` not handled yet (each becomes exactly one outcome). `extra` are keys read by a
+   * later query (retries due): counted now, and taken out by that query's own end if the ERP lacks them.
+   */
+  private knowTotal(keys: Iterable<string>, extra: Iterable<string> = []): void {
+    const coming = new Set<string>();
+    for (const k of keys) if (!this.handled.has(k)) coming.add(k);
+    for (const k of extra) if (!this.handled.has(k)) coming.add(k);
+    this.ctx.total = this.doneBefore + this.handled.size + coming.size;
+    this.ctx.progress();
   }
 
   private full(): boolean {
