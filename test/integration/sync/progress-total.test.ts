@@ -65,4 +65,21 @@ describe('run progress: a total the run keeps', () => {
     expect([...totals]).toEqual([60]);
     expect(orders.at(-1)).toMatchObject({ done: 60, total: 60 });
   });
+
+  it('a pull knows its total once its last page is in, and never shows one it outgrows', async () => {
+    rig.sim.warehouse.adjustInventory({ count: 25 });
+    const events: EngineEvent[] = [];
+    // pages of 10: the first pages come with no total, the last one tells it
+    const run = await engineWith(events, { pullPageSize: 10 }).runTouchpoint('inventory-adjustments', {
+      trigger: 'manual',
+    });
+    expect(run.counts.pulled).toBeGreaterThanOrEqual(25);
+    const pulls = progressOf(events, 'inventory-adjustments');
+    const done = pulls.at(-1)!.done;
+    expect(pulls.at(-1)).toMatchObject({ total: done });
+    const firstTotal = pulls.findIndex((p) => p.total !== null);
+    expect(pulls.slice(0, firstTotal).every((p) => p.total === null)).toBe(true);
+    expect(pulls[firstTotal]!.done).toBeLessThan(done);
+    expect(pulls.slice(firstTotal).every((p) => p.total === done)).toBe(true);
+  });
 });
