@@ -3,6 +3,7 @@ import type { ConnectionState } from './bridge/index.js';
 import { ErrorNote, Spinner } from './components/common.js';
 import { BlockerBanner } from './components/blocker-banner.js';
 import { HealthLight } from './components/health-light.js';
+import { RunStrip } from './components/run-strip.js';
 import { useBridge } from './hooks/bridge-context.js';
 import { LiveStatusContext, useLiveStatusSource } from './hooks/live-status.js';
 import { href, useRoute } from './hooks/use-route.js';
@@ -98,6 +99,7 @@ export function Shell() {
         ) : null}
       </header>
       {!showWizard && status ? <BlockerBanner blocker={status.blocker} /> : null}
+      <RunStrip progress={live.progress} />
       <main id="main" ref={mainRef}>
         {live.error && !status ? <ErrorNote error={live.error} title="Cannot load the status" /> : null}
         {!status && !live.error ? <Spinner label="Loading…" /> : null}

@@ -32,9 +32,9 @@ import {
   secretTargets,
   type SecretTargets,
 } from './secret-targets.js';
-import { checkProfileText } from './profile-check.js';
+import { checkProfileText, previewProfileText } from './profile-check.js';
 import { applySettingsUpdate, changesConnections } from './settings-view.js';
-import { withoutUrlPassword } from './url-password.js';
+import { profileErpUrl, withoutUrlPassword } from './url-password.js';
 
 function pullOnly(tp: TouchpointName): asserts tp is PullTouchpoint {
   if (isPushTouchpoint(tp)) {
@@ -66,11 +66,15 @@ export function createAppApi(core: AppCore): AppApi {
     // where Settings (or the wizard's first steps) already point, so the two never contradict each other.
     const stored = core.stored();
     const driver = stored.erp?.driver ?? 'sqlserver';
-    const erpUrl = stored.erp && driver !== 'sqlserver' ? withoutUrlPassword(stored.erp).conn.url : undefined;
+    const erpUrl = stored.erp ? profileErpUrl(stored.erp) : undefined;
     const infoplusBaseUrl = stored.infoplus?.baseUrl;
+    const lobId = stored.infoplus?.lobId;
+    const warehouseId = stored.infoplus?.warehouseId;
     const text = sampleProfileText(driver, {
       ...(erpUrl ? { erpUrl } : {}),
       ...(infoplusBaseUrl ? { infoplusBaseUrl } : {}),
+      ...(lobId !== undefined ? { lobId } : {}),
+      ...(warehouseId !== undefined ? { warehouseId } : {}),
     });
     return { path: c.profilePath, text, problems: c.profileProblems };
   };
@@ -301,6 +305,16 @@ export function createAppApi(core: AppCore): AppApi {
         );
       }
       return checkProfileText(core, text);
+    },
+
+    previewProfileText: async ({ text, touchpoint }) => {
+      if (Buffer.byteLength(text, 'utf8') > MAX_PROFILE_BYTES) {
+        throw new AppError(
+          'invalid-profile',
+          `The profile is larger than ${MAX_PROFILE_BYTES / 1024} kB; a mapping profile is a few kB.`,
+        );
+      }
+      return previewProfileText(core, text, touchpoint);
     },
 
     saveProfile: async ({ text }) => {

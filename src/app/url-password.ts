@@ -45,3 +45,38 @@ export function withoutUrlPassword<T extends { driver: string; url?: string }>(
   const { url, password } = splitUrlPassword(conn.url);
   return password === null ? { conn, password } : { conn: { ...conn, url }, password };
 }
+
+/** What profileErpUrl reads of the stored ERP connection. */
+interface ErpUrlFields {
+  readonly driver: string;
+  readonly url?: string | undefined;
+  readonly server?: string | undefined;
+  readonly instance?: string | undefined;
+  readonly port?: number | undefined;
+  readonly database?: string | undefined;
+  readonly user?: string | undefined;
+  readonly authType?: string | undefined;
+  readonly domain?: string | undefined;
+  readonly encrypt?: boolean | undefined;
+  readonly trustServerCertificate?: boolean | undefined;
+}
+
+/**
+ * The ERP URL a suggested profile carries, so it never contradicts Settings: the stored URL without its
+ * password; SQL Server set up field by field becomes `mssql://user@server[\instance][:port]/database?…` (the
+ * user, never the password). Undefined when there is nothing to say.
+ */
+export function profileErpUrl(erp: ErpUrlFields): string | undefined {
+  if (erp.url) return erp.driver === 'sqlite' ? erp.url : splitUrlPassword(erp.url).url;
+  if (erp.driver !== 'sqlserver' || !erp.server) return undefined;
+  const user = erp.user
+    ? `${encodeURIComponent(erp.authType === 'ntlm' && erp.domain ? `${erp.domain}\\${erp.user}` : erp.user)}@`
+    : '';
+  const host = `${erp.server}${erp.instance ? `\\${erp.instance}` : ''}${erp.port ? `:${erp.port}` : ''}`;
+  const query = new URLSearchParams();
+  if (erp.encrypt !== undefined) query.set('encrypt', String(erp.encrypt));
+  if (erp.trustServerCertificate !== undefined)
+    query.set('trustServerCertificate', String(erp.trustServerCertificate));
+  const q = query.toString();
+  return `mssql://${user}${host}/${encodeURIComponent(erp.database ?? '')}${q ? `?${q}` : ''}`;
+}

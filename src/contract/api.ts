@@ -17,6 +17,7 @@ import type {
   MappingPreview,
   ProfileCheckResult,
   ProfileDocument,
+  ProfileTextPreview,
   ReconcileReport,
   RunRecord,
   RunSummary,
@@ -104,6 +105,8 @@ export const API_ARGS = {
     touchpoints: z.array(z.enum(PUSH_TOUCHPOINTS)).optional(),
     repair: z.boolean().optional(),
   }),
+  /** Maps one record of a push touchpoint by unsaved profile text (the wizard's live preview); saves nothing. */
+  previewProfileText: z.object({ text: z.string(), touchpoint: z.enum(PUSH_TOUCHPOINTS) }),
 } as const;
 
 export type ApiMethod = keyof typeof API_ARGS;
@@ -135,6 +138,7 @@ export interface ApiResults {
   useDemo: AppStatus;
   resetCursor: AppStatus;
   reconcile: ReconcileReport;
+  previewProfileText: ProfileTextPreview;
 }
 
 /** The one typed API between UI and engine. The preload bridge and the HTTP client both implement it. */

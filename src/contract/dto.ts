@@ -450,3 +450,38 @@ export interface ProfileDocument {
   readonly text: string;
   readonly problems: readonly { readonly path: string; readonly message: string }[];
 }
+
+/** One Infoplus field the mapping editor offers, from the generated model table. */
+export interface MappingFieldInfo {
+  readonly name: string;
+  /** The model's type name ("string", "integer", "number", "date-time", ...). */
+  readonly type: string;
+  /** A create needs it (an `a|b` choice marks both; `orAlso` names the other). */
+  readonly required: boolean;
+  /** Fields that satisfy the requirement instead of this one (customerNo or billToCompany). */
+  readonly orAlso: readonly string[];
+  /** Filled from the profile's infoplus section (lobId, warehouseId) when the profile does not map it. */
+  readonly fromDefaults: boolean;
+}
+
+/**
+ * previewProfileText: one record of a push touchpoint mapped by UNSAVED profile text (nothing is saved, nothing
+ * is sent). `problems` say what to fix (profile path + message); `columns` are the header query's result
+ * columns (empty when it returned no row), for the editor's column pickers.
+ */
+export interface ProfileTextPreview {
+  readonly touchpoint: TouchpointName;
+  readonly problems: readonly {
+    readonly path: string;
+    readonly message: string;
+    readonly severity: 'error' | 'warning';
+  }[];
+  readonly columns: readonly string[];
+  readonly lineColumns: readonly string[];
+  readonly fields: readonly MappingFieldInfo[];
+  /** The Infoplus field that carries the lines (lineItems), or null for a touchpoint without lines. */
+  readonly linesField: string | null;
+  readonly lineFields: readonly MappingFieldInfo[];
+  /** The first record read, with its Infoplus payload; null when none could be read. */
+  readonly record: MappingPreviewRow | null;
+}

@@ -180,10 +180,20 @@ export function cursorWords(iso: string | null | undefined, locale?: string): st
   return `up to ${day}${year} ${time}`;
 }
 
-/** "about 6 s left", "about 2 min left"; null when it cannot be known yet. */
-export function timeLeft(done: number, total: number | null, elapsedMs: number): string | null {
-  if (total === null || done <= 0 || total <= done || elapsedMs <= 0) return null;
-  const ms = ((total - done) * elapsedMs) / done;
+/** A run's observed pace: this many records done in this many milliseconds (a recent stretch of the run). */
+export interface ProgressPace {
+  readonly records: number;
+  readonly ms: number;
+}
+
+/** The least a pace must rest on before a time left is said: fewer samples make a guess, not an estimate. */
+export const MIN_PACE: ProgressPace = { records: 5, ms: 2000 };
+
+/** "about 6 s left", "about 2 min left"; null while the total or a pace resting on enough samples is missing. */
+export function timeLeft(done: number, total: number | null, pace: ProgressPace | null): string | null {
+  if (total === null || pace === null || total <= done) return null;
+  if (pace.records < MIN_PACE.records || pace.ms < MIN_PACE.ms) return null;
+  const ms = ((total - done) * pace.ms) / pace.records;
   const s = Math.max(1, Math.round(ms / 1000));
   if (s < 60) return `about ${s} s left`;
   const m = Math.round(s / 60);
@@ -191,15 +201,18 @@ export function timeLeft(done: number, total: number | null, elapsedMs: number):
   return `about ${plural(Math.round(m / 60), 'hour')} left`;
 }
 
-/** A run's progress without its name (on its own card): "112 of 140, about 6 s left", "42 sales orders so far". */
+/**
+ * A run's progress without its name (on its own card): "112 of 140, about 6 s left", "42 sales orders so far"
+ * (no total is shown rather than one the run has outgrown).
+ */
 export function progressCount(
   tp: TouchpointName,
   done: number,
   total: number | null,
-  elapsedMs: number,
+  pace: ProgressPace | null,
 ): string {
-  if (total === null) return `${records(tp, done)} so far`;
-  const left = timeLeft(done, total, elapsedMs);
+  if (total === null || total < done) return `${records(tp, done)} so far`;
+  const left = timeLeft(done, total, pace);
   return `${done} of ${total}${left ? `, ${left}` : ''}`;
 }
 
@@ -208,7 +221,7 @@ export function progressText(
   tp: TouchpointName,
   done: number,
   total: number | null,
-  elapsedMs: number,
+  pace: ProgressPace | null,
 ): string {
-  return `${touchpointLabel(tp)}: ${progressCount(tp, done, total, elapsedMs)}`;
+  return `${touchpointLabel(tp)}: ${progressCount(tp, done, total, pace)}`;
 }

@@ -47,6 +47,12 @@ export interface ReadPushOptions {
   readonly unchangedByFingerprint?: (
     batch: readonly { key: string; fingerprint: string }[],
   ) => ReadonlySet<string>;
+  /**
+   * Hears the distinct keys of the read once its header (or flat) query has been read to the end, before the
+   * last batch's records come out (for a read of up to one batch: before the first). Not called for a read
+   * abandoned early. This is how a run learns its total without a second query.
+   */
+  readonly onReadEnd?: (keys: ReadonlySet<string>) => void;
 }
 
 const DEFAULT_BATCH = 500;
@@ -111,9 +117,12 @@ export async function* readPushBatches(
     headers = streamInBatches(erp, src.header, params, batchSize, stmt('header'));
   }
   let batch: SourceRow[] = [];
+  const seen = opts.onReadEnd ? new Set<string>() : null;
   for await (const rows of headers) {
     for (const row of rows) {
-      if (wanted && !wanted.has(keyOf(row, cfg.key, tp))) continue;
+      const key = keyOf(row, cfg.key, tp);
+      if (wanted && !wanted.has(key)) continue;
+      seen?.add(key);
       batch.push(row);
       if (batch.length >= batchSize) {
         yield await withLines(erp, profile, tp, cfg, batch, stmt('lines'), opts);
@@ -121,6 +130,7 @@ export async function* readPushBatches(
       }
     }
   }
+  if (seen) opts.onReadEnd?.(seen);
   if (batch.length > 0) yield await withLines(erp, profile, tp, cfg, batch, stmt('lines'), opts);
 }
 
@@ -317,6 +327,7 @@ async function* readFlat(
       );
     current = { key, header: row, lines: [row] };
   }
+  if (opts.onReadEnd) opts.onReadEnd(new Set([...done, ...(current ? [current.key] : [])]));
   if (current) yield emit(current);
 }
 

@@ -23,6 +23,11 @@ export async function runPull(ctx: RunContext, env: SyncEnv, tp: PullTouchpoint)
   await retryParked(ctx, env, tp, resource);
   try {
     for await (const plan of pullPages(ctx, resource, env.profile.infoplus.lobId, cursor)) {
+      // Infoplus's search gives no count: the total is known only once the last page is in
+      if (plan.next === null) {
+        ctx.total = ctx.done + plan.process.length;
+        ctx.progress();
+      }
       await writeRecords(ctx, env, tp, plan.process, false, (last, n) => cursor.passed(last, n));
     }
   } finally {
@@ -62,7 +67,7 @@ async function writeRecords(
     const key = String(r.id);
     const v = judgePulled(r, journal.get(key) ?? null, { retry });
     if (v.kind === 'unchanged') ctx.outcome(key, 'unchanged');
-    else if (v.kind === 'parked') ctx.counts.skipped++;
+    else if (v.kind === 'parked') ctx.passedOver();
     else pending.push({ key, hash: v.hash, record: r, units: [r] });
   }
   const resolved = await resolveOrPark(ctx, env, tp, pending);

@@ -104,7 +104,7 @@ class PushOutlet {
       ctx.outcome(rec.key, 'unchanged');
       if (v.refresh) this.refreshes.push({ recordKey: rec.key, ...v.refresh });
       if (this.refreshes.length >= REFRESH_BATCH) this.flushRefreshes();
-    } else if (v.kind === 'parked') ctx.counts.skipped++;
+    } else if (v.kind === 'parked') ctx.passedOver();
     else if (v.kind === 'problems') {
       ctx.park(rec.key, v.error, { contentHash: v.hash, payload: v.payload });
     } else {

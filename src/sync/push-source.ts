@@ -70,6 +70,8 @@ export class PushSource {
   private futureFound: string | null = null;
   private narrow: { changed: string[] } | null = null;
   private sentThisPass = 0;
+  /** Records the run counted before this source (leftovers settled first). */
+  private readonly doneBefore: number;
 
   private constructor(
     private readonly ctx: RunContext,
@@ -79,6 +81,7 @@ export class PushSource {
     private readonly blocked: Leftovers,
   ) {
     const cfg = pushConfig(env.profile, tp);
+    this.doneBefore = ctx.done;
     const dueItems = ctx.store.inbox.dueForRetry(tp, ctx.now());
     this.due = new Set([...dueItems.map((i) => i.recordKey), ...plan.retryKeys]);
     this.reread = new Set<string>([...this.due, ...blocked.reread]);
@@ -116,7 +119,10 @@ export class PushSource {
   ): Promise<PushSource> {
     const source = new PushSource(ctx, env, tp, plan, blocked);
     const narrow = source.digest !== null && pushConfig(env.profile, tp).source.fingerprints !== undefined;
-    if (narrow && (!source.watermarkMode || source.since === null)) await source.scanFingerprints();
+    if (narrow && (!source.watermarkMode || source.since === null)) {
+      await source.scanFingerprints();
+      source.knowTotal(source.narrow?.changed ?? [], source.reread);
+    }
     return source;
   }
 
@@ -142,10 +148,14 @@ export class PushSource {
       const { tp } = this;
       const from = this.narrow
         ? { keys: this.narrow.changed.filter((k) => !this.handled.has(k)) }
-        : { since: this.since };
+        : { since: this.since, onReadEnd: (keys: ReadonlySet<string>) => this.knowTotal(keys, this.reread) };
       yield* this.grouped(this.read({ ...from, ...skip }));
       const missing = this.full() ? [] : [...this.reread].filter((k) => !this.handled.has(k));
-      if (missing.length > 0) yield* this.grouped(this.read({ keys: missing, ...skip }));
+      if (missing.length > 0) {
+        // the retries due that the ERP no longer has leave the total here
+        const onReadEnd = (keys: ReadonlySet<string>) => this.knowTotal(keys);
+        yield* this.grouped(this.read({ keys: missing, ...skip, onReadEnd }));
+      }
       yield { kind: 'pass-end' };
       if (!this.full()) break;
       this.ctx.logger.debug({ touchpoint: tp, pass }, 'push pass reached its size; reading again');
@@ -171,15 +181,23 @@ export class PushSource {
     }
   }
 
+  /**
+   * The run's total, once the keys still to come are known: every key handled so far counts once, and so does
+   * each of `keys` and `extra` not handled yet (each becomes exactly one outcome). `extra` are keys read by a
+   * later query (retries due): counted now, and taken out by that query's own end if the ERP lacks them.
+   */
+  private knowTotal(keys: Iterable<string>, extra: Iterable<string> = []): void {
+    const coming = new Set<string>();
+    for (const k of keys) if (!this.handled.has(k)) coming.add(k);
+    for (const k of extra) if (!this.handled.has(k)) coming.add(k);
+    this.ctx.total = this.doneBefore + this.handled.size + coming.size;
+    this.ctx.progress();
+  }
+
   private full(): boolean {
     return this.sentThisPass >= this.ctx.options.pushBatchSize;
   }
 
-  /**
-   * Records come in small groups whose journal rows come with one query (a full scan of a big ERP otherwise
-   * spends much of its time on one look-up per record). Read-ahead records a full pass did not judge are not
-   * marked handled, so the next pass reads them again.
-   */
   /** The ERP read in groups: the reader's own batches when it has them, else its records grouped here. */
   private read(opts: ReadPushOptions): AsyncIterable<readonly PushSourceRecord[]> {
     const { env, tp } = this;

@@ -40,6 +40,13 @@ export class RunContext {
     return this.clock().toISOString();
   }
 
+  /** Counts a record passed over without a history row (parked, not due for a retry yet). */
+  passedOver(): void {
+    this.counts.skipped++;
+    this.done++;
+    this.maybeProgress();
+  }
+
   /** Counts an outcome and keeps a history row (unchanged records are counted only). */
   outcome(
     recordKey: string,

@@ -121,17 +121,53 @@ test.describe('manual setup', () => {
     await saveScreen(page, testInfo, 'wizard-infoplus');
     await page.getByRole('button', { name: 'Save and continue' }).click();
 
-    // 3. Mapping: a field list first (Infoplus field <- ERP column); the YAML is behind "Advanced".
+    // 3. Mapping: a field-by-field editor first (Infoplus field <- ERP column picked from the query's
+    // result, required fields marked, one record mapped live from the unsaved text); the YAML is behind
+    // "Advanced".
     await expect(page.getByRole('tab', { name: 'Fields' })).toHaveAttribute('aria-selected', 'true');
-    const orderFields = page.getByRole('table', { name: 'Sales orders → Orders' });
-    await expect(orderFields.getByRole('row').filter({ hasText: 'customerOrderNo' })).toContainText(
+    await expect(page.getByLabel('Touchpoint')).toHaveValue('orders');
+    const orderFields = page.getByRole('table', { name: 'Sales orders → Orders: fields' });
+    await expect(orderFields.getByLabel('ERP column for customerOrderNo')).toHaveValue('order_no');
+    // the pickers offer the columns the header query returns
+    await expect(orderFields.getByLabel('ERP column for billToCity').locator('option')).toContainText([
       'order_no',
-    );
+      'customer_po',
+      'ship_to_city',
+    ]);
+    await expect(
+      orderFields.getByRole('rowheader', { name: /^orderDate \*?\s*\(required\)$/ }),
+    ).toBeVisible();
+    await expect(orderFields.getByRole('rowheader', { name: /^customerPONo$/ })).toBeVisible();
+    await expect(
+      page
+        .getByRole('table', { name: 'Sales orders → Orders: each line (lineItems)' })
+        .getByLabel('ERP column for sku'),
+    ).toHaveValue('sku');
+    const preview = page.getByLabel(/^Infoplus record mapped from /);
+    await expect(preview).toContainText('"billToCity"');
     for (const width of [1280, 1024]) {
       await page.setViewportSize({ width, height: 900 });
       await expectLayoutHolds(page, `wizard mapping fields at ${width}`);
       await saveScreen(page, testInfo, `wizard-mapping-fields-${width}`);
     }
+    // Unmapping a field: the live preview of the unsaved text drops it.
+    await orderFields.getByLabel('ERP column for billToCity').selectOption('');
+    await expect(preview).not.toContainText('"billToCity"');
+    await orderFields.getByLabel('ERP column for billToCity').selectOption('bill_city');
+    await expect(preview).toContainText('"billToCity"');
+    // A required field left unmapped says what to fix, beside the field.
+    await page.getByLabel('Touchpoint').selectOption('vendors');
+    const vendorFields = page.getByRole('table', { name: 'Vendors: fields' });
+    const vendorName = vendorFields.getByLabel('ERP column for name');
+    const nameColumn = await vendorName.inputValue();
+    expect(nameColumn).not.toBe('');
+    await vendorName.selectOption('');
+    await expect(vendorFields.getByText('Required: pick the ERP column that holds the name.')).toBeVisible();
+    await expect(vendorName).toHaveAttribute('aria-invalid', 'true');
+    await expectLayoutHolds(page, 'wizard mapping error at 1024');
+    await vendorName.selectOption(nameColumn);
+    await expect(vendorFields.getByText(/^Required:/)).toHaveCount(0);
+    await expect(page.getByLabel(/^Infoplus record mapped from /)).toContainText('"name"');
     await expect(page.getByLabel('Mapping profile (YAML)')).toHaveCount(0);
     await page.getByRole('tab', { name: 'Advanced (YAML)' }).click();
     const profile = page.getByLabel('Mapping profile (YAML)');

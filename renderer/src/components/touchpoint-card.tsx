@@ -111,12 +111,12 @@ export function TouchpointCard({
       {progress ? (
         <div className="progress" role="status" aria-live="polite">
           <progress
-            max={progress.total ?? undefined}
-            value={progress.total ? progress.done : undefined}
+            max={progress.total && progress.total >= progress.done ? progress.total : undefined}
+            value={progress.total && progress.total >= progress.done ? progress.done : undefined}
             aria-label={`${label} progress`}
           />
           <span className="progress-text">
-            {progressCount(tp.name, progress.done, progress.total, progress.elapsedMs)}
+            {progressCount(tp.name, progress.done, progress.total, progress.pace)}
           </span>
         </div>
       ) : null}

@@ -1,11 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import type { AppStatus, RunProgress, RunSummary, TouchpointName } from '../contract.js';
+import type { AppStatus, ProgressPace, RunProgress, RunSummary, TouchpointName } from '../contract.js';
 import { errorText } from '../bridge/index.js';
 import { useBridge, useEvent } from './bridge-context.js';
+import { paceOf, type Sample } from './pace.js';
 
-/** A run in flight with how long it has been going at its last progress event (for "about 6 s left"). */
+/** A run in flight with its recent pace (for "about 6 s left"; null until two samples apart). */
 export interface LiveProgress extends RunProgress {
-  readonly elapsedMs: number;
+  readonly pace: ProgressPace | null;
 }
 
 /** The app-wide status, kept live from events. */
@@ -50,7 +51,7 @@ export function useLiveStatusSource(): LiveStatus {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<Partial<Record<TouchpointName, LiveProgress>>>({});
-  const startedAt = useRef(new Map<string, number>());
+  const samples = useRef(new Map<string, Sample[]>());
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const refresh = useCallback(() => {
@@ -79,7 +80,8 @@ export function useLiveStatusSource(): LiveStatus {
 
   useEvent('status', (s) => setStatus(s));
   useEvent('run-started', (run) => {
-    startedAt.current.set(run.id, Date.parse(run.startedAt));
+    // the first sample is the first progress event: the ERP read before it is no part of the pace
+    samples.current.set(run.id, []);
     setStatus((s) => (s ? withRun(s, run) : s));
     setProgress((p) => ({
       ...p,
@@ -89,17 +91,18 @@ export function useLiveStatusSource(): LiveStatus {
         counts: run.counts,
         done: 0,
         total: null,
-        elapsedMs: 0,
+        pace: null,
       },
     }));
   });
   useEvent('run-progress', (prog) => {
-    const start = startedAt.current.get(prog.runId);
-    const elapsedMs = start === undefined ? 0 : Date.now() - start;
-    setProgress((p) => ({ ...p, [prog.touchpoint]: { ...prog, elapsedMs } }));
+    let list = samples.current.get(prog.runId);
+    if (!list) samples.current.set(prog.runId, (list = []));
+    const pace = paceOf(list, { at: Date.now(), done: prog.done });
+    setProgress((p) => ({ ...p, [prog.touchpoint]: { ...prog, pace } }));
   });
   useEvent('run-finished', (run) => {
-    startedAt.current.delete(run.id);
+    samples.current.delete(run.id);
     setStatus((s) => (s ? withRun(s, run) : s));
     setProgress((p) => {
       const next = { ...p };

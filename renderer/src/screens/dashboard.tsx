@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { AppStatus, TouchpointName } from '../contract.js';
-import { TOUCHPOINT_LABELS, plural, progressText } from '../contract.js';
+import { TOUCHPOINT_LABELS, plural } from '../contract.js';
 import { ErrorNote, Note, Spinner, formatTime, relativeTime, ScreenHead } from '../components/common.js';
 import { HealthLight } from '../components/health-light.js';
 import { RateBadge } from '../components/rate-badge.js';
 import { TouchpointCard } from '../components/touchpoint-card.js';
 import { useBridge } from '../hooks/bridge-context.js';
-import { useLiveStatus, type LiveProgress } from '../hooks/live-status.js';
+import { useLiveStatus } from '../hooks/live-status.js';
 import { useAction } from '../hooks/use-async.js';
 import { href } from '../hooks/use-route.js';
 
@@ -17,11 +17,6 @@ const ALERT_TEXT: Readonly<Record<AppStatus['alerts'][number]['kind'], string>> 
   'connection-lost': 'Connection lost',
   'future-watermark': 'Change date in the future',
 };
-
-/** "Sales orders → Orders: 112 of 140, about 6 s left", timed from the run's start. */
-function progressLine(p: LiveProgress): string {
-  return progressText(p.touchpoint, p.done, p.total, p.elapsedMs);
-}
 
 /** Overall health, alerts, Sync now, and a live card per touchpoint. */
 export function Dashboard() {
@@ -73,11 +68,12 @@ export function Dashboard() {
           </button>
         </div>
       </ScreenHead>
+      {/* the runs' own progress is pinned at the top of every screen (RunStrip) */}
       <div id="sync-progress" className="progress-line">
-        {sync.busy && !syncingOne ? <Spinner label="Syncing all touchpoints…" /> : null}
-        {!sync.busy && runningAny ? (
-          <Spinner label={inFlight.map(progressLine).join(' · ') || 'Syncing…'} />
+        {inFlight.length === 0 && sync.busy && !syncingOne ? (
+          <Spinner label="Syncing all touchpoints…" />
         ) : null}
+        {inFlight.length === 0 && !sync.busy && runningAny ? <Spinner label="Syncing…" /> : null}
       </div>
       <ErrorNote error={sync.error} title="Sync could not start" />
       <ErrorNote error={pause.error} />

@@ -1,54 +1,16 @@
-import { useMemo, useState } from 'react';
-import { parse as parseYaml } from 'yaml';
-import type { ProfileDocument, TouchpointName } from '../contract.js';
-import { TOUCHPOINT_LABELS, TOUCHPOINTS } from '../contract.js';
+import { useState } from 'react';
+import type { ProfileDocument } from '../contract.js';
 import { ErrorNote, Spinner } from '../components/common.js';
 import { ProfileEditor, ProfileProblems } from '../components/profile-editor.js';
 import { useBridge } from '../hooks/bridge-context.js';
 import { useLoad } from '../hooks/use-async.js';
 import { fieldErrorsOf } from '../settings/field-errors.js';
+import { MappingEditor } from './mapping-editor.js';
 
 /** The profile text being edited in the wizard, and the document it started from. */
 export interface ProfileDraft {
   readonly base: ProfileDocument | null;
   readonly text: string;
-}
-
-/** One touchpoint's field mapping as the Fields tab lists it: Infoplus field and where its value comes from. */
-interface MappedTouchpoint {
-  readonly touchpoint: TouchpointName;
-  readonly fields: readonly { readonly field: string; readonly source: string }[];
-}
-
-/** How a field's source reads: the ERP column, or the fixed value / expression the profile gives. */
-function sourceText(spec: unknown): string {
-  if (typeof spec === 'string' || typeof spec === 'number' || typeof spec === 'boolean') return String(spec);
-  if (spec && typeof spec === 'object') {
-    const o = spec as Record<string, unknown>;
-    if (typeof o['column'] === 'string') return o['column'];
-    if ('const' in o) return `always ${JSON.stringify(o['const'])}`;
-  }
-  return JSON.stringify(spec);
-}
-
-/** The field mappings of the profile text, or null while the text is not valid YAML. */
-function mappedFields(text: string): readonly MappedTouchpoint[] | null {
-  let doc: { touchpoints?: Record<string, { fields?: Record<string, unknown> } | undefined> } | null;
-  try {
-    doc = parseYaml(text) as typeof doc;
-  } catch {
-    return null;
-  }
-  const out: MappedTouchpoint[] = [];
-  for (const tp of TOUCHPOINTS) {
-    const fields = doc?.touchpoints?.[tp]?.fields;
-    if (!fields || typeof fields !== 'object') continue;
-    out.push({
-      touchpoint: tp,
-      fields: Object.entries(fields).map(([field, spec]) => ({ field, source: sourceText(spec) })),
-    });
-  }
-  return out;
 }
 
 /** Wizard step: the mapping profile, prefilled with the sample for the chosen ERP driver. */
@@ -73,7 +35,6 @@ export function WizardProfileStep({
     return doc;
   }, [bridge]);
   const [tab, setTab] = useState<'fields' | 'advanced'>('fields');
-  const mapped = useMemo(() => mappedFields(draft.text), [draft.text]);
   const problems = [
     ...(draft.base?.problems ?? []),
     ...Object.entries(fieldErrorsOf(error)).map(([path, message]) => ({ path, message })),
@@ -83,8 +44,9 @@ export function WizardProfileStep({
       <legend>Mapping profile</legend>
       <p>
         The profile says which ERP rows become which Infoplus records, and how shipments and receipts are
-        written back. It starts from the sample for your database; adjust the SQL to your tables. Mappings
-        (after setup) has Preview and Dry run to check it.
+        written back. It starts from the sample for your database, pointed at the connection you entered. Pick
+        the ERP column for each Infoplus field below and watch one record mapped live; the queries themselves
+        are in Advanced (YAML). Nothing is saved until you go on.
       </p>
       {loaded.loading && !draft.base ? <Spinner label="Loading the suggested profile…" /> : null}
       <ErrorNote error={loaded.error} />
@@ -120,35 +82,9 @@ export function WizardProfileStep({
         {tab === 'fields' ? (
           <>
             <ProfileProblems problems={problems} />
-            {mapped === null ? (
-              <p className="muted">The YAML has a syntax error: open Advanced (YAML) to fix it.</p>
-            ) : (
-              mapped.map((m) => (
-                <div className="table-wrap" key={m.touchpoint}>
-                  <table>
-                    <caption>{TOUCHPOINT_LABELS[m.touchpoint]}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Infoplus field</th>
-                        <th scope="col">From the ERP</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {m.fields.map((f) => (
-                        <tr key={f.field}>
-                          <td>
-                            <code>{f.field}</code>
-                          </td>
-                          <td>
-                            <code>{f.source}</code>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              ))
-            )}
+            {draft.base ? (
+              <MappingEditor text={draft.text} onChange={(text) => onChange({ ...draft, text })} />
+            ) : null}
           </>
         ) : (
           <ProfileEditor

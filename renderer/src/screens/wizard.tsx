@@ -112,6 +112,11 @@ function WizardSteps({ settings, onDone }: { settings: Settings; onDone: () => v
       if (!(profile.base?.path && profile.text === profile.base.text)) {
         await bridge.saveProfile({ text: profile.text });
       }
+      // The schedules step shows what will really run: the profile's schedules where Settings set none (read
+      // now, since the profile was not saved when the wizard opened).
+      const fresh = schedulesDraftOf(await bridge.getSettings({}));
+      for (const sched of Object.values(fresh.schedules)) sched.enabled = true;
+      setSchedules(fresh);
       setStep((s) => s + 1);
       live.refresh();
     });

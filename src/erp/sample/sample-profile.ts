@@ -12,6 +12,9 @@ export interface SampleProfileOptions {
   readonly erpUrl?: string;
   readonly infoplusBaseUrl?: string;
   readonly timezone?: string;
+  /** The line of business and warehouse (the wizard's choices); 1 and 1 when not given. */
+  readonly lobId?: number;
+  readonly warehouseId?: number;
   /** Adds a `yaml-language-server` comment pointing editors at the profile JSON Schema. */
   readonly schemaPath?: string;
 }
@@ -71,7 +74,7 @@ FROM items i`;
         requestsPerSecond: 5,
       },
     },
-    infoplus: { lobId: 1, warehouseId: 1 },
+    infoplus: { lobId: opts.lobId ?? 1, warehouseId: opts.warehouseId ?? 1 },
     lookups: {
       carriers: { values: { UPS: 1, FEDEX: 2, USPS: 3 }, caseInsensitive: true },
       yesNo: { values: { true: 'Yes', false: 'No', '1': 'Yes', '0': 'No' } },

@@ -23,11 +23,17 @@ export interface SimulatorProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `infoplus-sync simulator --port 0 --api-key KEY` and reads the base URL it prints. */
-export async function startSimulatorCli(apiKey: string): Promise<SimulatorProcess> {
+/**
+ * Starts `infoplus-sync simulator --port 0 --api-key KEY` (plus `extraArgs`, e.g. `--latency-ms 150`) and reads
+ * the base URL it prints.
+ */
+export async function startSimulatorCli(
+  apiKey: string,
+  extraArgs: readonly string[] = [],
+): Promise<SimulatorProcess> {
   const child = spawn(
     process.execPath,
-    ['bin/infoplus-sync.js', 'simulator', '--port', '0', '--api-key', apiKey],
+    ['bin/infoplus-sync.js', 'simulator', '--port', '0', '--api-key', apiKey, ...extraArgs],
     {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -287,6 +287,48 @@ describe('createApp on the demo', () => {
     expect(good.notes.join('\n')).toMatch(/orders: queries ran/);
   });
 
+  it('maps one record by unsaved profile text: columns to pick, required fields, problems with their path', async () => {
+    const doc = await app.api.getProfile({});
+    const preview = await app.api.previewProfileText({ text: doc.text, touchpoint: 'orders' });
+    expect(preview.problems).toEqual([]);
+    expect(preview.columns).toEqual(expect.arrayContaining(['order_no', 'order_date', 'customer_no']));
+    expect(preview.lineColumns).toEqual(expect.arrayContaining(['sku']));
+    expect(preview.fields).toContainEqual(expect.objectContaining({ name: 'orderDate', required: true }));
+    expect(preview.fields).toContainEqual(
+      expect.objectContaining({ name: 'lobId', required: true, fromDefaults: true }),
+    );
+    expect(preview.linesField).toBe('lineItems');
+    expect(preview.lineFields).toContainEqual(expect.objectContaining({ name: 'sku', required: true }));
+    expect(preview.record?.infoplus).toMatchObject({ customerOrderNo: preview.record?.recordKey });
+
+    // an edit not saved: the preview follows the text, the profile in use does not change
+    const edited = doc.text.replace(/billToCity: bill_city/, 'billToCity: ship_to_city');
+    expect(edited).not.toBe(doc.text);
+    const after = await app.api.previewProfileText({ text: edited, touchpoint: 'orders' });
+    expect(after.record?.erp['ship_to_city']).toBeTruthy();
+    expect((after.record?.infoplus as { billToCity?: unknown }).billToCity).toBe(
+      after.record?.erp['ship_to_city'],
+    );
+    expect(await readFile(doc.path!, 'utf8')).toBe(doc.text);
+
+    // a column the query does not return: an error that names the field and the column
+    const wrong = doc.text.replace(/billToStreet: bill_street$/m, 'billToStreet: bill_road');
+    expect(wrong).not.toBe(doc.text);
+    const bad = await app.api.previewProfileText({ text: wrong, touchpoint: 'orders' });
+    expect(bad.problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringMatching(/billToStreet.*bill_road/),
+      }),
+    );
+    const invalid = await app.api.previewProfileText({
+      text: doc.text.replace(/^version:.*$/m, 'version: 99'),
+      touchpoint: 'orders',
+    });
+    expect(invalid.problems[0]).toMatchObject({ path: 'version', severity: 'error' });
+    expect(invalid.record).toBeNull();
+  });
+
   it('fires scheduled runs on time through the scheduler port', async () => {
     const orders = (await app.api.getStatus({})).touchpoints.find((t) => t.name === 'orders');
     expect(orders?.schedule).toBe('every 7 minutes');

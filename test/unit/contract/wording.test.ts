@@ -118,10 +118,19 @@ describe('wording', () => {
   });
 
   it('progress and cursor in words', () => {
-    expect(progressText('orders', 112, 140, 24_000)).toBe(
+    // 28 records left at the pace of 40 records in 8 s
+    expect(progressText('orders', 112, 140, { records: 40, ms: 8000 })).toBe(
       'Sales orders → Orders: 112 of 140, about 6 s left',
     );
-    expect(progressText('items', 5, null, 1000)).toBe('Items: 5 items so far');
+    expect(progressText('items', 5, null, { records: 5, ms: 2000 })).toBe('Items: 5 items so far');
+    // too few samples for a pace: the total, and no time left
+    expect(progressText('orders', 3, 140, { records: 3, ms: 900 })).toBe('Sales orders → Orders: 3 of 140');
+    expect(progressText('orders', 3, 140, null)).toBe('Sales orders → Orders: 3 of 140');
+    // a total the run has outgrown is not shown
+    expect(progressText('items', 12, 10, { records: 12, ms: 4000 })).toBe('Items: 12 items so far');
+    expect(progressText('orders', 1, 2000, { records: 50, ms: 60_000 })).toBe(
+      'Sales orders → Orders: 1 of 2000, about 40 min left',
+    );
     expect(cursorWords(null)).toBe('nothing pulled yet');
     expect(cursorWords(new Date(new Date().getFullYear(), 11, 5, 23, 33).toISOString())).toBe(
       'up to 5 Dec 23:33',

@@ -125,6 +125,7 @@ describe('renderer bridges', () => {
       checkProfileText: { text: 'x' },
       saveProfile: { text: 'x' },
       previewMapping: { touchpoint: 'items' },
+      previewProfileText: { text: 'x', touchpoint: 'items' },
       resetCursor: { touchpoint: 'shipments', since: '2026-01-01T00:00:00Z' },
     };
     for (const method of API_METHODS) {
