@@ -3,7 +3,6 @@
  * fields that would change, leave unchanged, or refuse and why), by the same rules `check` applies.
  */
 import type { DryRunRecord, PushTouchpoint } from '../contract/index.js';
-import { refusalsOf } from '../domain/mapping/record-rules.js';
 import { changedFields } from './dry-run-diff.js';
 import type { Candidate } from './push-types.js';
 import { PUSH_RESOURCES } from './push-resources.js';
@@ -21,13 +20,6 @@ export class RecordVerdicts {
   list(): DryRunRecord[] {
     return [...this.byKey.values()];
   }
-}
-
-/** Why Infoplus would refuse a payload the run would otherwise send (SKU rule, quantities), or null. */
-export function refusalReason(tp: PushTouchpoint, c: Candidate): string | null {
-  const reasons = refusalsOf(tp, { key: c.key, payload: c.payload, problems: [] });
-  if (reasons.length === 0) return null;
-  return `${PUSH_RESOURCES[tp].label} ${c.key}: ${reasons.map((r) => `${r.field}: ${r.message}`).join('; ')}`;
 }
 
 /** A record parked in the inbox: the run passes over it until it changes or a retry is due. */

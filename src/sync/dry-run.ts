@@ -19,7 +19,7 @@ import { findKeyCollisions, keyCollisionError } from './key-policy.js';
 import { judgeRecord } from './push-judge.js';
 import { PUSH_RESOURCES } from './push-resources.js';
 import type { LookupResolver } from './resolver.js';
-import { candidateVerdict, parkedVerdict, RecordVerdicts, refusalReason } from './dry-run-verdicts.js';
+import { candidateVerdict, parkedVerdict, RecordVerdicts } from './dry-run-verdicts.js';
 import type { SyncEnv } from './sync-env.js';
 import type { LoggerLike, ResolvedOptions } from './types.js';
 
@@ -141,13 +141,8 @@ async function dryPush(
         verdicts.note(parkedVerdict(env, tp, rec.key));
         continue;
       }
+      // Infoplus's record rules (SKU, quantities) are the judge's: such a record came back as problems above.
       const c = v.candidate;
-      const refused = refusalReason(tp, c);
-      if (refused) {
-        add({ recordKey: rec.key, message: refused });
-        verdicts.note({ recordKey: rec.key, verdict: 'refused', reason: refused });
-        continue;
-      }
       verdicts.note(await candidateVerdict(env, tp, c));
       claims.push({ recordKey: c.key, canonical: c.canonical, op: c.op });
       if (c.op === 'create') wouldCreate++;
@@ -171,9 +166,6 @@ async function dryPush(
           field: 'lobId',
           message: `line of business ${String(c.payload['lobId'])} differs from the profile's`,
         });
-      }
-      if (tp === 'items' && typeof c.payload['sku'] === 'string' && c.payload['sku'].trim().length > 20) {
-        add({ recordKey: rec.key, field: 'sku', message: 'Infoplus SKUs are at most 20 characters' });
       }
     }
     // records synced earlier (unchanged now) still claim their key

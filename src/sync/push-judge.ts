@@ -10,6 +10,8 @@ import {
   rowsFingerprint,
   type PushSourceRecord,
 } from '../domain/mapping/index.js';
+import { refusalsOf, type Refusal } from '../domain/mapping/record-rules.js';
+import type { ClassifiedError } from '../domain/error-classification.js';
 import type { Profile } from '../profile/index.js';
 import type { JournalEntry, StateStore } from '../store/index.js';
 import { checkInfoplusKey, invalidKeyError } from './key-policy.js';
@@ -113,6 +115,12 @@ export async function judgeRecord(
       error: invalidKeyError(res.label, rec.key, keyCheck.reason),
     };
   }
+  // Infoplus's own record rules (SKU characters and length, whole line quantities): refused here, never sent,
+  // in the same words the dry run and `check` use.
+  const refused = refusalsOf(tp, { key: rec.key, payload: built.payload, problems: [] });
+  if (refused.length > 0) {
+    return { kind: 'problems', hash, payload: built.payload, error: refusalError(tp, rec.key, refused) };
+  }
   const base = {
     key: rec.key,
     keyValue: keyCheck.key,
@@ -127,6 +135,26 @@ export async function judgeRecord(
     ? { ...base, op: 'update' as const, infoplusId: j.infoplusId }
     : { ...base, op: 'create' as const, infoplusId: null };
   return { kind: 'send', candidate };
+}
+
+/** How the run, the dry run and `check` word a record Infoplus would refuse: the record, each field, the fix. */
+export function refusalMessage(tp: PushTouchpoint, recordKey: string, reasons: readonly Refusal[]): string {
+  return `${PUSH_RESOURCES[tp].label} ${recordKey}: ${reasons.map((r) => `${r.field}: ${r.message}`).join('; ')}`;
+}
+
+/** The inbox entry of a record parked by Infoplus's record rules before anything was sent. */
+function refusalError(tp: PushTouchpoint, recordKey: string, reasons: readonly Refusal[]): ClassifiedError {
+  const fields = [...new Set(reasons.map((r) => r.field))].join(', ');
+  return {
+    category: 'erp-data',
+    fixBy: 'erp-user',
+    message: refusalMessage(tp, recordKey, reasons),
+    infoplusMessages: [],
+    hint: `Infoplus would refuse this record: correct ${fields} of this record in the ERP; it is sent automatically once it changes. Nothing was sent to Infoplus.`,
+    transient: false,
+    stopsRun: false,
+    maybeApplied: false,
+  };
 }
 
 /**
