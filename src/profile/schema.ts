@@ -220,6 +220,33 @@ const pushBase = {
     ),
 };
 
+// --- lifecycle (issue 11, life): createOnly, cancelWhen, onCancel ---
+const lifecycleFields = {
+  createOnly: z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      'Infoplus fields sent when the record is created and never on an update (Infoplus keeps its value): ' +
+        'a header field (`vendorId`), a field of every line (`lineItems.orderQuantity`), or all lines (`lineItems`)',
+    ),
+  cancelWhen: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'orders, asns: the ERP record is cancelled when this holds over its header row, e.g. "status = \'X\'" ' +
+        '(columns without @; operators = != > >= < <=; and, or, not). A cancelled record is never created',
+    ),
+  onCancel: z
+    .enum(['delete', 'report'])
+    .optional()
+    .describe(
+      'What to do when a record already in Infoplus is cancelled in the ERP: delete it while Infoplus still ' +
+        'allows it (else it is reported), or report it (default) as "cancel in Infoplus by hand"',
+    ),
+};
+// --- end lifecycle ---
+
 const linesMappingSchema = z.strictObject({
   fields: fieldsSchema,
   customFields: fieldsSchema.optional(),
@@ -228,6 +255,7 @@ const linesMappingSchema = z.strictObject({
 export const pushTouchpointSchema = z
   .strictObject({
     ...pushBase,
+    ...lifecycleFields,
     lines: linesMappingSchema.optional().describe('Line items (orders, asns)'),
   })
   .meta({ id: 'ProfilePushTouchpoint' });

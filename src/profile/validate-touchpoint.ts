@@ -1,6 +1,7 @@
 /** Checks of one push or pull touchpoint that zod cannot express: Infoplus fields, queries and parameters. */
 import type { PullTouchpoint, PushTouchpoint } from '../contract/touchpoints.js';
 import { conditionNames, parseCondition } from '../domain/write-back-condition.js';
+import { checkLifecycle } from './lifecycle.js';
 import type { ProfileProblem } from './problems.js';
 import { ENGINE_LINE_SOURCES, ENGINE_RECORD_PARAMS, engineLineSource } from './pull-params.js';
 import type {
@@ -120,6 +121,7 @@ export function checkPushTouchpoint(
     const known = new Set(['key', ...Object.keys(models[info.model] ?? {})]);
     checkStatements(profile, cfg.afterPush, 'afterPush', known, add);
   }
+  out.push(...checkLifecycle(tp, cfg, models));
   return out;
 }
 

@@ -3,6 +3,8 @@
  * fields that would change, leave unchanged, or refuse and why), by the same rules `check` applies.
  */
 import type { DryRunRecord, PushTouchpoint } from '../contract/index.js';
+import { withoutCreateOnly } from '../domain/mapping/index.js';
+import { createOnlyOf } from '../profile/lifecycle.js';
 import { changedFields } from './dry-run-diff.js';
 import type { Candidate } from './push-types.js';
 import { PUSH_RESOURCES } from './push-resources.js';
@@ -40,9 +42,11 @@ export async function candidateVerdict(
 ): Promise<DryRunRecord> {
   if (c.op === 'create') return { recordKey: c.key, verdict: 'create' };
   const res = PUSH_RESOURCES[tp];
+  // an update never sends the createOnly fields: they are no change to name
+  const sent = withoutCreateOnly(c.payload, createOnlyOf(tp, env.profile.touchpoints[tp]));
   try {
     const held = await res.lookup(env.infoplus, env.profile.infoplus.lobId, c.keyValue);
-    if (held) return { recordKey: c.key, verdict: 'update', changedFields: changedFields(c.payload, held) };
+    if (held) return { recordKey: c.key, verdict: 'update', changedFields: changedFields(sent, held) };
   } catch {
     // the fields stay unnamed; the verdict itself does not depend on the look-up
   }

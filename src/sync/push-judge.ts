@@ -8,8 +8,10 @@ import {
   storedFingerprint,
   resolveRequests,
   rowsFingerprint,
+  withoutCreateOnly,
   type PushSourceRecord,
 } from '../domain/mapping/index.js';
+import { createOnlyOf } from '../profile/lifecycle.js';
 import { refusalsOf, type Refusal } from '../domain/mapping/record-rules.js';
 import type { ClassifiedError } from '../domain/error-classification.js';
 import type { Profile } from '../profile/index.js';
@@ -59,11 +61,16 @@ export async function judgeRecord(
   }
   if (lookups.length > 0) await env.resolver.prefetch(lookups);
   const built = buildPayload(env.profile, tp, rec, { resolve: env.resolver.resolve });
-  const hash = contentHash(built.payload);
-  if (synced && j.contentHash === hash) {
+  const fullHash = contentHash(built.payload);
+  // createOnly fields are never sent on an update: a record Infoplus has is compared without them (a journal
+  // written before they were create-only holds the full hash, which counts as well).
+  const createOnly = createOnlyOf(tp, pushConfig(env.profile, tp));
+  const syncedHash = createOnly ? contentHash(withoutCreateOnly(built.payload, createOnly)) : fullHash;
+  const hash = j?.infoplusId ? syncedHash : fullHash;
+  if (synced && (j.contentHash === syncedHash || j.contentHash === fullHash)) {
     return fingerprint === null
       ? { kind: 'unchanged' }
-      : { kind: 'unchanged', refresh: { contentHash: hash, sourceFingerprint: fingerprint } };
+      : { kind: 'unchanged', refresh: { contentHash: syncedHash, sourceFingerprint: fingerprint } };
   }
   if (j && (j.status === 'failed' || j.status === 'skipped') && j.failedHash === hash && !due.has(rec.key)) {
     // Parked and not changed since: wait for the data to change, a retry to come due, or Retry.
@@ -127,6 +134,7 @@ export async function judgeRecord(
     canonical: keyCheck.canonical,
     payload: built.payload,
     hash,
+    syncedHash,
     watermark: rec.watermark,
     fingerprint,
     namedId: namedInfoplusId(rec, pushConfig(env.profile, tp).infoplusIdColumn, tp),

@@ -10,6 +10,8 @@ interface CandidateBase {
   readonly canonical: string;
   readonly payload: InfoplusRecord;
   readonly hash: string;
+  /** The hash the journal keeps once Infoplus has the record (createOnly fields left out); default `hash`. */
+  readonly syncedHash?: string;
   readonly watermark: Date | null;
   /** The source fingerprint to keep in the journal once the record is in Infoplus (null: none configured). */
   readonly fingerprint: string | null;
