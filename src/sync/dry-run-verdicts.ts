@@ -52,3 +52,30 @@ export async function candidateVerdict(
   }
   return { recordKey: c.key, verdict: 'update' };
 }
+
+/**
+ * A record cancelled in the ERP that this app sent: with onCancel: delete an update (it is deleted while
+ * Infoplus allows it), else refused (reported: cancel it in Infoplus by hand). Never sent: nothing to do.
+ */
+export function cancelVerdict(
+  env: DryRunEnv,
+  tp: PushTouchpoint,
+  recordKey: string,
+  infoplusId: string | null,
+): DryRunRecord {
+  if (infoplusId === null) return { recordKey, verdict: 'unchanged' };
+  const res = PUSH_RESOURCES[tp];
+  const cfg = env.profile.touchpoints[tp];
+  const onCancel = cfg && 'onCancel' in cfg ? cfg.onCancel : undefined;
+  return onCancel === 'delete'
+    ? {
+        recordKey,
+        verdict: 'update',
+        reason: `cancelled in the ERP: deleted in Infoplus (${res.idField} ${infoplusId}) while Infoplus still allows it, else reported to cancel by hand`,
+      }
+    : {
+        recordKey,
+        verdict: 'refused',
+        reason: `cancelled in the ERP: cancel ${res.label} ${recordKey} (${res.idField} ${infoplusId}) in Infoplus by hand (onCancel: report)`,
+      };
+}

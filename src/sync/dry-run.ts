@@ -19,7 +19,7 @@ import { findKeyCollisions, keyCollisionError } from './key-policy.js';
 import { judgeRecord } from './push-judge.js';
 import { PUSH_RESOURCES } from './push-resources.js';
 import type { LookupResolver } from './resolver.js';
-import { candidateVerdict, parkedVerdict, RecordVerdicts } from './dry-run-verdicts.js';
+import { cancelVerdict, candidateVerdict, parkedVerdict, RecordVerdicts } from './dry-run-verdicts.js';
 import type { SyncEnv } from './sync-env.js';
 import type { LoggerLike, ResolvedOptions } from './types.js';
 
@@ -139,6 +139,14 @@ async function dryPush(
       }
       if (v.kind === 'parked') {
         verdicts.note(parkedVerdict(env, tp, rec.key));
+        continue;
+      }
+      if (v.kind === 'cancel') {
+        const c = cancelVerdict(env, tp, rec.key, v.infoplusId);
+        verdicts.note(c);
+        if (c.verdict === 'unchanged') unchanged++;
+        else if (c.verdict === 'update') wouldUpdate++;
+        else add({ recordKey: rec.key, message: c.reason ?? 'cancelled in the ERP' });
         continue;
       }
       // Infoplus's record rules (SKU, quantities) are the judge's: such a record came back as problems above.

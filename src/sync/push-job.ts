@@ -11,6 +11,7 @@ import type { PushTouchpoint } from '../contract/index.js';
 import { mappingDigest, type PushSourceRecord } from '../domain/mapping/index.js';
 import type { JournalEntry } from '../store/index.js';
 import { planCompare } from './compare-plan.js';
+import { cancelInInfoplus } from './push-cancel.js';
 import { KeyClaims } from './key-claims.js';
 import { judgeRecord, type JudgeEnv } from './push-judge.js';
 import { NO_LEFTOVERS, reconcileLeftovers } from './push-leftovers.js';
@@ -61,7 +62,7 @@ class PushOutlet {
 
   constructor(
     private readonly ctx: RunContext,
-    env: SyncEnv,
+    private readonly env: SyncEnv,
     private readonly tp: PushTouchpoint,
     private readonly source: PushSource,
   ) {
@@ -92,7 +93,11 @@ class PushOutlet {
       if (v.refresh) this.refreshes.push({ recordKey: rec.key, ...v.refresh });
       if (this.refreshes.length >= REFRESH_BATCH) this.flushRefreshes();
     } else if (v.kind === 'parked') ctx.counts.skipped++;
-    else if (v.kind === 'problems') {
+    else if (v.kind === 'cancel') {
+      // cancelled in the ERP: deleted or reported in Infoplus, one record at a time (rare)
+      if (ctx.dryRun) ctx.outcome(rec.key, 'updated', { message: 'dry run: cancelled in the ERP' });
+      else await cancelInInfoplus(ctx, this.env, this.tp, rec.key, v);
+    } else if (v.kind === 'problems') {
       if (ctx.dryRun) ctx.outcome(rec.key, 'failed', { message: v.error.message });
       else ctx.park(rec.key, v.error, { contentHash: v.hash, payload: v.payload });
     } else {

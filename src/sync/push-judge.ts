@@ -9,6 +9,7 @@ import {
   resolveRequests,
   rowsFingerprint,
   withoutCreateOnly,
+  isCancelled,
   type PushSourceRecord,
 } from '../domain/mapping/index.js';
 import { createOnlyOf } from '../profile/lifecycle.js';
@@ -59,6 +60,7 @@ export async function judgeRecord(
     // the reader skipped its lines on the journal's word; a payload built now would lose them
     throw new Error(`${res.label} ${rec.key}: read without lines but its fingerprint no longer matches`);
   }
+  if (isCancelled(env.profile, tp, rec.header)) return cancelVerdict(rec, j, due);
   if (lookups.length > 0) await env.resolver.prefetch(lookups);
   const built = buildPayload(env.profile, tp, rec, { resolve: env.resolver.resolve });
   const fullHash = contentHash(built.payload);
@@ -143,6 +145,22 @@ export async function judgeRecord(
     ? { ...base, op: 'update' as const, infoplusId: j.infoplusId }
     : { ...base, op: 'create' as const, infoplusId: null };
   return { kind: 'send', candidate };
+}
+
+/** The journal's content hash of a record cancelled in the ERP and settled in Infoplus (cancelled there too). */
+export const CANCEL_SETTLED = 'cancelled-in-infoplus';
+
+/**
+ * A record the ERP cancelled: never created; one this app has a record of is deleted or reported once (again
+ * when its rows change or a retry comes due), then passed over.
+ */
+function cancelVerdict(rec: PushSourceRecord, j: JournalEntry | null, due: ReadonlySet<string>): Verdict {
+  if (j === null || (j.status === 'synced' && (j.infoplusId === null || j.contentHash === CANCEL_SETTLED)))
+    return { kind: 'unchanged' };
+  const hash = `cancelled:${rowsFingerprint(rec)}`;
+  if ((j.status === 'failed' || j.status === 'skipped') && j.failedHash === hash && !due.has(rec.key))
+    return { kind: 'parked' };
+  return { kind: 'cancel', infoplusId: j.infoplusId, hash };
 }
 
 /** How the run, the dry run and `check` word a record Infoplus would refuse: the record, each field, the fix. */

@@ -41,4 +41,9 @@ export type Verdict =
       readonly hash: string;
       readonly payload: InfoplusRecord;
     }
-  | { readonly kind: 'send'; readonly candidate: Candidate };
+  | { readonly kind: 'send'; readonly candidate: Candidate }
+  /**
+   * Cancelled in the ERP (profile cancelWhen) while this app has a record of it: delete or report it in
+   * Infoplus (infoplusId null: never in Infoplus, only its journal and inbox entries are closed).
+   */
+  | { readonly kind: 'cancel'; readonly infoplusId: string | null; readonly hash: string };

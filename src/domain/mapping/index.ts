@@ -6,6 +6,7 @@ export { convertValue, toInstant, type FieldType, type Converted } from './conve
 export { formatWallClock, instantFromWallClock, wallClockOf, zoneOffsetMs } from './zoned-time.js';
 export { columnValue } from './map-field.js';
 export { markCreateOnly, withoutCreateOnly } from './create-only.js';
+export { isCancelled } from './cancel.js';
 export { mappingDigest, rawFingerprint, rowsFingerprint, storedFingerprint } from './fingerprint.js';
 export type {
   PushSourceRecord,

@@ -127,4 +127,25 @@ describe('createOnly names are checked against the touchpoint model', () => {
       'touchpoints.asns.createOnly[0]: "lineItems.maxOvers" is not mapped under lines.fields, so it is never sent; map it or remove it here',
     ]);
   });
+
+  it('checks cancelWhen and onCancel: where they apply, and the condition', () => {
+    const at = (section: string, extra: string): string[] => {
+      try {
+        parseProfile(text.replace(`    key: ${section}\n`, `    key: ${section}\n${extra}`));
+        return [];
+      } catch (e) {
+        return (e as ProfileError).problems.map((p) => `${p.path}: ${p.message}`);
+      }
+    };
+    expect(at('order_no', '    cancelWhen: "status = \'X\'"\n    onCancel: delete\n')).toEqual([]);
+    expect(at('sku', '    cancelWhen: "status = \'X\'"\n')).toEqual([
+      'touchpoints.items.cancelWhen: items cannot be cancelled in Infoplus; cancelWhen is for orders and asns',
+    ]);
+    expect(at('order_no', '    onCancel: delete\n')).toEqual([
+      'touchpoints.orders.onCancel: onCancel needs cancelWhen: the condition that says an ERP record is cancelled',
+    ]);
+    expect(at('order_no', '    cancelWhen: "status = = 1"\n')[0]).toMatch(
+      /^touchpoints.orders.cancelWhen: .* in condition "status = = 1"; e.g. cancelWhen: "status = 'X'"$/,
+    );
+  });
 });

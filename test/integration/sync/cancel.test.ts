@@ -1,0 +1,173 @@
+// cancelWhen / onCancel: an ERP order cancelled after it was pushed is deleted in Infoplus while Infoplus still
+// allows it (decided by its looked-up status and the DELETE's status code), else parked for a person to cancel
+// by hand, naming the order; a cancelled order never pushed is not created; reconcile names the open ones.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { ErpConnection } from '../../../src/erp/types.js';
+import { startSimulator, type InfoplusSimulator } from '../../../src/simulator/index.js';
+import { makeRig, makeTestErp, tempDir, type Rig } from './harness.js';
+
+type Order = { orderNo: number; customerOrderNo: string; status: string };
+
+const withCancel =
+  (onCancel: 'delete' | 'report') =>
+  (text: string): string =>
+    text
+      .replaceAll(
+        'SELECT o.order_no, o.order_date,',
+        'SELECT o.order_no, o.status AS erp_status, o.order_date,',
+      )
+      .replace(
+        '    key: order_no\n',
+        `    key: order_no\n    cancelWhen: "erp_status = 'Cancelled'"\n    onCancel: ${onCancel}\n`,
+      );
+
+function setUp(prefix: string, onCancel: 'delete' | 'report') {
+  const tmp = tempDir(prefix);
+  const t = {} as { erp: ErpConnection; sim: InfoplusSimulator; rig: Rig; keys: string[] };
+  beforeAll(async () => {
+    t.erp = await (await makeTestErp('sqlite', tmp.dir)).open();
+    t.sim = await startSimulator({ seed: 7 }); // deletes=pending: only a Pending order can be deleted
+    t.rig = await makeRig({
+      erp: t.erp,
+      sim: t.sim,
+      driver: 'sqlite',
+      orders: 4,
+      dataDir: join(tmp.dir, 'state'),
+      editProfile: withCancel(onCancel),
+    });
+    await t.rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
+    t.keys = (
+      await t.erp.query<{ order_no: string }>('SELECT order_no FROM sales_orders ORDER BY order_no')
+    ).map((r) => r.order_no);
+  });
+  afterAll(async () => {
+    await t.rig.close();
+    await t.sim.close();
+    await t.erp.close();
+    tmp.remove();
+  });
+  return t;
+}
+
+const cancelInErp = async (erp: ErpConnection, keys: readonly string[], at: string): Promise<void> => {
+  for (const k of keys)
+    await erp.execute(`UPDATE sales_orders SET status = 'Cancelled', updated_at = @at WHERE order_no = @k`, {
+      k,
+      at,
+    });
+};
+const inInfoplus = (sim: InfoplusSimulator, key: string): Order | undefined =>
+  sim.state.list<Order>('order').find((o) => o.customerOrderNo === key);
+
+describe('onCancel: delete', () => {
+  const t = setUp('cancel-delete-', 'delete');
+
+  it('deletes a Pending order, parks one Infoplus refuses or no longer allows, never creates a cancelled one', async () => {
+    const [pending, onOrder, processed] = t.keys;
+    t.sim.warehouse.putOnOrder({ orderNos: [inInfoplus(t.sim, onOrder!)!.orderNo] });
+    t.sim.warehouse.shipOrders({ labelOnly: true, max: 1 });
+    // which order the warehouse picked: the first still Pending after putOnOrder, i.e. pending or processed
+    const picked = t.sim.state.list<Order>('order').filter((o) => o.status === 'Processed');
+    expect(picked).toHaveLength(1);
+    const shippedKey = picked[0]!.customerOrderNo;
+    const pendingKey = [pending!, processed!].find((k) => k !== shippedKey)!;
+    // a new ERP order entered already cancelled
+    await t.erp.execute(
+      `INSERT INTO sales_orders (order_no, customer_id, customer_po, order_date, ship_via, notes, total, status, created_at, updated_at)
+       SELECT 'CANCELLED-NEW', customer_id, customer_po, order_date, ship_via, notes, total, 'Cancelled', created_at, '2099-01-01 00:00:00'
+       FROM sales_orders WHERE order_no = @k`,
+      { k: pending! },
+    );
+    await cancelInErp(t.erp, [pendingKey, onOrder!, shippedKey], '2099-01-01 00:00:00');
+
+    const dry = (await t.rig.engine.dryRun(['orders'])).touchpoints[0]!;
+    expect(dry.wouldCreate).toBe(0);
+    expect(
+      dry
+        .recordVerdicts!.filter((r) => r.verdict !== 'unchanged')
+        .map((r) => r.recordKey)
+        .sort(),
+    ).toEqual([pendingKey, onOrder!, shippedKey].sort());
+
+    t.sim.resetStats();
+    const run = await t.rig.engine.runTouchpoint('orders', { trigger: 'manual' });
+    expect(run.counts).toMatchObject({ created: 0, updated: 1, failed: 2 });
+    expect(inInfoplus(t.sim, pendingKey)).toBeUndefined();
+    expect(inInfoplus(t.sim, 'CANCELLED-NEW')).toBeUndefined();
+    const routes = t.sim.stats().byRoute;
+    expect(routes['POST order']).toBeUndefined();
+    // the Processed order is never asked to go; the On Order one is asked and refused (by status code)
+    expect(routes['DELETE order/:id']).toBe(1);
+    expect(Object.entries(routes).filter(([r]) => r.startsWith('DELETE order (error'))).toEqual([
+      [expect.stringMatching(/^DELETE order \(error 4\d\d\)$/), 1],
+    ]);
+
+    const inbox = t.rig.store.inbox.list({ touchpoint: 'orders' });
+    const item = (k: string) => inbox.find((i) => i.recordKey === k);
+    expect(item(shippedKey)).toMatchObject({
+      fixBy: 'infoplus-user',
+      message: expect.stringMatching(
+        new RegExp(
+          `^Cancel order ${shippedKey} in Infoplus by hand: .*status Processed\\); Infoplus no longer allows deleting it`,
+        ),
+      ),
+    });
+    expect(item(onOrder!)?.message).toMatch(
+      new RegExp(
+        `^Cancel order ${onOrder} in Infoplus by hand: .*Infoplus refused to delete it \\(HTTP 4\\d\\d, status On Order\\)`,
+      ),
+    );
+    expect(inInfoplus(t.sim, onOrder!)?.status).toBe('On Order');
+
+    // reconcile: the two open ones are their own finding; the deleted and the never-created agree
+    const report = await t.rig.engine.reconcile({ touchpoints: ['orders'] });
+    const orders = report.touchpoints[0]!;
+    expect(orders.counts['cancelled-open']).toBe(2);
+    expect(orders.counts.missing).toBe(0);
+    expect(
+      orders.findings
+        .filter((f) => f.kind === 'cancelled-open')
+        .map((f) => f.recordKey)
+        .sort(),
+    ).toEqual([onOrder!, shippedKey].sort());
+    expect(orders.findings.find((f) => f.recordKey === onOrder)?.message).toMatch(
+      /^Cancelled in the ERP, still open in Infoplus: sales order/,
+    );
+
+    // nothing more happens on the next run: no request for the parked or the deleted
+    t.sim.resetStats();
+    const again = await t.rig.engine.runTouchpoint('orders', { trigger: 'manual' });
+    expect(again.counts).toMatchObject({ created: 0, updated: 0, failed: 0 });
+    expect(t.sim.stats().writes).toBe(0);
+  });
+});
+
+describe('onCancel: report', () => {
+  const t = setUp('cancel-report-', 'report');
+
+  it('parks the order for a person, naming it; deletes nothing; closes the item once it is gone from Infoplus', async () => {
+    const key = t.keys[0]!;
+    await cancelInErp(t.erp, [key], '2099-01-01 00:00:00');
+    t.sim.resetStats();
+    const run = await t.rig.engine.runTouchpoint('orders', { trigger: 'manual' });
+    expect(run.counts.failed).toBe(1);
+    expect(t.sim.stats().writes).toBe(0);
+    const [item] = t.rig.store.inbox.list({ touchpoint: 'orders' });
+    expect(item).toMatchObject({
+      recordKey: key,
+      message: expect.stringMatching(
+        new RegExp(`^Cancel order ${key} in Infoplus by hand: .*onCancel is report`),
+      ),
+    });
+    expect(inInfoplus(t.sim, key)?.status).toBe('Pending');
+
+    // a person removes it in Infoplus and presses Retry: the run looks it up and closes the item
+    await t.rig.client.order.delete(inInfoplus(t.sim, key)!.orderNo);
+    t.rig.engine.retryInbox([item!.id]);
+    const after = await t.rig.engine.runTouchpoint('orders', { trigger: 'manual' });
+    expect(after.counts).toMatchObject({ failed: 0, created: 0 });
+    expect(t.rig.store.inbox.openCount('orders')).toBe(0);
+    expect(inInfoplus(t.sim, key)).toBeUndefined();
+  });
+});
