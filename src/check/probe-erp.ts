@@ -8,6 +8,7 @@ import {
 import { checkInfoplusKey, findKeyCollisions } from '../domain/mapping/key-policy.js';
 import { columnValue, mapField } from '../domain/mapping/map-field.js';
 import { readPushRecords, runWriteBack } from '../sync/profile-io.js';
+import { varsOf } from '../profile/reuse.js';
 import type { ErpConnection } from '../erp/types.js';
 import type { ProfileProblem } from '../profile/problems.js';
 import type { FieldSpec, Profile, PushTouchpointProfile } from '../profile/schema.js';
@@ -37,7 +38,7 @@ async function probeFingerprints(
   try {
     for await (const row of erp.stream(
       cfg.source.fingerprints!,
-      {},
+      { ...varsOf(profile) },
       { name: `${tp}.fingerprints`, touchpoint: tp },
     )) {
       const missing = [cfg.key, cfg.changeDetection.fingerprint ?? ''].filter(

@@ -103,6 +103,38 @@ export const changeDetectionSchema = z.discriminatedUnion('mode', [
   }),
 ]);
 
+// --- reuse (issue 11, life): one header query with {{filter}}, profile vars ---
+const sourceFilterFields = {
+  filter: z
+    .strictObject({
+      since: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Watermark mode: the condition for changed rows, e.g. "o.updated_at >= @since"'),
+      keys: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('The condition for given records (retries), e.g. "o.order_no IN (@keys)"'),
+    })
+    .optional()
+    .describe(
+      'With {{filter}} in the header query: the engine puts (since) there to read changed rows, (keys) to read ' +
+        'given records (instead of a second headerByKeys query), and 1 = 1 in hash mode',
+    ),
+};
+const varsSchema = z
+  .record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a name of letters, digits and _'),
+    z.union([z.string(), z.number()]),
+  )
+  .optional()
+  .describe(
+    'Constants bound as @name in any statement of the profile, e.g. entity: 1 -> WHERE entity = @entity',
+  );
+// --- end reuse ---
+
 /** Where push records come from: header + lines queries, or one flat query ordered by key. */
 export const pushSourceSchema = z
   .strictObject({
@@ -145,6 +177,7 @@ export const pushSourceSchema = z
       .max(1000)
       .optional()
       .describe('Records per lines query (default 500)'),
+    ...sourceFilterFields,
   })
   .meta({ id: 'ProfilePushSource', description: 'Record source' });
 
@@ -370,6 +403,7 @@ export const profileSchema = z
       warehouseId: z.number().int().positive(),
     }),
     lookups: z.record(z.string(), lookupTableSchema).optional(),
+    vars: varsSchema,
     touchpoints: touchpointsSchema,
   })
   .describe('Infoplus ERP Sync mapping profile');
