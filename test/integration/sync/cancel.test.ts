@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { ErpConnection } from '../../../src/erp/types.js';
 import { startSimulator, type InfoplusSimulator } from '../../../src/simulator/index.js';
-import { makeRig, makeTestErp, tempDir, type Rig } from './harness.js';
+import { openErp } from '../../../src/erp/index.js';
+import { makeRig, makeTestErp, tempDir, type Rig, type TestErp } from './harness.js';
 
 type Order = { orderNo: number; customerOrderNo: string; status: string };
 
@@ -22,16 +23,19 @@ const withCancel =
         `    key: order_no\n    cancelWhen: "erp_status = 'Cancelled'"\n    onCancel: ${onCancel}\n`,
       );
 
-function setUp(prefix: string, onCancel: 'delete' | 'report') {
+type Driver = 'sqlite' | 'postgres' | 'mysql';
+
+function setUp(prefix: string, onCancel: 'delete' | 'report', driver: Driver = 'sqlite') {
   const tmp = tempDir(prefix);
-  const t = {} as { erp: ErpConnection; sim: InfoplusSimulator; rig: Rig; keys: string[] };
+  const t = {} as { erp: ErpConnection; sim: InfoplusSimulator; rig: Rig; keys: string[]; db: TestErp };
   beforeAll(async () => {
-    t.erp = await (await makeTestErp('sqlite', tmp.dir)).open();
+    t.db = await makeTestErp(driver, tmp.dir);
+    t.erp = await t.db.open();
     t.sim = await startSimulator({ seed: 7 }); // deletes=pending: only a Pending order can be deleted
     t.rig = await makeRig({
       erp: t.erp,
       sim: t.sim,
-      driver: 'sqlite',
+      driver,
       orders: 4,
       dataDir: join(tmp.dir, 'state'),
       editProfile: withCancel(onCancel),
@@ -42,9 +46,10 @@ function setUp(prefix: string, onCancel: 'delete' | 'report') {
     ).map((r) => r.order_no);
   });
   afterAll(async () => {
-    await t.rig.close();
-    await t.sim.close();
-    await t.erp.close();
+    await t.rig?.close();
+    await t.sim?.close();
+    await t.erp?.close();
+    await t.db?.drop();
     tmp.remove();
   });
   return t;
@@ -60,8 +65,24 @@ const cancelInErp = async (erp: ErpConnection, keys: readonly string[], at: stri
 const inInfoplus = (sim: InfoplusSimulator, key: string): Order | undefined =>
   sim.state.list<Order>('order').find((o) => o.customerOrderNo === key);
 
-describe('onCancel: delete', () => {
-  const t = setUp('cancel-delete-', 'delete');
+const reachable = async (driver: Driver): Promise<boolean> => {
+  if (driver === 'sqlite') return true;
+  const url =
+    driver === 'postgres'
+      ? (process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test')
+      : (process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test');
+  try {
+    await (await openErp({ driver, url })).close();
+    return true;
+  } catch {
+    return process.env.CI === 'true';
+  }
+};
+const DRIVERS: Driver[] = [];
+for (const d of ['sqlite', 'postgres', 'mysql'] as const) if (await reachable(d)) DRIVERS.push(d);
+
+describe.each(DRIVERS)('onCancel: delete (%s)', (driver) => {
+  const t = setUp(`cancel-delete-${driver}-`, 'delete', driver);
 
   it('deletes a Pending order, parks one Infoplus refuses or no longer allows, never creates a cancelled one', async () => {
     const [pending, onOrder, processed] = t.keys;
@@ -73,11 +94,12 @@ describe('onCancel: delete', () => {
     const shippedKey = picked[0]!.customerOrderNo;
     const pendingKey = [pending!, processed!].find((k) => k !== shippedKey)!;
     // a new ERP order entered already cancelled
+    const [max] = await t.erp.query<{ n: number | string }>('SELECT MAX(order_id) AS n FROM sales_orders');
     await t.erp.execute(
-      `INSERT INTO sales_orders (order_no, customer_id, customer_po, order_date, ship_via, notes, total, status, created_at, updated_at)
-       SELECT 'CANCELLED-NEW', customer_id, customer_po, order_date, ship_via, notes, total, 'Cancelled', created_at, '2099-01-01 00:00:00'
+      `INSERT INTO sales_orders (order_id, order_no, customer_id, customer_po, order_date, ship_via, notes, total, status, created_at, updated_at)
+       SELECT @id, 'CANCELLED-NEW', customer_id, customer_po, order_date, ship_via, notes, total, 'Cancelled', created_at, '2099-01-01 00:00:00'
        FROM sales_orders WHERE order_no = @k`,
-      { k: pending! },
+      { k: pending!, id: Number(max!.n) + 1 },
     );
     await cancelInErp(t.erp, [pendingKey, onOrder!, shippedKey], '2099-01-01 00:00:00');
 
