@@ -25,13 +25,19 @@ const withCancel =
 
 type Driver = 'sqlite' | 'postgres' | 'mysql';
 
-function setUp(prefix: string, onCancel: 'delete' | 'report', driver: Driver = 'sqlite') {
+function setUp(
+  prefix: string,
+  onCancel: 'delete' | 'report',
+  driver: Driver = 'sqlite',
+  variants: Record<string, string> = {},
+) {
   const tmp = tempDir(prefix);
   const t = {} as { erp: ErpConnection; sim: InfoplusSimulator; rig: Rig; keys: string[]; db: TestErp };
   beforeAll(async () => {
     t.db = await makeTestErp(driver, tmp.dir);
     t.erp = await t.db.open();
-    t.sim = await startSimulator({ seed: 7 }); // deletes=pending: only a Pending order can be deleted
+    // deletes=pending (the default): only a Pending order can be deleted
+    t.sim = await startSimulator({ seed: 7, variants });
     t.rig = await makeRig({
       erp: t.erp,
       sim: t.sim,
@@ -191,5 +197,19 @@ describe('onCancel: report', () => {
     expect(after.counts).toMatchObject({ failed: 0, created: 0 });
     expect(t.rig.store.inbox.openCount('orders')).toBe(0);
     expect(inInfoplus(t.sim, key)).toBeUndefined();
+  });
+});
+
+describe('onCancel: delete where Infoplus also deletes orders On Order (deletes=editable)', () => {
+  const t = setUp('cancel-editable-', 'delete', 'sqlite', { deletes: 'editable' });
+
+  it('deletes the On Order order the strict tenant refused', async () => {
+    const key = t.keys[0]!;
+    t.sim.warehouse.putOnOrder({ orderNos: [inInfoplus(t.sim, key)!.orderNo] });
+    await cancelInErp(t.erp, [key], '2099-01-01 00:00:00');
+    const run = await t.rig.engine.runTouchpoint('orders', { trigger: 'manual' });
+    expect(run.counts).toMatchObject({ updated: 1, failed: 0 });
+    expect(inInfoplus(t.sim, key)).toBeUndefined();
+    expect(t.rig.store.inbox.openCount('orders')).toBe(0);
   });
 });
