@@ -163,7 +163,7 @@ function cancelVerdict(rec: PushSourceRecord, j: JournalEntry | null, due: Reado
   return { kind: 'cancel', infoplusId: j.infoplusId, hash };
 }
 
-/** How the run, the dry run and `check` word a record Infoplus would refuse: the record, each field, the fix. */
+/** How the run and the dry run word a record Infoplus would refuse (`check` lists the same reasons per field). */
 export function refusalMessage(tp: PushTouchpoint, recordKey: string, reasons: readonly Refusal[]): string {
   return `${PUSH_RESOURCES[tp].label} ${recordKey}: ${reasons.map((r) => `${r.field}: ${r.message}`).join('; ')}`;
 }
