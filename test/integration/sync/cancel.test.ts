@@ -213,3 +213,63 @@ describe('onCancel: delete where Infoplus also deletes orders On Order (deletes=
     expect(t.rig.store.inbox.openCount('orders')).toBe(0);
   });
 });
+
+describe('onCancel: delete for purchase orders (ASNs)', () => {
+  const tmp = tempDir('cancel-asn-');
+  let erp: ErpConnection;
+  let sim: InfoplusSimulator;
+  let rig: Rig;
+  type Asn = { id: number; poNo: string; status: string };
+  const asnOf = (poNo: string): Asn | undefined => sim.state.list<Asn>('asn').find((a) => a.poNo === poNo);
+
+  beforeAll(async () => {
+    erp = await (await makeTestErp('sqlite', tmp.dir)).open();
+    sim = await startSimulator({ seed: 7 });
+    rig = await makeRig({
+      erp,
+      sim,
+      driver: 'sqlite',
+      orders: 2,
+      dataDir: join(tmp.dir, 'state'),
+      editProfile: (text) =>
+        text
+          .replaceAll('SELECT p.po_no, p.vendor_no,', 'SELECT p.po_no, p.status AS erp_status, p.vendor_no,')
+          .replace(
+            '    key: po_no\n',
+            `    key: po_no\n    cancelWhen: "erp_status = 'Cancelled'"\n    onCancel: delete\n`,
+          ),
+    });
+    await rig.engine.runAll({ trigger: 'manual', touchpoints: ['vendors', 'items', 'asns'] });
+  });
+  afterAll(async () => {
+    await rig.close();
+    await sim.close();
+    await erp.close();
+    tmp.remove();
+  });
+
+  it('deletes an Open ASN, and asks a person to cancel one the warehouse received against', async () => {
+    const pos = (await erp.query<{ po_no: string }>('SELECT po_no FROM purchase_orders ORDER BY po_no')).map(
+      (r) => r.po_no,
+    );
+    const [open, received] = pos;
+    sim.warehouse.receiveAsns({ share: 1, partialShare: 1, max: 1 });
+    const receivedPo = sim.state.list<Asn>('asn').find((a) => a.status !== 'Open')!.poNo;
+    const openPo = receivedPo === open ? received! : open!;
+    for (const k of [openPo, receivedPo])
+      await erp.execute(
+        `UPDATE purchase_orders SET status = 'Cancelled', updated_at = '2099-01-01 00:00:00' WHERE po_no = @k`,
+        { k },
+      );
+    const run = await rig.engine.runTouchpoint('asns', { trigger: 'manual' });
+    expect(run.counts).toMatchObject({ updated: 1, failed: 1 });
+    expect(asnOf(openPo)).toBeUndefined();
+    expect(asnOf(receivedPo)).toBeDefined();
+    const [item] = rig.store.inbox.list({ touchpoint: 'asns' });
+    expect(item?.message).toMatch(
+      new RegExp(
+        `^Cancel purchase order \\(ASN\\) ${receivedPo} in Infoplus by hand: .*Infoplus no longer allows deleting it`,
+      ),
+    );
+  });
+});
