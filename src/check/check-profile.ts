@@ -7,6 +7,7 @@ import { erpConfigFromProfile, infoplusOptionsFromProfile } from '../profile/con
 import { INFOPLUS_MODELS } from '../profile/infoplus-models.js';
 import { loadProfile } from '../profile/parse.js';
 import { ProfileError } from '../profile/problems.js';
+import { unusedVars } from '../profile/reuse.js';
 import { probePushQueries, probeWriteBacks, type CheckProblem } from './probe-erp.js';
 import { excessPrivileges } from './probe-privileges.js';
 import type { Profile } from '../profile/schema.js';
@@ -51,6 +52,13 @@ export async function checkProfileFile(file: string, opts: CheckOptions = {}): P
     };
   }
   notes.push(`profile "${profile.name}" is valid`);
+  for (const name of unusedVars(profile)) {
+    problems.push({
+      path: `vars.${name}`,
+      severity: 'warning',
+      message: `var "${name}" is used by no statement (@${name}); remove it or use it`,
+    });
+  }
   if (!opts.offline) {
     if (!opts.skipErp)
       problems.push(

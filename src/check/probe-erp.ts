@@ -7,7 +7,9 @@ import {
 } from '../contract/touchpoints.js';
 import { checkInfoplusKey, findKeyCollisions } from '../domain/mapping/key-policy.js';
 import { columnValue, mapField } from '../domain/mapping/map-field.js';
+import { isCancelled } from '../domain/mapping/cancel.js';
 import { readPushRecords, runWriteBack } from '../sync/profile-io.js';
+import { varsOf } from '../profile/reuse.js';
 import type { ErpConnection } from '../erp/types.js';
 import type { ProfileProblem } from '../profile/problems.js';
 import type { FieldSpec, Profile, PushTouchpointProfile } from '../profile/schema.js';
@@ -38,7 +40,7 @@ async function probeFingerprints(
   try {
     for await (const row of erp.stream(
       cfg.source.fingerprints!,
-      {},
+      { ...varsOf(profile) },
       { name: `${tp}.fingerprints`, touchpoint: tp },
     )) {
       const missing = [cfg.key, cfg.changeDetection.fingerprint ?? ''].filter(
@@ -110,6 +112,13 @@ export async function probePushQueries(
         message: `column "${cfg.infoplusIdColumn}" is not in the result of ${src}: select it there, or remove infoplusIdColumn`,
         severity: 'error',
       });
+    }
+    if (cfg.cancelWhen !== undefined) {
+      try {
+        isCancelled(profile, tp, first.header);
+      } catch (e) {
+        out.push({ path: `touchpoints.${tp}.cancelWhen`, message: errorText(e), severity: 'error' });
+      }
     }
     const fingerprint = cfg.changeDetection.fingerprint;
     if (fingerprint !== undefined && !columnValue(first.header, fingerprint).found) {

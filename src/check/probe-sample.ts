@@ -6,8 +6,10 @@
 import type { PushTouchpoint } from '../contract/touchpoints.js';
 import { buildPayload } from '../domain/mapping/build-payload.js';
 import { refusalsOf } from '../domain/mapping/record-rules.js';
+import { isCancelled } from '../domain/mapping/cancel.js';
 import type { ErpConnection } from '../erp/types.js';
 import type { Profile } from '../profile/schema.js';
+import type { SourceRow } from '../domain/mapping/types.js';
 import { readPushRecords } from '../sync/profile-io.js';
 import type { ProfileProblem } from '../profile/problems.js';
 
@@ -60,6 +62,8 @@ export async function sampleRecords(
       if (size !== 'all' && sampled >= size) break;
       sampled++;
       keys.add(rec.key);
+      // a record cancelled in the ERP is never sent, so nothing in it would be refused
+      if (cancelled(profile, tp, rec.header)) continue;
       const reasons = refusalsOf(tp, buildPayload(profile, tp, rec, { resolve: () => 1 }));
       if (reasons.length === 0) continue;
       refused++;
@@ -73,4 +77,13 @@ export async function sampleRecords(
     await it.return(undefined);
   }
   return { sampled, refused, keys, problems };
+}
+
+/** isCancelled, false when cancelWhen names a missing column (probePushQueries reports that once). */
+function cancelled(profile: Profile, tp: PushTouchpoint, header: SourceRow): boolean {
+  try {
+    return isCancelled(profile, tp, header);
+  } catch {
+    return false;
+  }
 }

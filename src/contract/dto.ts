@@ -392,7 +392,9 @@ export type ReconcileFindingKind =
   /** Several ERP records become one Infoplus key (after trimming, case, truncation): none is sent or linked. */
   | 'key-collision'
   /** The ERP record's Infoplus key is empty: it could never be found again, so it is not sent. */
-  | 'invalid-key';
+  | 'invalid-key'
+  /** Cancelled in the ERP (profile cancelWhen), still open (not cancelled) in Infoplus. */
+  | 'cancelled-open';
 
 export interface ReconcileFinding {
   readonly kind: ReconcileFindingKind;

@@ -22,3 +22,4 @@ export type { LearnedRate } from './adaptive-rate.js';
 export { backoffDelay, isRetryable, nextRetryDelay } from './retry.js';
 export type { RetryPolicy } from './retry.js';
 export { iteratePages } from './paging.js';
+export { KeepCurrent } from './resource.js';

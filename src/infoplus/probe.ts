@@ -54,6 +54,8 @@ export const NOT_OBSERVABLE_READ_ONLY = [
   'unknownFields',
   'receipts',
   'backorders',
+  'asnEdits',
+  'deletes',
 ] as const;
 
 interface Answer {

@@ -226,6 +226,11 @@ export function overlayRecord(current: Rec, patch: Rec): Rec {
   const out: Rec = { ...current };
   for (const [field, value] of Object.entries(patch)) {
     if (value === undefined) continue;
+    if (value instanceof KeepCurrent) {
+      // sent on create only: Infoplus's value stays; a field Infoplus does not have yet gets the patch's
+      out[field] = Object.hasOwn(current, field) ? current[field] : unwrapKept(value.value);
+      continue;
+    }
     const existing = current[field];
     out[field] = isRecordArray(value) && isRecordArray(existing) ? overlayLines(existing, value) : value;
   }
@@ -249,8 +254,29 @@ function overlayLines(current: readonly Rec[], patch: readonly Rec[]): Rec[] {
   };
   return patch.map((line) => {
     const match = take(line);
-    return match ? overlayRecord(match, line) : line;
+    // a new line is created with everything, its create-only fields included
+    return match ? overlayRecord(match, line) : (unwrapKept(line) as Rec);
   });
+}
+
+/**
+ * A field value an update must not send (profile `createOnly`): the overlay keeps the value Infoplus has, and
+ * uses this one only where Infoplus has none (a line the update adds).
+ */
+export class KeepCurrent {
+  constructor(readonly value: unknown) {}
+}
+
+/** The value with every KeepCurrent replaced by what it wraps (for a record or line that is new). */
+export function unwrapKept(value: unknown): unknown {
+  if (value instanceof KeepCurrent) return unwrapKept(value.value);
+  if (Array.isArray(value)) return value.map(unwrapKept);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Rec = {};
+    for (const [k, v] of Object.entries(value as Rec)) out[k] = unwrapKept(v);
+    return out;
+  }
+  return value;
 }
 
 /** Read-only view of a resource. */

@@ -21,6 +21,7 @@ import {
   type PushTouchpointProfile,
 } from './schema.js';
 import { PUSH_MODELS, valueKind, type ModelTable } from './touchpoint-models.js';
+import { checkVars, expandFilter } from './reuse.js';
 import { checkPullTouchpoint, checkPushTouchpoint } from './validate-touchpoint.js';
 
 const SECRET_KEYS = /^(password|passwd|pwd|apikey|api_key|api-key|secret|token|clientsecret)$/i;
@@ -79,10 +80,26 @@ export function validateProfile(input: unknown, origin?: string, opts: ParseOpti
   const parsed = profileSchema.safeParse(cleaned, { reportInput: true });
   if (!parsed.success)
     throw new ProfileError([...secretProblems, ...issuesToProblems(parsed.error.issues)], origin);
-  const profile = parsed.data;
-  const problems = [...secretProblems, ...semanticProblems(profile, models)];
+  const { profile, problems: reuseProblems } = withFilledQueries(parsed.data);
+  // a query whose {{filter}} could not be filled would only add noise to the checks below
+  if (reuseProblems.length > 0) throw new ProfileError([...secretProblems, ...reuseProblems], origin);
+  const problems = [...secretProblems, ...checkVars(profile), ...semanticProblems(profile, models)];
   if (problems.length > 0) throw new ProfileError(problems, origin);
   return normalize(profile, models);
+}
+
+/** The profile with each header query's {{filter}} filled in (reuse.ts), and the problems of the filters. */
+function withFilledQueries(profile: Profile): { profile: Profile; problems: ProfileProblem[] } {
+  const problems: ProfileProblem[] = [];
+  const touchpoints: Profile['touchpoints'] = { ...profile.touchpoints };
+  for (const tp of Object.keys(PUSH_MODELS) as PushTouchpoint[]) {
+    const cfg = touchpoints[tp];
+    if (!cfg || !('source' in cfg)) continue;
+    const filled = expandFilter(tp, cfg);
+    problems.push(...filled.problems);
+    touchpoints[tp] = filled.cfg;
+  }
+  return { profile: { ...profile, touchpoints }, problems };
 }
 
 // Secrets are reported (never echoed) and removed so zod does not report them a second time.

@@ -103,6 +103,38 @@ export const changeDetectionSchema = z.discriminatedUnion('mode', [
   }),
 ]);
 
+// --- reuse (issue 11, life): one header query with {{filter}}, profile vars ---
+const sourceFilterFields = {
+  filter: z
+    .strictObject({
+      since: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Watermark mode: the condition for changed rows, e.g. "o.updated_at >= @since"'),
+      keys: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('The condition for given records (retries), e.g. "o.order_no IN (@keys)"'),
+    })
+    .optional()
+    .describe(
+      'With {{filter}} in the header query: the engine puts (since) there to read changed rows, (keys) to read ' +
+        'given records (instead of a second headerByKeys query), and 1 = 1 in hash mode',
+    ),
+};
+const varsSchema = z
+  .record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a name of letters, digits and _'),
+    z.union([z.string(), z.number()]),
+  )
+  .optional()
+  .describe(
+    'Constants bound as @name in any statement of the profile, e.g. entity: 1 -> WHERE entity = @entity',
+  );
+// --- end reuse ---
+
 /** Where push records come from: header + lines queries, or one flat query ordered by key. */
 export const pushSourceSchema = z
   .strictObject({
@@ -145,6 +177,7 @@ export const pushSourceSchema = z
       .max(1000)
       .optional()
       .describe('Records per lines query (default 500)'),
+    ...sourceFilterFields,
   })
   .meta({ id: 'ProfilePushSource', description: 'Record source' });
 
@@ -220,6 +253,33 @@ const pushBase = {
     ),
 };
 
+// --- lifecycle (issue 11, life): createOnly, cancelWhen, onCancel ---
+const lifecycleFields = {
+  createOnly: z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      'Infoplus fields sent when the record is created and never on an update (Infoplus keeps its value): ' +
+        'a header field (`vendorId`), a field of every line (`lineItems.orderQuantity`), or all lines (`lineItems`)',
+    ),
+  cancelWhen: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'orders, asns: the ERP record is cancelled when this holds over its header row, e.g. "status = \'X\'" ' +
+        '(columns without @; operators = != > >= < <=; and, or, not). A cancelled record is never created',
+    ),
+  onCancel: z
+    .enum(['delete', 'report'])
+    .optional()
+    .describe(
+      'What to do when a record already in Infoplus is cancelled in the ERP: delete it while Infoplus still ' +
+        'allows it (else it is reported), or report it (default) as "cancel in Infoplus by hand"',
+    ),
+};
+// --- end lifecycle ---
+
 const linesMappingSchema = z.strictObject({
   fields: fieldsSchema,
   customFields: fieldsSchema.optional(),
@@ -228,6 +288,7 @@ const linesMappingSchema = z.strictObject({
 export const pushTouchpointSchema = z
   .strictObject({
     ...pushBase,
+    ...lifecycleFields,
     lines: linesMappingSchema.optional().describe('Line items (orders, asns)'),
   })
   .meta({ id: 'ProfilePushTouchpoint' });
@@ -342,6 +403,7 @@ export const profileSchema = z
       warehouseId: z.number().int().positive(),
     }),
     lookups: z.record(z.string(), lookupTableSchema).optional(),
+    vars: varsSchema,
     touchpoints: touchpointsSchema,
   })
   .describe('Infoplus ERP Sync mapping profile');

@@ -1,6 +1,7 @@
 /** Checks of one push or pull touchpoint that zod cannot express: Infoplus fields, queries and parameters. */
 import type { PullTouchpoint, PushTouchpoint } from '../contract/touchpoints.js';
 import { conditionNames, parseCondition } from '../domain/write-back-condition.js';
+import { checkLifecycle } from './lifecycle.js';
 import type { ProfileProblem } from './problems.js';
 import { ENGINE_LINE_SOURCES, ENGINE_RECORD_PARAMS, engineLineSource } from './pull-params.js';
 import type {
@@ -27,6 +28,7 @@ export function checkPushTouchpoint(
   const add: Add = (path, message) => out.push({ path: `${base}.${path}`, message });
   const info = PUSH_MODELS[tp];
   const src = cfg.source;
+  const vars = new Set(Object.keys(profile.vars ?? {}));
 
   if (src.header && src.flat) add('source', 'set either header (+ lines) or flat, not both');
   if (!src.header && !src.flat)
@@ -48,7 +50,8 @@ export function checkPushTouchpoint(
     );
   }
   for (const p of selectParams) {
-    if (p !== 'since') add(selecting, `unknown parameter @${p}; this query may use only @since`);
+    if (p !== 'since' && !vars.has(p))
+      add(selecting, `unknown parameter @${p}; this query may use only @since (and the profile's vars)`);
   }
   if (src.lines) {
     const lp = sqlParamNames(src.lines);
@@ -58,7 +61,8 @@ export function checkPushTouchpoint(
         'the lines query must select lines of a batch with IN (@keys), or of one record with = @key',
       );
     for (const p of lp)
-      if (p !== 'keys' && p !== 'key') add('source.lines', `unknown parameter @${p}; use @keys or @key`);
+      if (p !== 'keys' && p !== 'key' && !vars.has(p))
+        add('source.lines', `unknown parameter @${p}; use @keys or @key (or one of the profile's vars)`);
   }
   if (src.fingerprints) {
     if (cfg.changeDetection.fingerprint === undefined)
@@ -66,15 +70,18 @@ export function checkPushTouchpoint(
     if (!src.headerByKeys)
       add('source.fingerprints', 'needs source.headerByKeys to read the records whose fingerprint changed');
     for (const p of sqlParamNames(src.fingerprints))
-      add(
-        'source.fingerprints',
-        `unknown parameter @${p}; this query reads every record, without parameters`,
-      );
+      if (!vars.has(p))
+        add(
+          'source.fingerprints',
+          `unknown parameter @${p}; this query reads every record, without parameters`,
+        );
   }
   if (src.headerByKeys) {
     const hp = sqlParamNames(src.headerByKeys);
     if (!hp.has('keys')) add('source.headerByKeys', 'must select the given records with IN (@keys)');
-    for (const p of hp) if (p !== 'keys') add('source.headerByKeys', `unknown parameter @${p}; use @keys`);
+    for (const p of hp)
+      if (p !== 'keys' && !vars.has(p))
+        add('source.headerByKeys', `unknown parameter @${p}; use @keys (or one of the profile's vars)`);
   }
 
   if (info.lines) {
@@ -118,8 +125,10 @@ export function checkPushTouchpoint(
   }
   if (cfg.afterPush) {
     const known = new Set(['key', ...Object.keys(models[info.model] ?? {})]);
-    checkStatements(profile, cfg.afterPush, 'afterPush', known, add);
+    varsShadowing(profile, known, `touchpoints.${tp}.afterPush`, out);
+    checkStatements(profile, cfg.afterPush, 'afterPush', new Set([...known, ...vars]), add);
   }
+  out.push(...checkLifecycle(tp, cfg, models));
   return out;
 }
 
@@ -133,7 +142,9 @@ export function checkPullTouchpoint(
   const out: ProfileProblem[] = [];
   const add: Add = (path, message) => out.push({ path: `touchpoints.${tp}.${path}`, message });
   const model = models[PULL_MODELS[tp].model] ?? {};
-  const recordParams = new Set([...Object.keys(model), ...ENGINE_RECORD_PARAMS[tp].map((p) => p.name)]);
+  const engineParams = new Set([...Object.keys(model), ...ENGINE_RECORD_PARAMS[tp].map((p) => p.name)]);
+  varsShadowing(profile, engineParams, `touchpoints.${tp}.writeBack`, out);
+  const recordParams = new Set([...engineParams, ...Object.keys(profile.vars ?? {})]);
   if (cfg.writeBack.record.length === 0 && !cfg.writeBack.lines)
     add('writeBack.record', 'add at least one statement');
   checkStatements(profile, cfg.writeBack.record, 'writeBack.record', recordParams, add);
@@ -266,4 +277,20 @@ function checkSpec(profile: Profile, spec: FieldSpec, path: string, add: Add): v
     );
   }
   if (spec.truncate && spec.maxLength === undefined) add(`${path}.truncate`, 'truncate needs maxLength');
+}
+
+/** A var named like a parameter the engine gives these statements would be silently overridden: refused. */
+function varsShadowing(
+  profile: Profile,
+  params: ReadonlySet<string>,
+  where: string,
+  out: ProfileProblem[],
+): void {
+  for (const name of Object.keys(profile.vars ?? {})) {
+    if (params.has(name))
+      out.push({
+        path: `vars.${name}`,
+        message: `"${name}" is also the parameter @${name} of the statements in ${where}; rename the var`,
+      });
+  }
 }

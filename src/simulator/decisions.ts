@@ -45,8 +45,10 @@
  *     maxOvers/maxUnders`; item rule/flag fields (KB values) but NOT the category / receiving-criteria ids
  *     (E4); vendor `inactive` ("No"); customer `packageCarrierId`/`truckCarrierId` (1), `weightBreak` (0),
  *     `residential` ("No"); warehouse `client` and the pack/ship-station booleans (false).
- * C5. Edit rule (inference): an order can be updated or deleted only while `Pending` or `On Order`; an ASN
- *     only while nothing on it was received. Otherwise a validation refusal.
+ * C5. Edit rule (inference): an order can be updated only while `Pending` or `On Order`; an ASN only while
+ *     nothing on it was received (asnEdits=after-receipts: also after; received quantities stay). DELETE: an
+ *     order only while `Pending` (deletes=editable: also `On Order`), an ASN only while nothing was received.
+ *     Otherwise a validation refusal.
  * C6. Statuses: new order `Pending`; shipped order `Shipped`. New ASN `Open`, `Partially Received`,
  *     `Received`. Shipment rows: `Label Printed` (shipped false) -> `Shipped` -> `Delivered`.
  * C7. orderNo: whole decimals from 1000 upwards; a back-order child is `parent + 0.001 * n`.
@@ -152,6 +154,18 @@ export const VARIANTS = {
     values: ['child', 'none'],
     evidence:
       'Order has backOrderStatus, parentKODOrderId and a decimal orderNo: a partial ship may create a child order',
+  },
+  asnEdits: {
+    values: ['until-received', 'after-receipts'],
+    evidence:
+      'whether an ASN still takes updates once receiving began is unpublished; ERP admins report re-sent line ' +
+      'quantities overwriting received ASNs, so it may',
+  },
+  deletes: {
+    values: ['pending', 'editable'],
+    evidence:
+      'DELETE /order/{id} and /asn/{id} exist, but in which states Infoplus allows them is unpublished: only a ' +
+      'Pending order (strict), or any order it still lets change (Pending, On Order); an ASN only with nothing received',
   },
 } as const satisfies Record<string, { values: readonly string[]; evidence: string }>;
 

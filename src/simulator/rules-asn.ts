@@ -110,7 +110,9 @@ function storeLines(call: SimCall, rec: SimRecord, now: string, previous: SimRec
       poNoId: rec.id,
       legacyPoNo: rec.poNo,
       orderDate: rec.orderDate,
-      receivedQuantity: 0,
+      // a line kept by the update keeps what was received on it (asnEdits=after-receipts)
+      receivedQuantity: old?.receivedQuantity ?? 0,
+      ...(old?.receivedDate !== undefined ? { receivedDate: old.receivedDate } : {}),
       lineNo: line.lineNo ?? i + 1,
       enteredBy: 'API',
     };
@@ -144,7 +146,7 @@ export const asnRules: ResourceRules = {
     storeLines(call, rec, now, []);
   },
   prepareUpdate(call, existing, merged, patch, errors) {
-    assertAsnEditable(call.ctx, existing);
+    if (call.ctx.variants.asnEdits !== 'after-receipts') assertAsnEditable(call.ctx, existing);
     if (patch.lineItems === undefined && call.ctx.variants.put === 'merge')
       merged.lineItems = asnLines(call.ctx, existing).map((l) => ({ ...l }));
     checkAsn(call, merged, errors, existing.id as number);

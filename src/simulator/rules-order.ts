@@ -242,6 +242,11 @@ export const orderRules: ResourceRules = {
     syncOrderLines(call.ctx, merged);
   },
   beforeDelete(call, existing) {
+    if (call.ctx.variants.deletes === 'pending' && existing.status !== 'Pending') {
+      throw badRequest(
+        `order ${String(existing.orderNo)} is ${String(existing.status)} and can no longer be deleted`,
+      );
+    }
     assertOrderEditable(existing);
     syncOrderLines(call.ctx, existing, true);
   },

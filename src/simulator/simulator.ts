@@ -166,6 +166,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<In
       receiveAsns: (o) => warehouse.receiveAsns(o),
       adjustInventory: (o) => warehouse.adjustInventory(o),
       deliver: () => warehouse.deliver(),
+      putOnOrder: (o) => warehouse.putOnOrder(o),
     },
     seedShipments: (o) => warehouse.seedShipments(o),
     stats: () => ({

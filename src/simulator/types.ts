@@ -132,6 +132,8 @@ export interface WarehouseActivity {
   adjustInventory(o?: AdjustOptions): { adjustments: number };
   /** Shipped rows get a deliveredDate and status Delivered (each bumps its modifyDate). */
   deliver(): { delivered: number };
+  /** Pending orders (all, or those of `orderNos`) wait for stock: status `On Order` (still editable). */
+  putOnOrder(o?: { orderNos?: readonly number[] }): { orders: number };
 }
 
 /** Read access to the simulator's state for tests (copies, never live records). */

@@ -378,6 +378,20 @@ export function createWarehouse(
       if (orders > 0 || shipments > 0) ctx.changed();
       return { shipments, orders };
     },
+    putOnOrder(o: { orderNos?: readonly number[] } = {}) {
+      const now = ctx.clock.nowIso();
+      let orders = 0;
+      for (const order of [...ctx.store.collections.order.records.values()]) {
+        if (order.status !== 'Pending') continue;
+        if (o.orderNos && !o.orderNos.includes(Number(order.orderNo))) continue;
+        const updated: SimRecord = { ...order, status: 'On Order' };
+        stamp('Order', updated, now, false);
+        ctx.store.collections.order.put(updated);
+        orders++;
+      }
+      if (orders > 0) ctx.changed();
+      return { orders };
+    },
     deliver() {
       const now = ctx.clock.nowIso();
       let delivered = 0;

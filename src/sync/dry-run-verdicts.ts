@@ -3,7 +3,8 @@
  * fields that would change, leave unchanged, or refuse and why), by the same rules `check` applies.
  */
 import type { DryRunRecord, PushTouchpoint } from '../contract/index.js';
-import { refusalsOf } from '../domain/mapping/record-rules.js';
+import { withoutCreateOnly } from '../domain/mapping/index.js';
+import { createOnlyOf } from '../profile/lifecycle.js';
 import { changedFields } from './dry-run-diff.js';
 import type { Candidate } from './push-types.js';
 import { PUSH_DEFINITIONS } from './touchpoints/index.js';
@@ -21,13 +22,6 @@ export class RecordVerdicts {
   list(): DryRunRecord[] {
     return [...this.byKey.values()];
   }
-}
-
-/** Why Infoplus would refuse a payload the run would otherwise send (SKU rule, quantities), or null. */
-export function refusalReason(tp: PushTouchpoint, c: Candidate): string | null {
-  const reasons = refusalsOf(tp, { key: c.key, payload: c.payload, problems: [] });
-  if (reasons.length === 0) return null;
-  return `${PUSH_DEFINITIONS[tp].label} ${c.key}: ${reasons.map((r) => `${r.field}: ${r.message}`).join('; ')}`;
 }
 
 /** A record parked in the inbox: the run passes over it until it changes or a retry is due. */
@@ -48,11 +42,40 @@ export async function candidateVerdict(
 ): Promise<DryRunRecord> {
   if (c.op === 'create') return { recordKey: c.key, verdict: 'create' };
   const res = PUSH_DEFINITIONS[tp];
+  // an update never sends the createOnly fields: they are no change to name
+  const sent = withoutCreateOnly(c.payload, createOnlyOf(tp, env.profile.touchpoints[tp]));
   try {
     const held = await res.lookup(env.infoplus, env.profile.infoplus.lobId, c.keyValue);
-    if (held) return { recordKey: c.key, verdict: 'update', changedFields: changedFields(c.payload, held) };
+    if (held) return { recordKey: c.key, verdict: 'update', changedFields: changedFields(sent, held) };
   } catch {
     // the fields stay unnamed; the verdict itself does not depend on the look-up
   }
   return { recordKey: c.key, verdict: 'update' };
+}
+
+/**
+ * A record cancelled in the ERP that this app sent: with onCancel: delete an update (it is deleted while
+ * Infoplus allows it), else refused (reported: cancel it in Infoplus by hand). Never sent: nothing to do.
+ */
+export function cancelVerdict(
+  env: DryRunEnv,
+  tp: PushTouchpoint,
+  recordKey: string,
+  infoplusId: string | null,
+): DryRunRecord {
+  if (infoplusId === null) return { recordKey, verdict: 'unchanged' };
+  const res = PUSH_DEFINITIONS[tp];
+  const cfg = env.profile.touchpoints[tp];
+  const onCancel = cfg && 'onCancel' in cfg ? cfg.onCancel : undefined;
+  return onCancel === 'delete'
+    ? {
+        recordKey,
+        verdict: 'update',
+        reason: `cancelled in the ERP: deleted in Infoplus (${res.idField} ${infoplusId}) while Infoplus still allows it, else reported to cancel by hand`,
+      }
+    : {
+        recordKey,
+        verdict: 'refused',
+        reason: `cancelled in the ERP: cancel ${res.label} ${recordKey} (${res.idField} ${infoplusId}) in Infoplus by hand (onCancel: report)`,
+      };
 }

@@ -19,7 +19,7 @@ import { findKeyCollisions, keyCollisionError } from './key-policy.js';
 import { judgeRecord } from './push-judge.js';
 import { PULL_DEFINITIONS, PUSH_DEFINITIONS } from './touchpoints/index.js';
 import type { LookupResolver } from './resolver.js';
-import { candidateVerdict, parkedVerdict, RecordVerdicts, refusalReason } from './dry-run-verdicts.js';
+import { cancelVerdict, candidateVerdict, parkedVerdict, RecordVerdicts } from './dry-run-verdicts.js';
 import type { SyncEnv } from './sync-env.js';
 import type { LoggerLike, ResolvedOptions } from './types.js';
 
@@ -143,13 +143,16 @@ async function dryPush(
         verdicts.note(parkedVerdict(env, tp, rec.key));
         continue;
       }
-      const c = v.candidate;
-      const refused = refusalReason(tp, c);
-      if (refused) {
-        add({ recordKey: rec.key, message: refused });
-        verdicts.note({ recordKey: rec.key, verdict: 'refused', reason: refused });
+      if (v.kind === 'cancel') {
+        const c = cancelVerdict(env, tp, rec.key, v.infoplusId);
+        verdicts.note(c);
+        if (c.verdict === 'unchanged') unchanged++;
+        else if (c.verdict === 'update') wouldUpdate++;
+        else add({ recordKey: rec.key, message: c.reason ?? 'cancelled in the ERP' });
         continue;
       }
+      // Infoplus's record rules (SKU, quantities) are the judge's: such a record came back as problems above.
+      const c = v.candidate;
       verdicts.note(await candidateVerdict(env, tp, c));
       claims.push({ recordKey: c.key, canonical: c.canonical, op: c.op });
       if (c.op === 'create') wouldCreate++;

@@ -28,6 +28,7 @@ import type {
   Statement,
   StatementExpect,
 } from '../profile/schema.js';
+import { varsOf } from '../profile/reuse.js';
 import { expandKeysParam, sqlParamNames } from '../profile/sql-params.js';
 import type { ErpConnection, ErpDriverName, ErpExecutor, Row, SqlParams } from '../erp/types.js';
 import { WriteBackExpectationError } from '../erp/write-back-expectation.js';
@@ -110,11 +111,11 @@ export async function* readPushBatches(
 
   let headers: AsyncIterable<Row[]>;
   if (wanted && src.headerByKeys) {
-    headers = byKeys(erp, src.headerByKeys, [...wanted], batchSize, stmt('headerByKeys'));
+    headers = byKeys(erp, src.headerByKeys, [...wanted], batchSize, stmt('headerByKeys'), varsOf(profile));
   } else {
     const params = sinceParams(src.header, profile, erp.driver, wanted ? null : (opts.since ?? null));
     // in batches: a full scan pays one promise per batch of headers, not per row
-    headers = streamInBatches(erp, src.header, params, batchSize, stmt('header'));
+    headers = streamInBatches(erp, src.header, { ...varsOf(profile), ...params }, batchSize, stmt('header'));
   }
   let batch: SourceRow[] = [];
   const seen = opts.onReadEnd ? new Set<string>() : null;
@@ -149,7 +150,7 @@ export async function* readFingerprints(
   if (!sql) throw new Error(`touchpoints.${tp}.source.fingerprints is not set`);
   for await (const row of erp.stream(
     sql,
-    {},
+    { ...varsOf(profile) },
     {
       name: `${tp}.fingerprints`,
       touchpoint: tp,
@@ -176,10 +177,11 @@ async function* byKeys(
   keys: string[],
   batchSize: number,
   opts: { name: string; touchpoint: string },
+  vars: Readonly<Record<string, string | number>>,
 ): AsyncGenerator<Row[]> {
   for (let i = 0; i < keys.length; i += batchSize) {
     const exp = expandKeysParam(sql, keys.slice(i, i + batchSize), erp.driver);
-    yield await erp.query(exp.sql, exp.params, opts);
+    yield await erp.query(exp.sql, { ...vars, ...exp.params }, opts);
   }
 }
 
@@ -256,9 +258,10 @@ async function withLines(
         keyed.map((k) => k.raw as string),
         erp.driver,
       );
-      add(await erp.query(exp.sql, exp.params, stmtOpts));
+      add(await erp.query(exp.sql, { ...varsOf(profile), ...exp.params }, stmtOpts));
     } else {
-      for (const k of keyed) add(await erp.query(linesSql, { key: k.raw as string }, stmtOpts));
+      for (const k of keyed)
+        add(await erp.query(linesSql, { ...varsOf(profile), key: k.raw as string }, stmtOpts));
     }
   }
   const out: PushSourceRecord[] = [];
@@ -308,11 +311,15 @@ async function* readFlat(
       fingerprint: fingerprintOf(c.header, cfg),
     };
   };
-  for await (const row of erp.stream(sql, params, {
-    name: `${tp}.flat`,
-    touchpoint: tp,
-    ...(opts.signal ? { signal: opts.signal } : {}),
-  })) {
+  for await (const row of erp.stream(
+    sql,
+    { ...varsOf(profile), ...params },
+    {
+      name: `${tp}.flat`,
+      touchpoint: tp,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    },
+  )) {
     const key = keyOf(row, cfg.key, tp);
     if (wanted && !wanted.has(key)) continue;
     if (current && current.key === key) {
@@ -386,13 +393,15 @@ async function runStatements(
   prefix: string,
   tp: string,
   probe = false,
+  vars: Readonly<Record<string, string | number>> = {},
 ): Promise<void> {
   for (const st of list) {
-    if (!probe && st.when !== undefined && !evalCondition(conditionOf(st.when), params)) continue;
+    if (!probe && st.when !== undefined && !evalCondition(conditionOf(st.when), { ...vars, ...params }))
+      continue;
     const sql = statementSql(st, driver);
     // bind only what the statement uses, NULL for fields the record lacks
     const bound: Record<string, WriteBackValue> = {};
-    for (const name of sqlParamNames(sql, driver)) bound[name] = params[name] ?? null;
+    for (const name of sqlParamNames(sql, driver)) bound[name] = params[name] ?? vars[name] ?? null;
     const { rowsAffected } = await tx.execute(sql, bound, { name: `${prefix}.${st.name}`, touchpoint: tp });
     if (!probe && !meets(st.expect, rowsAffected)) {
       throw new WriteBackExpectationError(
@@ -485,7 +494,8 @@ export async function runWriteBack(
   const sep = driver === 'sqlserver' ? 'T' : ' ';
   const wanted = paramsRead(cfg, driver);
   const params = writeBackParams(record, profile.timezone, extra, sep, wanted);
-  await runStatements(tx, driver, cfg.writeBack.record, params, `${tp}.writeBack.record`, tp, probe);
+  const vars = varsOf(profile);
+  await runStatements(tx, driver, cfg.writeBack.record, params, `${tp}.writeBack.record`, tp, probe, vars);
   const lines = cfg.writeBack.lines;
   // `from` is a field of the record, or `customFields.<name>`
   const elements = lines
@@ -499,12 +509,12 @@ export async function runWriteBack(
   if (lines && Array.isArray(elements)) {
     for (const [i, el] of elements.entries()) {
       const lp = lineWriteBackParams(params, el, i, profile.timezone, sep, wanted);
-      await runStatements(tx, driver, lines.statements, lp, `${tp}.writeBack.lines`, tp, probe);
+      await runStatements(tx, driver, lines.statements, lp, `${tp}.writeBack.lines`, tp, probe, vars);
     }
   }
   const after = cfg.writeBack.afterLines;
   if (after && after.length > 0) {
-    await runStatements(tx, driver, after, params, `${tp}.writeBack.afterLines`, tp, probe);
+    await runStatements(tx, driver, after, params, `${tp}.writeBack.afterLines`, tp, probe, vars);
   }
 }
 
@@ -523,8 +533,12 @@ export async function applyPushResult(
   if (!list || list.length === 0) return;
   const sep = erp.driver === 'sqlserver' ? 'T' : ' ';
   const params = writeBackParams(created, profile.timezone, { key }, sep);
-  await erp.transaction((tx) => runStatements(tx, erp.driver, list, params, `${tp}.afterPush`, tp), {
-    name: `${tp}.afterPush`,
-    touchpoint: tp,
-  });
+  const vars = varsOf(profile);
+  await erp.transaction(
+    (tx) => runStatements(tx, erp.driver, list, params, `${tp}.afterPush`, tp, false, vars),
+    {
+      name: `${tp}.afterPush`,
+      touchpoint: tp,
+    },
+  );
 }

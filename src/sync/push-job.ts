@@ -11,6 +11,7 @@ import type { PushTouchpoint } from '../contract/index.js';
 import { mappingDigest, type PushSourceRecord } from '../domain/mapping/index.js';
 import type { JournalEntry } from '../store/index.js';
 import { planCompare } from './compare-plan.js';
+import { cancelInInfoplus } from './push-cancel.js';
 import { KeyClaims } from './key-claims.js';
 import { judgeRecord, judgedUnchanged, type JudgeEnv } from './push-judge.js';
 import { reconcileLeftovers } from './push-leftovers.js';
@@ -68,7 +69,7 @@ class PushOutlet {
 
   constructor(
     private readonly ctx: RunContext,
-    env: SyncEnv,
+    private readonly env: SyncEnv,
     private readonly tp: PushTouchpoint,
     private readonly source: PushSource,
   ) {
@@ -105,7 +106,10 @@ class PushOutlet {
       if (v.refresh) this.refreshes.push({ recordKey: rec.key, ...v.refresh });
       if (this.refreshes.length >= REFRESH_BATCH) this.flushRefreshes();
     } else if (v.kind === 'parked') ctx.passedOver();
-    else if (v.kind === 'problems') {
+    else if (v.kind === 'cancel') {
+      // cancelled in the ERP: deleted or reported in Infoplus, one record at a time (rare)
+      await cancelInInfoplus(ctx, this.env, this.tp, rec.key, v);
+    } else if (v.kind === 'problems') {
       ctx.park(rec.key, v.error, { contentHash: v.hash, payload: v.payload });
     } else {
       // One Infoplus key, one ERP record: colliding records are parked, none sent.

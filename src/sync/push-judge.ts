@@ -8,8 +8,13 @@ import {
   storedFingerprint,
   resolveRequests,
   rowsFingerprint,
+  withoutCreateOnly,
+  isCancelled,
   type PushSourceRecord,
 } from '../domain/mapping/index.js';
+import { createOnlyOf } from '../profile/lifecycle.js';
+import { refusalsOf, type Refusal } from '../domain/mapping/record-rules.js';
+import type { ClassifiedError } from '../domain/error-classification.js';
 import type { Profile } from '../profile/index.js';
 import type { JournalEntry, StateStore } from '../store/index.js';
 import { checkInfoplusKey, invalidKeyError } from './key-policy.js';
@@ -50,13 +55,19 @@ export async function judgeRecord(
     // the reader skipped its lines on the journal's word; a payload built now would lose them
     throw new Error(`${res.label} ${rec.key}: read without lines but its fingerprint no longer matches`);
   }
+  if (isCancelled(env.profile, tp, rec.header)) return cancelVerdict(rec, j, due);
   if (lookups.length > 0) await env.resolver.prefetch(lookups);
   const built = buildPayload(env.profile, tp, rec, { resolve: env.resolver.resolve });
-  const hash = contentHash(built.payload);
-  if (synced && j.contentHash === hash) {
+  const fullHash = contentHash(built.payload);
+  // createOnly fields are never sent on an update: a record Infoplus has is compared without them (a journal
+  // written before they were create-only holds the full hash, which counts as well).
+  const createOnly = createOnlyOf(tp, pushConfig(env.profile, tp));
+  const syncedHash = createOnly ? contentHash(withoutCreateOnly(built.payload, createOnly)) : fullHash;
+  const hash = j?.infoplusId ? syncedHash : fullHash;
+  if (synced && (j.contentHash === syncedHash || j.contentHash === fullHash)) {
     return fingerprint === null
       ? { kind: 'unchanged' }
-      : { kind: 'unchanged', refresh: { contentHash: hash, sourceFingerprint: fingerprint } };
+      : { kind: 'unchanged', refresh: { contentHash: syncedHash, sourceFingerprint: fingerprint } };
   }
   if (j && (j.status === 'failed' || j.status === 'skipped') && j.failedHash === hash && !due.has(rec.key)) {
     // Parked and not changed since: wait for the data to change, a retry to come due, or Retry.
@@ -108,12 +119,19 @@ export async function judgeRecord(
       error: invalidKeyError(res.label, rec.key, keyCheck.reason),
     };
   }
+  // Infoplus's own record rules (SKU characters and length, whole line quantities): refused here, never sent,
+  // in the same words the dry run and `check` use.
+  const refused = refusalsOf(tp, { key: rec.key, payload: built.payload, problems: [] });
+  if (refused.length > 0) {
+    return { kind: 'problems', hash, payload: built.payload, error: refusalError(tp, rec.key, refused) };
+  }
   const base = {
     key: rec.key,
     keyValue: keyCheck.key,
     canonical: keyCheck.canonical,
     payload: built.payload,
     hash,
+    syncedHash,
     watermark: rec.watermark,
     fingerprint,
     namedId: namedInfoplusId(rec, pushConfig(env.profile, tp).infoplusIdColumn, tp),
@@ -122,6 +140,42 @@ export async function judgeRecord(
     ? { ...base, op: 'update' as const, infoplusId: j.infoplusId }
     : { ...base, op: 'create' as const, infoplusId: null };
   return { kind: 'send', candidate };
+}
+
+/** The journal's content hash of a record cancelled in the ERP and settled in Infoplus (cancelled there too). */
+export const CANCEL_SETTLED = 'cancelled-in-infoplus';
+
+/**
+ * A record the ERP cancelled: never created; one this app has a record of is deleted or reported once (again
+ * when its rows change or a retry comes due), then passed over.
+ */
+function cancelVerdict(rec: PushSourceRecord, j: JournalEntry | null, due: ReadonlySet<string>): Verdict {
+  if (j === null || (j.status === 'synced' && (j.infoplusId === null || j.contentHash === CANCEL_SETTLED)))
+    return { kind: 'unchanged' };
+  const hash = `cancelled:${rowsFingerprint(rec)}`;
+  if ((j.status === 'failed' || j.status === 'skipped') && j.failedHash === hash && !due.has(rec.key))
+    return { kind: 'parked' };
+  return { kind: 'cancel', infoplusId: j.infoplusId, hash };
+}
+
+/** How the run and the dry run word a record Infoplus would refuse (`check` lists the same reasons per field). */
+export function refusalMessage(tp: PushTouchpoint, recordKey: string, reasons: readonly Refusal[]): string {
+  return `${PUSH_DEFINITIONS[tp].label} ${recordKey}: ${reasons.map((r) => `${r.field}: ${r.message}`).join('; ')}`;
+}
+
+/** The inbox entry of a record parked by Infoplus's record rules before anything was sent. */
+function refusalError(tp: PushTouchpoint, recordKey: string, reasons: readonly Refusal[]): ClassifiedError {
+  const fields = [...new Set(reasons.map((r) => r.field))].join(', ');
+  return {
+    category: 'erp-data',
+    fixBy: 'erp-user',
+    message: refusalMessage(tp, recordKey, reasons),
+    infoplusMessages: [],
+    hint: `Infoplus would refuse this record: correct ${fields} of this record in the ERP; it is sent automatically once it changes. Nothing was sent to Infoplus.`,
+    transient: false,
+    stopsRun: false,
+    maybeApplied: false,
+  };
 }
 
 /**

@@ -4,6 +4,9 @@
  */
 import { classifyError, notUpdatable, type ClassifiedError } from '../domain/error-classification.js';
 import type { PushTouchpoint } from '../contract/index.js';
+import { markCreateOnly } from '../domain/mapping/index.js';
+import { KeepCurrent } from '../infoplus/index.js';
+import { createOnlyOf, type CreateOnlySpec } from '../profile/lifecycle.js';
 import { TaskPool } from './pool.js';
 import type { Candidate } from './push-types.js';
 import type { SyncEnv } from './sync-env.js';
@@ -24,6 +27,7 @@ export class Sender {
   private abort: RunAbort | null = null;
   private readonly res;
   private readonly pool: TaskPool;
+  private readonly createOnly: CreateOnlySpec | null;
 
   constructor(
     private readonly ctx: RunContext,
@@ -31,6 +35,7 @@ export class Sender {
     private readonly tp: PushTouchpoint,
   ) {
     this.res = PUSH_DEFINITIONS[tp];
+    this.createOnly = createOnlyOf(tp, env.profile.touchpoints[tp]);
     const fixed = ctx.options.concurrency;
     const rate = env.infoplus.rate;
     this.pool = new TaskPool(fixed !== 'auto' ? fixed : rate ? () => rate.inFlightLimit() : 4);
@@ -222,7 +227,9 @@ export class Sender {
           if (!id) throw new Error(`Infoplus created the ${res.label} but returned no ${res.idField}`);
           await this.finish(c, id, 'created', created);
         } else {
-          await res.update(env.infoplus, updateBody(res, c.payload, c.infoplusId));
+          // createOnly fields keep the value Infoplus has (sent only for a line the update adds)
+          const patch = markCreateOnly(c.payload, this.createOnly, (v) => new KeepCurrent(v));
+          await res.update(env.infoplus, updateBody(res, patch, c.infoplusId));
           await this.finish(c, c.infoplusId, 'updated', null);
         }
         this.heard();
@@ -448,7 +455,7 @@ export class Sender {
       c.key,
       {
         infoplusId: id,
-        contentHash: c.hash,
+        contentHash: c.syncedHash ?? c.hash,
         watermark: c.watermark ? c.watermark.toISOString() : null,
         sourceFingerprint: c.fingerprint,
         infoplusKey: c.canonical,

@@ -10,6 +10,8 @@ interface CandidateBase {
   readonly canonical: string;
   readonly payload: InfoplusRecord;
   readonly hash: string;
+  /** The hash the journal keeps once Infoplus has the record (createOnly fields left out); default `hash`. */
+  readonly syncedHash?: string;
   readonly watermark: Date | null;
   /** The source fingerprint to keep in the journal once the record is in Infoplus (null: none configured). */
   readonly fingerprint: string | null;
@@ -39,4 +41,9 @@ export type Verdict =
       readonly hash: string;
       readonly payload: InfoplusRecord;
     }
-  | { readonly kind: 'send'; readonly candidate: Candidate };
+  | { readonly kind: 'send'; readonly candidate: Candidate }
+  /**
+   * Cancelled in the ERP (profile cancelWhen) while this app has a record of it: delete or report it in
+   * Infoplus (infoplusId null: never in Infoplus, only its journal and inbox entries are closed).
+   */
+  | { readonly kind: 'cancel'; readonly infoplusId: string | null; readonly hash: string };

@@ -19,9 +19,10 @@ import type {
   ReconcileFindingKind,
   ReconcileTouchpointReport,
 } from '../contract/index.js';
-import { buildPayload } from '../domain/mapping/index.js';
+import { buildPayload, isCancelled } from '../domain/mapping/index.js';
 import type { JournalEntry, StateStore } from '../store/index.js';
 import { checkInfoplusKey, canonicalKey } from './key-policy.js';
+import { cancelledInInfoplus } from './push-cancel.js';
 import { judgeRecord } from './push-judge.js';
 import { idOf, type PushResource } from './push-resources.js';
 import { PUSH_DEFINITIONS } from './touchpoints/index.js';
@@ -46,6 +47,8 @@ interface ErpSide {
   readonly match: string;
   /** Why the key policy refuses its key (empty, too long, ...); such a record is never sent. */
   readonly invalid?: string;
+  /** Cancelled in the ERP (profile cancelWhen). */
+  readonly cancelled?: boolean;
 }
 
 /** Compares (and with `repair`, repairs) one push touchpoint. */
@@ -62,10 +65,13 @@ export async function reconcileTouchpoint(
   try {
     const erpSide = await readErpSide(env, tp, res);
     const infoplus = new Map<string, string[]>();
+    /** Infoplus ids of records cancelled there (statuses are read for cancelled ERP records). */
+    const cancelledIds = new Set<string>();
     let infoplusRecords = 0;
     for await (const r of res.list(env.infoplus, env.profile.infoplus.lobId)) {
       infoplusRecords++;
       const id = idOf(res, r);
+      if (id !== null && cancelledInInfoplus(r)) cancelledIds.add(id);
       const k = r[res.keyField];
       if (id === null || k === undefined || k === null) continue;
       const m = canonicalKey(String(k));
@@ -106,7 +112,9 @@ export async function reconcileTouchpoint(
         seen.add(rec.match);
         const ids = rec.invalid !== undefined ? [] : sortedIds(infoplus.get(rec.match) ?? []);
         const j = journal.get(rec.key) ?? null;
-        const verdict = judge(res, rec, ids, j, claimants.get(rec.match) ?? [rec.key], unconfirmed);
+        const verdict = rec.cancelled
+          ? judgeCancelled(res, rec, ids, cancelledIds)
+          : judge(res, rec, ids, j, claimants.get(rec.match) ?? [rec.key], unconfirmed);
         if (verdict === 'agree') agreeing++;
         else if (verdict === 'inbox') inErrorInbox++;
         else if (verdict === 'settling') settling++;
@@ -156,9 +164,10 @@ async function readErpSide(env: ReconcileEnv, tp: PushTouchpoint, res: PushResou
   })) {
     const built = buildPayload(env.profile, tp, rec, { resolve: () => undefined });
     const verdict = checkInfoplusKey(tp, built.payload[res.keyField]);
+    const cancelled = isCancelled(env.profile, tp, rec.header);
     out.push(
       verdict.ok
-        ? { key: rec.key, match: verdict.canonical }
+        ? { key: rec.key, match: verdict.canonical, ...(cancelled ? { cancelled } : {}) }
         : { key: rec.key, match: '', invalid: verdict.reason },
     );
   }
@@ -270,6 +279,27 @@ function judge(
     recordKey: rec.key,
     infoplusIds: [],
     message: `${label} ${rec.key} is in the ERP but not in Infoplus, and this app has not sent it (no run since it was entered, or its last-change time is older than the watermark). Repair makes the next run send it.`,
+  };
+}
+
+/**
+ * A record cancelled in the ERP agrees when Infoplus has no open copy of it (none, or every copy cancelled
+ * there); an open copy is its own finding: a person cancels it in Infoplus (or onCancel: delete does, while
+ * Infoplus allows it). Repair never deletes.
+ */
+function judgeCancelled(
+  res: PushResource,
+  rec: ErpSide,
+  ids: readonly string[],
+  cancelledIds: ReadonlySet<string>,
+): 'agree' | ReconcileFinding {
+  const open = ids.filter((id) => !cancelledIds.has(id));
+  if (open.length === 0) return 'agree';
+  return {
+    kind: 'cancelled-open',
+    recordKey: rec.key,
+    infoplusIds: open,
+    message: `Cancelled in the ERP, still open in Infoplus: ${res.label} ${rec.key} (${res.idField} ${open.join(', ')}). Cancel it in Infoplus by hand, or set onCancel: delete so the next run deletes it while Infoplus still allows it.`,
   };
 }
 
@@ -390,6 +420,7 @@ function noFindings(): Record<ReconcileFindingKind, number> {
     'stale-link': 0,
     'key-collision': 0,
     'invalid-key': 0,
+    'cancelled-open': 0,
   };
 }
 

@@ -14,6 +14,7 @@ const KIND_TEXT: Readonly<Record<ReconcileFindingKind, string>> = {
   'stale-link': 'Stale link',
   'key-collision': 'Key collision (ERP)',
   'invalid-key': 'Empty key (ERP)',
+  'cancelled-open': 'Cancelled in the ERP, open in Infoplus',
 };
 
 /** Findings listed on screen; the counts above cover all of them. */

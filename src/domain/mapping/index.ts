@@ -5,6 +5,8 @@ export { writeBackParams, lineWriteBackParams, type WriteBackValue } from './wri
 export { convertValue, toInstant, type FieldType, type Converted } from './convert.js';
 export { formatWallClock, instantFromWallClock, wallClockOf, zoneOffsetMs } from './zoned-time.js';
 export { columnValue } from './map-field.js';
+export { markCreateOnly, withoutCreateOnly } from './create-only.js';
+export { isCancelled } from './cancel.js';
 export { mappingDigest, rawFingerprint, rowsFingerprint, storedFingerprint } from './fingerprint.js';
 export type {
   PushSourceRecord,

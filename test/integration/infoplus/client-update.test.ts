@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInfoplusClient, type InfoplusClient, type Order } from '../../../src/infoplus/index.js';
-import { overlayRecord } from '../../../src/infoplus/resource.js';
+import { KeepCurrent, overlayRecord } from '../../../src/infoplus/resource.js';
 import { startSimulator, type InfoplusSimulator } from '../../../src/simulator/index.js';
 
 const TENANT_IDS = { majorGroupId: 1, subGroupId: 1, receivingCriteriaSchemeId: 1 };
@@ -125,6 +125,28 @@ describe('overlayRecord', () => {
         { id: 2, sku: 'B', orderedQty: 4 },
         { id: 1, sku: 'A', orderedQty: 2, unitSell: 9 },
         { sku: 'D', orderedQty: 1 },
+      ],
+    });
+  });
+
+  it('keeps what Infoplus has for a create-only value, and sends it only on a line the update adds', () => {
+    const current = { remarks: 'old', vendorId: 3, lineItems: [{ id: 1, sku: 'A', orderQuantity: 10 }] };
+    const out = overlayRecord(current, {
+      remarks: 'new',
+      vendorId: new KeepCurrent(4),
+      type: new KeepCurrent('Normal'),
+      lineItems: [
+        { sku: 'A', orderQuantity: new KeepCurrent(15) },
+        { sku: 'B', orderQuantity: new KeepCurrent(7) },
+      ],
+    });
+    expect(out).toEqual({
+      remarks: 'new',
+      vendorId: 3,
+      type: 'Normal',
+      lineItems: [
+        { id: 1, sku: 'A', orderQuantity: 10 },
+        { sku: 'B', orderQuantity: 7 },
       ],
     });
   });

@@ -86,6 +86,22 @@ describe('check with both connections', () => {
     ]);
   });
 
+  it('names a cancelWhen column the header query does not return, and a var no statement uses', async () => {
+    const edit = (t: string): string =>
+      `vars: { entity: 1 }\n${t.replace('    key: order_no\n', `    key: order_no\n    cancelWhen: "erp_status = 'Cancelled'"\n`)}`;
+    const report = await checkProfileFile(profileWith('cancel.yaml', edit), {
+      env: { INFOPLUS_API_KEY: 'check-key' },
+    });
+    expect(report.problems).toEqual([
+      expect.objectContaining({ path: 'vars.entity', severity: 'warning' }),
+      expect.objectContaining({
+        path: 'touchpoints.orders.cancelWhen',
+        severity: 'error',
+        message: expect.stringMatching(/column "erp_status" is not in the header query's result/),
+      }),
+    ]);
+  });
+
   it('names a fingerprints query that lacks the fingerprint column', async () => {
     const edit = (t: string): string => {
       const at = t.lastIndexOf('column: updated_at'); // the orders touchpoint comes last

@@ -107,12 +107,13 @@ export async function makeRig(o: {
   fillErp?: boolean;
   /** The client's timeout (default 5 s); shorter for the slow-commit fault. */
   timeoutMs?: number;
+  /** Changes the sample profile's text before it is parsed (a test's own profile settings). */
+  editProfile?: (text: string) => string;
 }): Promise<Rig> {
   const sim = o.sim ?? (await startSimulator({ seed: 7 }));
   if (o.fillErp !== false) await createSampleErp(o.erp, { orders: o.orders, seed: 3 });
-  const profile = parseProfile(
-    sampleProfileText(o.driver, { erpUrl: 'unused', infoplusBaseUrl: sim.baseUrl }),
-  );
+  const text = sampleProfileText(o.driver, { erpUrl: 'unused', infoplusBaseUrl: sim.baseUrl });
+  const profile = parseProfile(o.editProfile ? o.editProfile(text) : text);
   const client = createInfoplusClient({
     baseUrl: sim.baseUrl,
     apiKey: sim.apiKey,

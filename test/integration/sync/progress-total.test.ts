@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunProgress } from '../../../src/contract/index.js';
 import type { ErpConnection } from '../../../src/erp/types.js';
 import { SyncEngine, type EngineEvent, type EngineOptions } from '../../../src/sync/index.js';
+import { runPath } from './run-path.js';
 import { makeRig, makeTestErp, quietLogger, tempDir, type Rig } from './harness.js';
 
 /** A run's progress events tell its total early, and the total is what the run then really counts. */
@@ -20,14 +21,21 @@ describe('run progress: a total the run keeps', () => {
     tmp.remove();
   });
 
-  const engineWith = (events: EngineEvent[], options: EngineOptions = {}) =>
+  const engineWith = (
+    events: EngineEvent[],
+    options: EngineOptions = {},
+    forward: (e: EngineEvent) => void = () => {},
+  ) =>
     new SyncEngine({
       erp,
       infoplus: rig.client,
       profile: rig.profile,
       store: rig.store,
       logger: quietLogger,
-      onEvent: (e) => events.push(e),
+      onEvent: (e) => {
+        events.push(e);
+        forward(e);
+      },
       options: { retryBaseMs: 0, progressIntervalMs: 0, concurrency: 4, ...options },
     });
 
@@ -36,7 +44,8 @@ describe('run progress: a total the run keeps', () => {
 
   it('a push of one read batch knows its total before the first record is done, and ends on it', async () => {
     const events: EngineEvent[] = [];
-    const runs = await engineWith(events).runAll({
+    const path = runPath((onEvent) => engineWith(events, {}, onEvent), rig.store, quietLogger);
+    const runs = await path.runs.runAndWait({
       trigger: 'manual',
       touchpoints: ['vendors', 'items', 'orders'],
     });

@@ -41,6 +41,7 @@ function reconciled(patch: Partial<ReconcileTouchpointReport>): ReconcileTouchpo
       'stale-link': 0,
       'key-collision': 0,
       'invalid-key': 0,
+      'cancelled-open': 0,
     },
     findings: [],
     ...patch,
