@@ -60,7 +60,7 @@ export async function sampleRecords(
       if (size !== 'all' && sampled >= size) break;
       sampled++;
       keys.add(rec.key);
-      const reasons = refusalsOf(tp, buildPayload(profile, tp, rec, { resolve: () => 1 }));
+      const reasons = refusalsOf(tp, buildPayload(profile, tp, rec, { resolve: () => 1, tenantStandIn: 1 }));
       if (reasons.length === 0) continue;
       refused++;
       problems.push({

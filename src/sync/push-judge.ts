@@ -20,7 +20,7 @@ import type { LookupResolver } from './resolver.js';
 /** What the judge reads besides the record and the journal. */
 export interface JudgeEnv {
   readonly profile: Profile;
-  readonly resolver: Pick<LookupResolver, 'prefetch' | 'resolve'>;
+  readonly resolver: Pick<LookupResolver, 'prefetch' | 'resolve' | 'tenantList'>;
   readonly fingerprintDigest?: string | null;
   /** mappingDigest, when records without a fingerprint column may be passed over on their raw rows. */
   readonly rowsDigest?: string | null;
@@ -56,7 +56,10 @@ export async function judgeRecord(
     throw new Error(`${res.label} ${rec.key}: read without lines but its fingerprint no longer matches`);
   }
   if (lookups.length > 0) await env.resolver.prefetch(lookups);
-  const built = buildPayload(env.profile, tp, rec, { resolve: env.resolver.resolve });
+  const built = buildPayload(env.profile, tp, rec, {
+    resolve: env.resolver.resolve,
+    tenantList: env.resolver.tenantList,
+  });
   const hash = contentHash(built.payload);
   if (synced && j.contentHash === hash) {
     return fingerprint === null

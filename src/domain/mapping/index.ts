@@ -13,4 +13,6 @@ export type {
   MappingContext,
   ResolveKind,
   BuiltPayload,
+  TenantLookupEntry,
+  TenantLookupList,
 } from './types.js';
