@@ -21,6 +21,7 @@ import type {
   RunRecord,
   RunSummary,
   Settings,
+  VendorNumberEntry,
 } from './dto.js';
 
 /** Argument schemas of every API method: the allowlist that IPC and HTTP both enforce. */
@@ -103,6 +104,7 @@ export const API_ARGS = {
     touchpoints: z.array(z.enum(PUSH_TOUCHPOINTS)).optional(),
     repair: z.boolean().optional(),
   }),
+  listVendorNumbers: z.object({}),
 } as const;
 
 export type ApiMethod = keyof typeof API_ARGS;
@@ -134,6 +136,8 @@ export interface ApiResults {
   useDemo: AppStatus;
   resetCursor: AppStatus;
   reconcile: ReconcileReport;
+  /** The vendor numbers given to non-integer ERP vendor codes, in number order (read-only). */
+  listVendorNumbers: readonly VendorNumberEntry[];
 }
 
 /** The one typed API between UI and engine. The preload bridge and the HTTP client both implement it. */

@@ -450,3 +450,11 @@ export interface ProfileDocument {
   readonly text: string;
   readonly problems: readonly { readonly path: string; readonly message: string }[];
 }
+
+/** A stable vendor number given to an ERP vendor code that is not a plain integer (Infoplus vendorNo is an int). */
+export interface VendorNumberEntry {
+  readonly erpCode: string;
+  readonly number: number;
+  /** ISO time the number was given. */
+  readonly assignedAt: string;
+}
