@@ -59,7 +59,8 @@ export class LookupResolver {
       const key = `${r.kind}:${r.value}`;
       if (r.kind === 'tenantList') {
         const list = r.value as TenantLookupList;
-        if (Array.isArray(this.lists.get(list))) continue;
+        // loaded once per run; a list that failed is not asked for again for every record (forgetMisses retries)
+        if (this.lists.has(list)) continue;
         try {
           this.lists.set(list, await loadLookupList(this.client, list));
         } catch (e) {

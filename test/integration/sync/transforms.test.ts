@@ -10,6 +10,8 @@ import { parseProfile } from '../../../src/profile/index.js';
 import { startSimulator, type InfoplusSimulator } from '../../../src/simulator/index.js';
 import { openStateStore } from '../../../src/store/index.js';
 import { SyncEngine } from '../../../src/sync/index.js';
+import { LookupResolver } from '../../../src/sync/resolver.js';
+import { createInfoplusClient } from '../../../src/infoplus/index.js';
 import { makeRig, makeTestErp, quietLogger, tempDir, type Rig } from './harness.js';
 
 describe('sync engine: transforms and stable vendor numbers', () => {
@@ -20,25 +22,8 @@ describe('sync engine: transforms and stable vendor numbers', () => {
   let profileText: string;
 
   beforeAll(async () => {
-    sim = await startSimulator({
-      seed: 7,
-      seedData: {
-        warehouses: [
-          {
-            id: 2,
-            name: 'East Warehouse',
-            company: 'Demo Company',
-            street1: '5 Harbor Rd',
-            city: 'Boston',
-            state: 'MA',
-            zip: '02110',
-            country: 'US',
-            phone: '617-555-0100',
-            timeZone: 'America/New_York',
-          },
-        ],
-      },
-    });
+    // the simulator's default tenant has Main Warehouse (1) and East Warehouse (2)
+    sim = await startSimulator({ seed: 7 });
     erp = await (await makeTestErp('sqlite', tmp.dir)).open();
     rig = await makeRig({ erp, driver: 'sqlite', orders: 2, dataDir: join(tmp.dir, 'state'), sim });
     // SQLite keeps text in an INTEGER column as text: the ERP's vendor codes, two differing only in case
@@ -186,5 +171,39 @@ describe('sync engine: transforms and stable vendor numbers', () => {
     const parked = rig.store.inbox.list({}).find((f) => f.recordKey === first);
     expect(parked?.message).toContain(first);
     expect(parked?.message).toMatch(/warehouse "WEST" is not in the tenant's warehouses/);
+  });
+
+  it('loads a tenant list once per run, also when it cannot be read, and says why', async () => {
+    const badKey = createInfoplusClient({
+      baseUrl: sim.baseUrl,
+      apiKey: 'not-the-key',
+      retryBaseMs: 1,
+      maxRetryDelayMs: 5,
+    });
+    try {
+      const resolver = new LookupResolver(badKey, rig.store, 1);
+      rig.sim.resetStats();
+      await resolver.prefetch([{ kind: 'tenantList', value: 'warehouses' }]);
+      const firstTry = rig.sim.stats().requests;
+      expect(firstTry).toBeGreaterThan(0);
+      // the next records of the run do not ask again
+      for (let i = 0; i < 4; i++) await resolver.prefetch([{ kind: 'tenantList', value: 'warehouses' }]);
+      expect(rig.sim.stats().requests).toBe(firstTry);
+      const failed = resolver.tenantList('warehouses');
+      expect(typeof failed).toBe('string');
+      expect(failed).not.toContain('not-the-key');
+      const asked = rig.sim.stats().requests;
+
+      const good = new LookupResolver(rig.client, rig.store, 1);
+      for (let i = 0; i < 5; i++) await good.prefetch([{ kind: 'tenantList', value: 'warehouses' }]);
+      expect(good.tenantList('warehouses')).toEqual([
+        { id: 1, names: ['Main Warehouse'] },
+        { id: 2, names: ['East Warehouse'] },
+      ]);
+      // the good one read its list once (one page)
+      expect(rig.sim.stats().requests - asked).toBe(1);
+    } finally {
+      badKey.close();
+    }
   });
 });
