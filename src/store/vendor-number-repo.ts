@@ -4,20 +4,15 @@
  * (ACME-01 and acme-01 are two vendors), and a number is never handed out twice.
  */
 import type Database from 'better-sqlite3';
+import { FIRST_VENDOR_NUMBER } from '../domain/vendor-number.js';
+
+export { FIRST_VENDOR_NUMBER, isPlainVendorNo } from '../domain/vendor-number.js';
 
 /** One assigned number. */
 export interface VendorNumber {
   readonly erpCode: string;
   readonly number: number;
   readonly assignedAt: string;
-}
-
-/** Vendor numbers start here, above the ERP codes that are sent as they are. */
-export const FIRST_VENDOR_NUMBER = 1_000_000;
-
-/** Whether an ERP vendor code is sent as its own number: canonical integer text below FIRST_VENDOR_NUMBER. */
-export function isPlainVendorNo(code: string): boolean {
-  return /^(0|[1-9]\d{0,6})$/.test(code) && Number(code) < FIRST_VENDOR_NUMBER;
 }
 
 interface Row {

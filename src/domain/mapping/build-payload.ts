@@ -2,6 +2,7 @@
 import type { PushTouchpoint } from '../../contract/touchpoints.js';
 import type { FieldMapping, FieldSpec, Profile, PushTouchpointProfile } from '../../profile/schema.js';
 import { PUSH_MODELS } from '../../profile/touchpoint-models.js';
+import { isPlainVendorNo } from '../vendor-number.js';
 import { mapField, type FieldEnv } from './map-field.js';
 import type {
   BuiltPayload,
@@ -166,7 +167,8 @@ function scanResolves(
       lookups: profile.lookups ?? {},
       ctx: {},
     });
-    if (r.value !== undefined)
+    // a plain whole-number vendor code needs no number from the engine (the mapping sends it as it is)
+    if (r.value !== undefined && !(spec.resolve === 'vendorNumber' && isPlainVendorNo(String(r.value))))
       out.set(`${spec.resolve}:${String(r.value)}`, { kind: spec.resolve, value: String(r.value) });
   }
 }

@@ -1,5 +1,6 @@
 /** Produces one Infoplus field value from an ERP row according to its field mapping. */
 import type { FieldMapping, FieldSpec, LookupTable } from '../../profile/schema.js';
+import { isPlainVendorNo } from '../vendor-number.js';
 import { convertValue, multiplyDecimalText, numberText, roundDecimalText } from './convert.js';
 import type { MappingContext, MappingProblem, SourceRow, TenantLookupEntry } from './types.js';
 
@@ -104,7 +105,10 @@ export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: 
       );
     } else raw = hit;
   }
-  if (spec.resolve !== undefined) {
+  if (spec.resolve === 'vendorNumber' && isPlainVendorNo(String(raw))) {
+    // a plain whole-number code is its own vendorNo: nothing to ask the engine
+    raw = Number(raw);
+  } else if (spec.resolve !== undefined) {
     const resolved = env.ctx.resolve?.(spec.resolve, String(raw));
     if (resolved === undefined) {
       return spec.resolve === 'vendorNumber'

@@ -90,7 +90,8 @@ FROM items i`;
         },
         changeDetection: { mode: 'hash' },
         fields: {
-          vendorNo: { column: 'vendor_no', type: 'int' },
+          // plain whole-number codes are sent as they are; a code such as ACME-01 gets a stable number
+          vendorNo: { column: 'vendor_no', resolve: 'vendorNumber' },
           name: { column: 'name', maxLength: 100, truncate: true },
           street: { column: 'street', default: '-' },
           city: 'city',

@@ -244,3 +244,58 @@ describe('per-column time zone', () => {
     }
   });
 });
+
+describe('vendor numbers', () => {
+  const p = parseProfile(`
+version: 1
+name: vendors
+timezone: UTC
+infoplus: { lobId: 1, warehouseId: 1 }
+touchpoints:
+  vendors:
+    key: code
+    source: { header: SELECT * FROM v }
+    changeDetection: { mode: hash }
+    fields:
+      vendorNo: { column: code, resolve: vendorNumber }
+      name: name
+      street: { const: x }
+      city: { const: x }
+      state: { const: x }
+      zipCode: { const: x }
+      inactive: { const: 'No' }
+`);
+  const vendor = (code: unknown) =>
+    ({
+      key: String(code),
+      header: { code, name: 'V' },
+      lines: [],
+      watermark: null,
+    }) satisfies PushSourceRecord;
+  const numbers = new Map([
+    ['ACME-01', 1_000_000],
+    ['042', 1_000_001],
+  ]);
+  const ctx: MappingContext = {
+    resolve: (kind, v) => (kind === 'vendorNumber' ? numbers.get(v) : undefined),
+  };
+
+  it('sends plain whole-number codes as they are, without asking the engine', () => {
+    expect(resolveRequests(p, 'vendors', vendor(1001))).toEqual([]);
+    expect(buildPayload(p, 'vendors', vendor(1001), {}).payload['vendorNo']).toBe(1001);
+  });
+
+  it('asks for and sends the stable number of any other code (leading zeros included)', () => {
+    expect(resolveRequests(p, 'vendors', vendor('ACME-01'))).toEqual([
+      { kind: 'vendorNumber', value: 'ACME-01' },
+    ]);
+    expect(buildPayload(p, 'vendors', vendor('ACME-01'), ctx).payload['vendorNo']).toBe(1_000_000);
+    expect(buildPayload(p, 'vendors', vendor('042'), ctx).payload['vendorNo']).toBe(1_000_001);
+  });
+
+  it('a code the engine could not number is a mapping problem naming the code', () => {
+    const b = buildPayload(p, 'vendors', vendor('NEW-9'), ctx);
+    expect(b.problems).toEqual([expect.objectContaining({ field: 'vendorNo', category: 'mapping' })]);
+    expect(b.problems[0]!.message).toContain('"NEW-9"');
+  });
+});
