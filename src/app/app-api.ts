@@ -383,6 +383,8 @@ export function createAppApi(core: AppCore): AppApi {
         repair,
       }),
 
+    listVendorNumbers: async () => core.store.vendorNumbers.list(),
+
     useDemo: async () => {
       if (!core.demo) {
         core.demo = await core.startDemoEnv();

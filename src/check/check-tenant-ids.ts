@@ -11,7 +11,7 @@ function possibleValues(profile: Profile, spec: unknown): unknown[] | null {
   if (m.lookup !== undefined) {
     const table = profile.lookups?.[m.lookup];
     if (!table) return null;
-    return [...Object.values(table.values), ...(table.default !== undefined ? [table.default] : [])];
+    return [...Object.values(table.values ?? {}), ...(table.default !== undefined ? [table.default] : [])];
   }
   return m.default !== undefined ? [m.default] : null;
 }

@@ -64,7 +64,7 @@ export async function sampleRecords(
       keys.add(rec.key);
       // a record cancelled in the ERP is never sent, so nothing in it would be refused
       if (cancelled(profile, tp, rec.header)) continue;
-      const reasons = refusalsOf(tp, buildPayload(profile, tp, rec, { resolve: () => 1 }));
+      const reasons = refusalsOf(tp, buildPayload(profile, tp, rec, { resolve: () => 1, tenantStandIn: 1 }));
       if (reasons.length === 0) continue;
       refused++;
       problems.push({

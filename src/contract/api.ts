@@ -22,6 +22,7 @@ import type {
   RunRecord,
   RunSummary,
   Settings,
+  VendorNumberEntry,
 } from './dto.js';
 
 /** Argument schemas of every API method: the allowlist that IPC and HTTP both enforce. */
@@ -107,6 +108,7 @@ export const API_ARGS = {
   }),
   /** Maps one record of a push touchpoint by unsaved profile text (the wizard's live preview); saves nothing. */
   previewProfileText: z.object({ text: z.string(), touchpoint: z.enum(PUSH_TOUCHPOINTS) }),
+  listVendorNumbers: z.object({}),
 } as const;
 
 export type ApiMethod = keyof typeof API_ARGS;
@@ -139,6 +141,8 @@ export interface ApiResults {
   resetCursor: AppStatus;
   reconcile: ReconcileReport;
   previewProfileText: ProfileTextPreview;
+  /** The vendor numbers given to non-integer ERP vendor codes, in number order (read-only). */
+  listVendorNumbers: readonly VendorNumberEntry[];
 }
 
 /** The one typed API between UI and engine. The preload bridge and the HTTP client both implement it. */

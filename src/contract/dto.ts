@@ -487,3 +487,11 @@ export interface ProfileTextPreview {
   /** The first record read, with its Infoplus payload; null when none could be read. */
   readonly record: MappingPreviewRow | null;
 }
+
+/** A stable vendor number given to an ERP vendor code that is not a plain integer (Infoplus vendorNo is an int). */
+export interface VendorNumberEntry {
+  readonly erpCode: string;
+  readonly number: number;
+  /** ISO time the number was given. */
+  readonly assignedAt: string;
+}

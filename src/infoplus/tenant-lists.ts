@@ -75,3 +75,32 @@ export function describeList(list: readonly TenantListEntry[]): string {
     ? 'none'
     : shown.join(', ') + (list.length > 8 ? ` and ${list.length - 8} more` : '');
 }
+
+/** One entry of a list a profile lookup can load (lookups.<name>.fromTenant): its id and the names it matches. */
+export interface LookupListEntry {
+  readonly id: number;
+  readonly names: readonly string[];
+}
+
+/**
+ * The tenant's warehouses (id; name, address) or carriers (carrier number; label, SCAC), for profile lookups
+ * that translate an ERP code into the tenant's id.
+ */
+export async function loadLookupList(
+  client: InfoplusClient,
+  list: 'warehouses' | 'carriers',
+): Promise<LookupListEntry[]> {
+  const out: LookupListEntry[] = [];
+  const text = (v: unknown): string[] => (typeof v === 'string' && v.trim() !== '' ? [v.trim()] : []);
+  if (list === 'warehouses') {
+    for await (const w of client.warehouse.iterate({ sort: 'id' })) {
+      if (typeof w.id === 'number') out.push({ id: w.id, names: [...text(w.name), ...text(w.address)] });
+    }
+  } else {
+    for await (const c of client.carrier.iterate({ sort: 'carrier' })) {
+      if (typeof c.carrier === 'number')
+        out.push({ id: c.carrier, names: [...text(c.label), ...text(c.scac)] });
+    }
+  }
+  return out;
+}

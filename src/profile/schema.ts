@@ -3,6 +3,52 @@ import { z } from 'zod';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
+// ---- transforms (issue 11, xform): per-row unit conversion, fractional quantities, address lines, zones ----
+const transformFields = {
+  multiplyBy: z
+    .union([z.string().min(1), z.number().positive()])
+    .optional()
+    .describe(
+      'Unit conversion: multiply the value by this column of the same row (e.g. units per case) or by a ' +
+        'number, exactly on its decimal digits; an empty or non-numeric factor is an ERP data problem',
+    ),
+  fractional: z
+    .enum(['round', 'refuse'])
+    .optional()
+    .describe(
+      'type int: a value with a fraction (2.5) is refused (default; the record is parked naming the field and ' +
+        'line) or rounded to the nearest whole number, halves away from zero (2.5 -> 3, 2.4 -> 2)',
+    ),
+  addressLine: z
+    .strictObject({
+      line: z.number().int().min(1).max(9).describe('Which line of the text (1 = first non-blank line)'),
+      of: z
+        .number()
+        .int()
+        .min(1)
+        .max(9)
+        .describe('How many fields the text is split into (street, street2, street3: 3)'),
+      overflow: z
+        .enum(['join', 'refuse'])
+        .optional()
+        .describe(
+          'On the last field (line = of), when the text has more lines: join them to it with ", " (default) ' +
+            'or refuse the record',
+        ),
+    })
+    .refine((a) => a.line <= a.of, { message: 'line must be at most of', path: ['line'] })
+    .optional()
+    .describe('Split a multi-line text column (an address) by line breaks; blank lines are dropped'),
+  zone: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "date/datetime: the IANA zone this column's values are in, overriding the profile timezone (e.g. UTC " +
+        'for a MySQL TIMESTAMP read by a session in UTC, the ERP zone for a DATETIME)',
+    ),
+};
+
 /** How one Infoplus field gets its value from an ERP row. */
 export const fieldMappingSchema = z
   .strictObject({
@@ -33,15 +79,19 @@ export const fieldMappingSchema = z
       ),
     lookup: z.string().min(1).optional().describe('Name of a table under `lookups` translating the ERP code'),
     resolve: z
-      .enum(['infoplusVendorId'])
+      .enum(['infoplusVendorId', 'vendorNumber'])
       .optional()
-      .describe('Resolved by the engine against Infoplus, e.g. ERP vendorNo -> Infoplus vendor id'),
+      .describe(
+        'Resolved by the engine: infoplusVendorId = ERP vendor code -> Infoplus vendor id; vendorNumber = ERP ' +
+          'vendor code -> a whole vendorNo (codes that are not plain integers get a stable number, kept locally)',
+      ),
     maxLength: z.number().int().positive().optional(),
     truncate: z.boolean().optional().describe('Cut values longer than maxLength instead of reporting them'),
     required: z
       .boolean()
       .optional()
       .describe('A missing value is an ERP data problem (default: true for Infoplus-required fields)'),
+    ...transformFields,
   })
   .refine((m) => m.scale === undefined || m.type === undefined || m.type === 'decimal', {
     message: 'scale rounds decimals: use it with type: decimal (or without a type)',
@@ -372,11 +422,27 @@ export const infoplusConnectionSchema = z.strictObject({
     ),
 });
 
-export const lookupTableSchema = z.strictObject({
-  values: z.record(z.string(), z.union([z.string(), z.number()])).describe('ERP code -> Infoplus value'),
-  default: z.union([z.string(), z.number()]).optional().describe('Used for codes not in values'),
-  caseInsensitive: z.boolean().optional(),
-});
+export const lookupTableSchema = z
+  .strictObject({
+    values: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .describe('ERP code -> Infoplus value (with fromTenant: codes that differ from the tenant’s names)'),
+    default: z.union([z.string(), z.number()]).optional().describe('Used for codes not in values'),
+    caseInsensitive: z.boolean().optional(),
+    // ---- tenant lookups (issue 11, xform) ----
+    fromTenant: z
+      .enum(['warehouses', 'carriers'])
+      .optional()
+      .describe(
+        "Load the table from the tenant's own list at each run: an ERP code matches a warehouse by id or name, " +
+          'a carrier by number, label or SCAC (case-insensitive); a code not in the list parks the record',
+      ),
+  })
+  .refine((t) => t.values !== undefined || t.fromTenant !== undefined, {
+    message: 'set values (ERP code -> Infoplus value) or fromTenant (warehouses or carriers)',
+    path: ['values'],
+  });
 
 const touchpointsSchema = z.strictObject({
   vendors: pushTouchpointSchema.optional(),

@@ -12,6 +12,7 @@ import type {
   Statement,
 } from './schema.js';
 import { sqlParamNames } from './sql-params.js';
+import { isValidTimeZone } from './cron.js';
 import { isWritable, PULL_MODELS, PUSH_MODELS, valueKind, type ModelTable } from './touchpoint-models.js';
 
 type Add = (path: string, message: string) => void;
@@ -249,7 +250,7 @@ function checkFields(
       add(`${path}.${name}`, `"${name}" is read-only in Infoplus ${model} (set by Infoplus); remove it`);
     if (valueKind(meta) === 'other')
       add(`${path}.${name}`, `"${name}" is a list or object; it cannot be mapped from one column`);
-    checkSpec(profile, spec, `${path}.${name}`, add);
+    checkSpec(profile, spec, `${path}.${name}`, add, valueKind(meta));
   }
 }
 
@@ -262,7 +263,7 @@ function checkCustomFields(
   for (const [name, spec] of Object.entries(fields ?? {})) checkSpec(profile, spec, `${path}.${name}`, add);
 }
 
-function checkSpec(profile: Profile, spec: FieldSpec, path: string, add: Add): void {
+function checkSpec(profile: Profile, spec: FieldSpec, path: string, add: Add, inferred?: string): void {
   if (typeof spec === 'string') return;
   if (spec.column === undefined && spec.const === undefined && spec.default === undefined) {
     add(`${path}.column`, 'required: set column (the ERP column to read) or const');
@@ -277,6 +278,25 @@ function checkSpec(profile: Profile, spec: FieldSpec, path: string, add: Add): v
     );
   }
   if (spec.truncate && spec.maxLength === undefined) add(`${path}.truncate`, 'truncate needs maxLength');
+  checkTransforms(spec, spec.type ?? (inferred === 'other' ? undefined : inferred), path, add);
+}
+
+/** The transform options (issue 11): a zone that exists, a fractional policy on a whole-number field. */
+function checkTransforms(
+  spec: Exclude<FieldSpec, string>,
+  type: string | undefined,
+  path: string,
+  add: Add,
+): void {
+  if (spec.zone !== undefined && !isValidTimeZone(spec.zone))
+    add(`${path}.zone`, `"${spec.zone}" is not an IANA time zone; write e.g. UTC or America/Chicago`);
+  else if (spec.zone !== undefined && type !== undefined && type !== 'date' && type !== 'datetime')
+    add(`${path}.zone`, `zone applies to date and datetime values; this field is ${type}`);
+  if (spec.fractional !== undefined && type !== 'int')
+    add(
+      `${path}.fractional`,
+      `fractional applies to whole-number (int) fields; this field is ${type ?? 'untyped'}`,
+    );
 }
 
 /** A var named like a parameter the engine gives these statements would be silently overridden: refused. */

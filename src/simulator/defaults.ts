@@ -110,3 +110,16 @@ export const DEFAULT_WAREHOUSE: Readonly<SimRecord> = {
   phone: '608-555-0100',
   timeZone: 'America/Chicago',
 };
+/** The demo tenant's second warehouse (the sample ERP ships some orders from its EAST warehouse). */
+export const SECOND_WAREHOUSE: Readonly<SimRecord> = {
+  id: 2,
+  name: 'East Warehouse',
+  company: 'Demo Company',
+  street1: '5 Harbor Road',
+  city: 'Boston',
+  state: 'MA',
+  zip: '02110',
+  country: 'US',
+  phone: '617-555-0100',
+  timeZone: 'America/New_York',
+};

@@ -6,7 +6,13 @@ import type { SimCall, SimContext } from './context.js';
 import { createControl } from './control.js';
 import { createRecord, viewOf } from './crud.js';
 import { DEFAULT_API_KEY } from './decisions.js';
-import { CARRIERS, DEFAULT_LOB, DEFAULT_TENANT_LISTS, DEFAULT_WAREHOUSE } from './defaults.js';
+import {
+  CARRIERS,
+  DEFAULT_LOB,
+  DEFAULT_TENANT_LISTS,
+  DEFAULT_WAREHOUSE,
+  SECOND_WAREHOUSE,
+} from './defaults.js';
 import { SimHttpError } from './errors.js';
 import { FaultEngine } from './faults.js';
 import { StatePersister } from './persist.js';
@@ -52,6 +58,13 @@ function seedMissingTenantLists(ctx: SimContext): void {
     if (col.size > 0) continue;
     for (const rec of records) createRecord(call, resource, { ...rec }, rec[col.keyField] as number);
   }
+  // a state file of the default seed from before the demo tenant had its second warehouse
+  const warehouses = ctx.store.collections.warehouse;
+  if (
+    warehouses.records.has(DEFAULT_WAREHOUSE.id as number) &&
+    !warehouses.records.has(SECOND_WAREHOUSE.id as number)
+  )
+    createRecord(call, 'warehouse', { ...SECOND_WAREHOUSE }, SECOND_WAREHOUSE.id as number);
 }
 
 /** Loads seed records through the normal create rules (so seeds obey them too), keeping given ids. */
@@ -63,7 +76,7 @@ function applySeed(ctx: SimContext, seed: SeedData): void {
   if (defaults) {
     groups.push(
       ['lineOfBusiness', [{ ...DEFAULT_LOB }]],
-      ['warehouse', [{ ...DEFAULT_WAREHOUSE }]],
+      ['warehouse', [{ ...DEFAULT_WAREHOUSE }, { ...SECOND_WAREHOUSE }]],
       ['carrier', CARRIERS.map((c) => ({ carrier: c.id, label: c.company, scac: c.scac }))],
     );
   }

@@ -147,6 +147,21 @@ export const MIGRATIONS: readonly Migration[] = [
     // The watchdog raises an alert from it (status, dashboard) until a later push finds no such row.
     sql: `ALTER TABLE touchpoint_state ADD COLUMN future_watermark TEXT;`,
   },
+  {
+    version: 6,
+    name: 'stable vendor numbers for ERP vendor codes that are not whole numbers',
+    // Infoplus vendorNo is an int: an ERP code like ACME-01 gets a number once, kept here for good.
+    // AUTOINCREMENT never hands out a number again, even one whose row was deleted; numbers start at 1000000
+    // so they stay clear of ERP codes that are plain integers (those are sent as they are).
+    sql: `
+      CREATE TABLE vendor_numbers (
+        number      INTEGER PRIMARY KEY AUTOINCREMENT,
+        erp_code    TEXT NOT NULL UNIQUE,
+        assigned_at TEXT NOT NULL
+      );
+      INSERT INTO sqlite_sequence (name, seq) VALUES ('vendor_numbers', 999999);
+    `,
+  },
 ];
 
 /** Brings the database to the newest schema; refuses a database written by a newer version of the app. */

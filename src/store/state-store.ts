@@ -8,6 +8,7 @@ import { LeaseRepo } from './lease-repo.js';
 import { migrate } from './migrations.js';
 import { OutboxRepo } from './outbox-repo.js';
 import { RunRepo } from './run-repo.js';
+import { VendorNumberRepo } from './vendor-number-repo.js';
 import { makePrivateSync } from '../settings/private-files.js';
 
 /** The engine's local state: journal, outbox, cursors, run history, error inbox, leases. */
@@ -22,6 +23,8 @@ export interface StateStore {
   readonly runs: RunRepo;
   readonly inbox: InboxRepo;
   readonly leases: LeaseRepo;
+  /** Stable vendor numbers for non-integer ERP vendor codes. */
+  readonly vendorNumbers: VendorNumberRepo;
   /** Runs fn in one SQLite transaction. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -65,6 +68,7 @@ export function openStateStore(dataDir: string, opts: { scrub?: (text: string) =
       runs: new RunRepo(db, opts.scrub),
       inbox: new InboxRepo(db, opts.scrub),
       leases: new LeaseRepo(db),
+      vendorNumbers: new VendorNumberRepo(db),
       transaction: <T>(fn: () => T): T => db.transaction(fn)(),
       close: () => {
         if (db.open) db.close();

@@ -115,10 +115,13 @@ async function dryPush(
     ? await erpVendorKeys(env)
     : new Set<string>();
   // A vendor that is not in Infoplus yet but is pushed first by the vendors touchpoint resolves to a stand-in.
+  // A dry run assigns no vendor numbers (peeking shows the ones a run would give).
+  const peeking = env.resolver.peeking();
   const resolver = {
-    prefetch: (r: Parameters<LookupResolver['prefetch']>[0]) => env.resolver.prefetch(r),
+    prefetch: (r: Parameters<LookupResolver['prefetch']>[0]) => peeking.prefetch(r),
     resolve: (kind: Parameters<LookupResolver['resolve']>[0], value: string) =>
-      env.resolver.resolve(kind, value) ?? (vendorsInErp.has(value) ? PENDING_ID : undefined),
+      peeking.resolve(kind, value) ?? (vendorsInErp.has(value) ? PENDING_ID : undefined),
+    tenantList: peeking.tenantList,
   };
   // Infoplus key -> ERP records mapping to it: two or more are a collision, reported for each of them.
   const claims: { recordKey: string; canonical: string; op: 'create' | 'update' }[] = [];

@@ -61,7 +61,10 @@ export class KeyClaims {
     const { env, tp } = this;
     for await (const rec of env.io.readPushRecords(env.erp, env.profile, tp, { keys: [recordKey] })) {
       if (rec.key !== recordKey) continue;
-      const built = buildPayload(env.profile, tp, rec, { resolve: env.resolver.resolve });
+      const built = buildPayload(env.profile, tp, rec, {
+        resolve: env.resolver.resolve,
+        tenantList: env.resolver.tenantList,
+      });
       const k = checkInfoplusKey(tp, built.payload[PUSH_DEFINITIONS[tp].keyField]);
       return k.ok && k.canonical === canonical;
     }

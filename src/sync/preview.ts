@@ -31,8 +31,13 @@ export async function previewTouchpoint(
         const next = await it.next();
         if (next.done) break;
         const rec = next.value;
-        await env.resolver.prefetch(resolveRequests(env.profile, tp, rec));
-        const built = buildPayload(env.profile, tp, rec, { resolve: env.resolver.resolve });
+        // a preview assigns no vendor numbers: it shows the ones a run would give
+        const resolver = env.resolver.peeking();
+        await resolver.prefetch(resolveRequests(env.profile, tp, rec));
+        const built = buildPayload(env.profile, tp, rec, {
+          resolve: resolver.resolve,
+          tenantList: resolver.tenantList,
+        });
         rows.push({
           recordKey: rec.key,
           erp: {

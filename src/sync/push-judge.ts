@@ -25,7 +25,7 @@ import type { LookupResolver } from './resolver.js';
 /** What the judge reads besides the record and the journal. */
 export interface JudgeEnv {
   readonly profile: Profile;
-  readonly resolver: Pick<LookupResolver, 'prefetch' | 'resolve'>;
+  readonly resolver: Pick<LookupResolver, 'prefetch' | 'resolve' | 'tenantList'>;
   readonly fingerprintDigest?: string | null;
   /** mappingDigest, when records without a fingerprint column may be passed over on their raw rows. */
   readonly rowsDigest?: string | null;
@@ -57,7 +57,10 @@ export async function judgeRecord(
   }
   if (isCancelled(env.profile, tp, rec.header)) return cancelVerdict(rec, j, due);
   if (lookups.length > 0) await env.resolver.prefetch(lookups);
-  const built = buildPayload(env.profile, tp, rec, { resolve: env.resolver.resolve });
+  const built = buildPayload(env.profile, tp, rec, {
+    resolve: env.resolver.resolve,
+    tenantList: env.resolver.tenantList,
+  });
   const fullHash = contentHash(built.payload);
   // createOnly fields are never sent on an update: a record Infoplus has is compared without them (a journal
   // written before they were create-only holds the full hash, which counts as well).

@@ -162,7 +162,10 @@ async function readErpSide(env: ReconcileEnv, tp: PushTouchpoint, res: PushResou
     since: null,
     headersOnly: true,
   })) {
-    const built = buildPayload(env.profile, tp, rec, { resolve: () => undefined });
+    // only the key matters here: a vendor code's number is the one it was given (or would be)
+    const built = buildPayload(env.profile, tp, rec, {
+      resolve: (kind, value) => (kind === 'vendorNumber' ? env.resolver.peekVendorNumber(value) : undefined),
+    });
     const verdict = checkInfoplusKey(tp, built.payload[res.keyField]);
     const cancelled = isCancelled(env.profile, tp, rec.header);
     out.push(

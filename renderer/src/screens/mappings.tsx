@@ -15,6 +15,7 @@ import { useAction, useLoad } from '../hooks/use-async.js';
 import { TouchpointSelect } from '../components/touchpoint-select.js';
 import { fieldErrorsOf } from '../settings/field-errors.js';
 import { DryRunTable, PreviewTable } from './mapping-results.js';
+import { VendorNumbers } from '../components/vendor-numbers.js';
 
 /** The selected touchpoint's part of the profile, as YAML, or null when it has none. */
 function sectionOf(text: string, tp: TouchpointName): string | null {
@@ -142,6 +143,8 @@ export function Mappings() {
           <p className="muted">The profile has no section for {label}; it is not synced.</p>
         ) : null}
       </section>
+
+      {touchpoint === 'vendors' ? <VendorNumbers /> : null}
 
       <section aria-labelledby="profile-title" className="card">
         <h2 id="profile-title">Profile editor</h2>

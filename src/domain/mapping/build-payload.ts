@@ -2,6 +2,7 @@
 import type { PushTouchpoint } from '../../contract/touchpoints.js';
 import type { FieldMapping, FieldSpec, Profile, PushTouchpointProfile } from '../../profile/schema.js';
 import { PUSH_MODELS } from '../../profile/touchpoint-models.js';
+import { isPlainVendorNo } from '../vendor-number.js';
 import { mapField, type FieldEnv } from './map-field.js';
 import type {
   BuiltPayload,
@@ -10,6 +11,7 @@ import type {
   PushSourceRecord,
   ResolveKind,
   SourceRow,
+  TenantLookupList,
 } from './types.js';
 
 /** The push touchpoint's profile section, or an error naming what is missing. */
@@ -92,11 +94,36 @@ export function resolveRequests(
   const out = new Map<string, { kind: ResolveKind; value: string }>();
   const headerResolves = resolvingFields(cfg.fields);
   const lineResolves = resolvingFields(cfg.lines?.fields);
+  const lists = tenantListsUsed(profile, cfg);
   // most touchpoints resolve nothing: skip the per-row work (this runs for every record of a full scan)
-  if (headerResolves.length === 0 && lineResolves.length === 0) return [];
+  if (headerResolves.length === 0 && lineResolves.length === 0 && lists.length === 0) return [];
+  for (const list of lists) out.set(`tenantList:${list}`, { kind: 'tenantList', value: list });
   scanResolves(rec.header, headerResolves, profile, out);
   if (lineResolves.length > 0) for (const line of rec.lines) scanResolves(line, lineResolves, profile, out);
   return [...out.values()];
+}
+
+const tenantListCache = new WeakMap<object, TenantLookupList[]>();
+
+/** The tenant lists (lookups with fromTenant) the touchpoint's field mappings use, once per profile section. */
+function tenantListsUsed(profile: Profile, cfg: PushTouchpointProfile): TenantLookupList[] {
+  let lists = tenantListCache.get(cfg);
+  if (lists === undefined) {
+    const found = new Set<TenantLookupList>();
+    const scan = (fields: Readonly<Record<string, FieldSpec>> | undefined): void => {
+      for (const spec of Object.values(fields ?? {})) {
+        if (typeof spec === 'string' || spec.lookup === undefined) continue;
+        const from = profile.lookups?.[spec.lookup]?.fromTenant;
+        if (from !== undefined) found.add(from);
+      }
+    };
+    scan(cfg.fields);
+    scan(cfg.customFields);
+    scan(cfg.lines?.fields);
+    scan(cfg.lines?.customFields);
+    tenantListCache.set(cfg, (lists = [...found]));
+  }
+  return lists;
 }
 
 type ResolvingField = readonly [name: string, spec: FieldMapping & { resolve: ResolveKind }];
@@ -140,7 +167,8 @@ function scanResolves(
       lookups: profile.lookups ?? {},
       ctx: {},
     });
-    if (r.value !== undefined)
+    // a plain whole-number vendor code needs no number from the engine (the mapping sends it as it is)
+    if (r.value !== undefined && !(spec.resolve === 'vendorNumber' && isPlainVendorNo(String(r.value))))
       out.set(`${spec.resolve}:${String(r.value)}`, { kind: spec.resolve, value: String(r.value) });
   }
 }

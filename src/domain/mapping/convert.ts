@@ -77,6 +77,39 @@ function roundDecimal(value: unknown, n: number, scale: number): Converted {
   return { ok: true, value: rounded === null ? Number(n.toFixed(scale)) : Number(rounded) };
 }
 
+/** A number or decimal text as plain decimal text (exponents expanded), or null when it is no number. */
+export function numberText(value: unknown): string | null {
+  let text: string;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    text = String(value);
+  } else if (typeof value === 'bigint') text = value.toString();
+  else if (typeof value === 'string' && DECIMAL_TEXT.test(value.trim())) text = value.trim();
+  else return null;
+  if (!/e/i.test(text)) return text;
+  // expand the exponent: rounding to 20 places keeps every digit a double can hold below 1e-6
+  return roundDecimalText(text, 20)?.replace(/\.?0+$/, '') ?? null;
+}
+
+/** Exact product of two plain decimal texts (no binary floating point: 0.1 x 3 is 0.3), as decimal text. */
+export function multiplyDecimalText(a: string, b: string): string {
+  const parse = (t: string): { neg: boolean; digits: bigint; scale: number } => {
+    const neg = t.startsWith('-');
+    const body = t.replace(/^[+-]/, '');
+    const [int = '', frac = ''] = body.split('.');
+    return { neg, digits: BigInt(`${int}${frac}` || '0'), scale: frac.length };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  const digits = (x.digits * y.digits).toString();
+  const scale = x.scale + y.scale;
+  const padded = digits.padStart(scale + 1, '0');
+  const int = padded.slice(0, padded.length - scale);
+  const frac = padded.slice(padded.length - scale).replace(/0+$/, '');
+  const body = frac ? `${int}.${frac}` : int;
+  return x.neg !== y.neg && /[1-9]/.test(body) ? `-${body}` : body;
+}
+
 /** `text` (DECIMAL_TEXT) rounded to `scale` places as plain decimal text, or null when it is not plain. */
 export function roundDecimalText(text: string, scale: number): string | null {
   const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);

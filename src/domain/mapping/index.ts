@@ -15,4 +15,6 @@ export type {
   MappingContext,
   ResolveKind,
   BuiltPayload,
+  TenantLookupEntry,
+  TenantLookupList,
 } from './types.js';

@@ -1,7 +1,8 @@
 /** Produces one Infoplus field value from an ERP row according to its field mapping. */
 import type { FieldMapping, FieldSpec, LookupTable } from '../../profile/schema.js';
-import { convertValue } from './convert.js';
-import type { MappingContext, MappingProblem, SourceRow } from './types.js';
+import { isPlainVendorNo } from '../vendor-number.js';
+import { convertValue, multiplyDecimalText, numberText, roundDecimalText } from './convert.js';
+import type { MappingContext, MappingProblem, SourceRow, TenantLookupEntry } from './types.js';
 
 /** Everything map-field needs besides the row. */
 export interface FieldEnv {
@@ -64,6 +65,11 @@ export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: 
     }
   }
   if (typeof raw === 'string' && spec.trim !== false) raw = raw.trim();
+  if (spec.addressLine !== undefined && !isEmpty(raw)) {
+    const line = addressLine(String(raw), spec.addressLine);
+    if (typeof line === 'object') return problemResult(field, column, line.problem);
+    raw = line;
+  }
   if (isEmpty(raw) && spec.default !== undefined) raw = spec.default;
   if (isEmpty(raw)) {
     if (spec.required)
@@ -83,32 +89,66 @@ export function mapField(row: SourceRow, specIn: FieldSpec, field: string, env: 
       return problemResult(field, column, `lookup table "${spec.lookup}" is not defined`, 'mapping');
     const code = String(raw);
     const hit = lookupValue(table, code);
-    if (hit === undefined) {
-      const known = Object.keys(table.values).slice(0, 10).join(', ');
+    if (hit === undefined && table.fromTenant !== undefined) {
+      const fromTenant = tenantLookup(table.fromTenant, spec.lookup, code, env.ctx);
+      if (typeof fromTenant === 'object')
+        return problemResult(field, column, fromTenant.message, fromTenant.category);
+      raw = fromTenant;
+    } else if (hit === undefined) {
+      const known = Object.keys(table.values ?? {})
+        .slice(0, 10)
+        .join(', ');
       return problemResult(
         field,
         column,
         `unknown code "${code}" in lookup "${spec.lookup}" (known: ${known}); add it to the lookup table or fix the ERP record`,
       );
-    }
-    raw = hit;
+    } else raw = hit;
   }
-  if (spec.resolve !== undefined) {
+  if (spec.resolve === 'vendorNumber' && isPlainVendorNo(String(raw))) {
+    // a plain whole-number code is its own vendorNo: nothing to ask the engine
+    raw = Number(raw);
+  } else if (spec.resolve !== undefined) {
     const resolved = env.ctx.resolve?.(spec.resolve, String(raw));
     if (resolved === undefined) {
-      return problemResult(
-        field,
-        column,
-        `vendor ${String(raw)} is not in Infoplus yet; push vendors first (or check the vendor number)`,
-      );
+      return spec.resolve === 'vendorNumber'
+        ? problemResult(
+            field,
+            column,
+            `no vendor number could be given to ERP vendor code "${String(raw)}" here (the run assigns one)`,
+            'mapping',
+          )
+        : problemResult(
+            field,
+            column,
+            `vendor ${String(raw)} is not in Infoplus yet; push vendors first (or check the vendor number)`,
+          );
     }
     raw = resolved;
+  }
+  if (spec.multiplyBy !== undefined) {
+    const product = multiplied(row, raw, spec.multiplyBy);
+    if (typeof product === 'object') return problemResult(field, column, product.problem);
+    raw = product;
+  }
+  if (spec.type === 'int' && spec.fractional !== undefined) {
+    const text = numberText(raw);
+    if (text !== null && /\.\d*[1-9]/.test(text)) {
+      if (spec.fractional === 'refuse') {
+        return problemResult(
+          field,
+          column,
+          `${text} is not a whole number and Infoplus takes whole units (fractional: refuse): correct the quantity in the ERP, or convert it to a smaller unit (multiplyBy)`,
+        );
+      }
+      raw = roundDecimalText(text, 0) ?? raw;
+    }
   }
 
   const converted = convertValue(
     raw,
     spec.scale !== undefined && spec.type === undefined ? 'decimal' : spec.type,
-    env.zone,
+    spec.zone ?? env.zone,
     spec.scale,
   );
   if (!converted.ok) return problemResult(field, column, converted.message);
@@ -165,10 +205,89 @@ function problemResult(
 }
 
 function lookupValue(table: LookupTable, code: string): string | number | undefined {
-  if (Object.hasOwn(table.values, code)) return table.values[code];
+  const values = table.values ?? {};
+  if (Object.hasOwn(values, code)) return values[code];
   if (table.caseInsensitive) {
     const lower = code.toLowerCase();
-    for (const [k, v] of Object.entries(table.values)) if (k.toLowerCase() === lower) return v;
+    for (const [k, v] of Object.entries(values)) if (k.toLowerCase() === lower) return v;
   }
-  return table.default;
+  // a tenant table falls back to the tenant's list before its default
+  return table.fromTenant === undefined ? table.default : undefined;
+}
+
+const TENANT_LIST_LABEL = { warehouses: 'warehouse', carriers: 'carrier' } as const;
+
+/** The id of `code` in a tenant list (by id or any name, any case), the table's default, or a problem. */
+function tenantLookup(
+  list: 'warehouses' | 'carriers',
+  tableName: string,
+  code: string,
+  ctx: MappingContext,
+): number | string | { message: string; category: MappingProblem['category'] } {
+  if (ctx.tenantStandIn !== undefined) return ctx.tenantStandIn;
+  const entries = ctx.tenantList?.(list);
+  if (entries === undefined || typeof entries === 'string') {
+    return {
+      message: `lookup "${tableName}" needs the tenant's ${list}, which could not be loaded${
+        typeof entries === 'string' ? `: ${entries}` : ''
+      }`,
+      category: 'mapping',
+    };
+  }
+  const lower = code.toLowerCase();
+  const hit = entries.find((e) => String(e.id) === code || e.names.some((n) => n.toLowerCase() === lower));
+  if (hit) return hit.id;
+  return {
+    message: `${TENANT_LIST_LABEL[list]} "${code}" is not in the tenant's ${list} (${describeEntries(entries)}); fix the code in the ERP, or map it under lookups.${tableName}.values`,
+    category: 'erp-data',
+  };
+}
+
+function describeEntries(entries: readonly TenantLookupEntry[]): string {
+  if (entries.length === 0) return 'the list is empty';
+  const shown = entries.slice(0, 8).map((e) => (e.names[0] ? `${e.id} ${e.names[0]}` : String(e.id)));
+  return `known: ${shown.join(', ')}${entries.length > 8 ? ` and ${entries.length - 8} more` : ''}`;
+}
+
+/**
+ * The `line`-th non-blank line of a multi-line text; the last field (line = of) takes the lines after it too
+ * (overflow join, with ", ") or refuses them (overflow refuse). '' when the text has fewer lines.
+ */
+function addressLine(
+  text: string,
+  spec: { readonly line: number; readonly of: number; readonly overflow?: 'join' | 'refuse' | undefined },
+): string | { problem: string } {
+  const lines = text
+    .split(/\r\n|\r|\n|\u2028/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  if (spec.line === spec.of && lines.length > spec.of) {
+    if (spec.overflow === 'refuse') {
+      return {
+        problem: `the text has ${lines.length} lines; the mapping splits it into ${spec.of} (overflow: refuse): shorten it in the ERP`,
+      };
+    }
+    return lines.slice(spec.line - 1).join(', ');
+  }
+  return lines[spec.line - 1] ?? '';
+}
+
+/** raw x factor (a column of the row or a number), exactly on decimal digits, as decimal text. */
+function multiplied(row: SourceRow, raw: unknown, by: string | number): string | { problem: string } {
+  const a = numberText(raw);
+  if (a === null) return { problem: `"${String(raw)}" is not a number, so it cannot be multiplied` };
+  let b: string | null;
+  if (typeof by === 'number') b = numberText(by);
+  else {
+    const got = columnValue(row, by);
+    if (!got.found)
+      return {
+        problem: `factor column "${by}" (multiplyBy) is not in the query result (columns: ${Object.keys(row).join(', ')})`,
+      };
+    if (isEmpty(got.value)) return { problem: `factor column "${by}" (multiplyBy) is empty` };
+    b = numberText(got.value);
+    if (b === null)
+      return { problem: `factor column "${by}" (multiplyBy) holds "${String(got.value)}", not a number` };
+  }
+  return multiplyDecimalText(a, b!);
 }

@@ -31,13 +31,32 @@ export interface MappingProblem {
   readonly category: 'erp-data' | 'mapping';
 }
 
-/** Things only the engine can answer, e.g. the Infoplus vendor id of an ERP vendor number. */
-export type ResolveKind = 'infoplusVendorId';
+/**
+ * Things only the engine can answer: the Infoplus vendor id of an ERP vendor code, the stable whole vendor
+ * number of an ERP vendor code (vendorNumber), and (tenantList, value = the list's name) a tenant list to load.
+ */
+export type ResolveKind = 'infoplusVendorId' | 'vendorNumber' | 'tenantList';
+
+/** Names of the tenant lists a lookup table can be loaded from (lookups.<name>.fromTenant). */
+export type TenantLookupList = 'warehouses' | 'carriers';
+
+/** One entry of a tenant list: the id a payload sends and the names an ERP code may match (any case). */
+export interface TenantLookupEntry {
+  readonly id: number;
+  readonly names: readonly string[];
+}
 
 /** Context the engine passes to buildPayload. */
 export interface MappingContext {
   /** Returns the resolved value, or undefined when it is not known (yet). Must be synchronous: prefetch. */
   readonly resolve?: (kind: ResolveKind, value: string) => number | string | undefined;
+  /**
+   * A tenant list loaded by the engine (prefetched through resolveRequests), or a string saying why it could
+   * not be loaded; left out where Infoplus cannot be asked.
+   */
+  readonly tenantList?: (list: TenantLookupList) => readonly TenantLookupEntry[] | string | undefined;
+  /** Set where Infoplus is not asked (check's sample): every tenant code is taken as found, with this id. */
+  readonly tenantStandIn?: number;
 }
 
 /** The Infoplus payload built from one record. */

@@ -176,10 +176,27 @@ export function orderRow(seed: number, i: number, sizes: SampleSizes): Record<st
     ship_to_country: 'US',
     notes: i % 50 === 0 ? longNote(r) : r() < 0.5 ? null : pick(r, NOTES),
     total: (Math.floor(r() * 10_000_000) / 100).toFixed(4),
-    status: 'Open',
+    warehouse_code: eastOrder(i) ? 'EAST' : 'MAIN',
+    // cancelled in the ERP (the sample profile still pushes it; cancelWhen can act on the status)
+    status: cancelledOrder(i) ? 'Cancelled' : 'Open',
     created_at: localText(at),
     updated_at: localText(at),
   };
+}
+
+/** Whether order i ships from the ERP's second warehouse (EAST = Infoplus warehouse 2). */
+export function eastOrder(i: number): boolean {
+  return i % 10 === 3;
+}
+
+/** Whether order i was cancelled in the ERP (order 2, 52, 102...). */
+export function cancelledOrder(i: number): boolean {
+  return i % 50 === 2;
+}
+
+/** Whether the first line of purchase order i is in quarter units: 10 x 0.25 = 2.5, rounded to 3 on its way. */
+export function fractionalPoLine(i: number, n: number): boolean {
+  return i % 5 === 3 && n === 0;
 }
 
 /** Whether record i repeats its first line's SKU on its second line (every 4th record with 2+ lines). */
@@ -242,8 +259,9 @@ export function purchaseOrderLineRows(
       po_id: i,
       line_no: n + 1,
       sku: skuOf(1 + ((i * 11 + (sameSkuTwice(i, count) && n === 1 ? 0 : n)) % sizes.items)),
-      qty: 10 * (1 + Math.floor(r() * 20)),
+      qty: fractionalPoLine(i, n) ? (r(), 10) : 10 * (1 + Math.floor(r() * 20)),
       unit_cost: (Math.floor(r() * 500_000) / 10_000).toFixed(4),
+      uom_factor: fractionalPoLine(i, n) ? '0.2500' : '1.0000',
       qty_received: 0,
     });
   }

@@ -54,7 +54,7 @@ export function sampleProfileObject(
        c.city AS bill_city, c.state AS bill_state, c.zip AS bill_zip, c.country AS bill_country,
        c.phone AS bill_phone, c.email AS bill_email,
        COALESCE(o.ship_to_name, c.company) AS ship_company, o.ship_to_street, o.ship_to_city,
-       o.ship_to_state, o.ship_to_zip, o.ship_to_country, o.infoplus_order_no${fp('o')}
+       o.ship_to_state, o.ship_to_zip, o.ship_to_country, o.warehouse_code, o.status, o.infoplus_order_no${fp('o')}
 FROM sales_orders o
 JOIN customers c ON c.customer_id = o.customer_id`;
   const poHeader = `SELECT p.po_no, p.vendor_no, p.order_date, p.notes, p.updated_at, p.infoplus_asn_id${fp('p')}
@@ -77,6 +77,8 @@ FROM items i`;
     infoplus: { lobId: opts.lobId ?? 1, warehouseId: opts.warehouseId ?? 1 },
     lookups: {
       carriers: { values: { UPS: 1, FEDEX: 2, USPS: 3 }, caseInsensitive: true },
+      // ERP warehouse code -> Infoplus warehouse id (or `fromTenant: warehouses` to match the tenant's names)
+      warehouses: { values: { MAIN: 1, EAST: 2 }, caseInsensitive: true },
       yesNo: { values: { true: 'Yes', false: 'No', '1': 'Yes', '0': 'No' } },
       itemStatus: { values: { true: 'Active', false: 'Inactive', '1': 'Active', '0': 'Inactive' } },
     },
@@ -91,7 +93,8 @@ FROM items i`;
         },
         changeDetection: { mode: 'hash' },
         fields: {
-          vendorNo: { column: 'vendor_no', type: 'int' },
+          // plain whole-number codes are sent as they are; a code such as ACME-01 gets a stable number
+          vendorNo: { column: 'vendor_no', resolve: 'vendorNumber' },
           name: { column: 'name', maxLength: 100, truncate: true },
           street: { column: 'street', default: '-' },
           city: 'city',
@@ -148,7 +151,7 @@ FROM items i`;
         source: {
           header: `${poHeader}\nWHERE p.updated_at >= @since\nORDER BY p.updated_at, p.po_no`,
           headerByKeys: `${poHeader}\nWHERE p.po_no IN (@keys)`,
-          lines: `SELECT p.po_no, l.line_no, l.sku, l.qty, l.unit_cost
+          lines: `SELECT p.po_no, l.line_no, l.sku, l.qty, l.uom_factor, l.unit_cost
 FROM purchase_order_lines l
 JOIN purchase_orders p ON p.po_id = l.po_id
 WHERE p.po_no IN (@keys)
@@ -166,7 +169,8 @@ ORDER BY p.po_no, l.line_no`,
         lines: {
           fields: {
             sku: 'sku',
-            orderQuantity: { column: 'qty', type: 'int' },
+            // quarter units in the ERP for some lines (uom_factor 0.25): 10 x 0.25 = 2.5 is rounded to 3
+            orderQuantity: { column: 'qty', type: 'int', multiplyBy: 'uom_factor', fractional: 'round' },
             cost: { column: 'unit_cost', type: 'decimal' },
           },
         },
@@ -197,6 +201,8 @@ ORDER BY o.order_no, l.line_no`,
         fields: {
           customerOrderNo: 'order_no',
           orderDate: { column: 'order_date', type: 'date' },
+          // the ERP's warehouse per order (MAIN, EAST); profile infoplus.warehouseId stays the default elsewhere
+          warehouseId: { column: 'warehouse_code', lookup: 'warehouses' },
           customerNo: 'customer_no',
           customerPONo: 'customer_po',
           carrierId: { column: 'ship_via', lookup: 'carriers' },
@@ -227,7 +233,8 @@ ORDER BY o.order_no, l.line_no`,
         afterPush: [
           {
             name: 'store-order-no',
-            sql: "UPDATE sales_orders SET infoplus_order_no = @orderNo, status = 'Sent' WHERE order_no = @key",
+            // an order cancelled in the ERP keeps its status (cancelWhen reads it)
+            sql: "UPDATE sales_orders SET infoplus_order_no = @orderNo, status = CASE WHEN status = 'Cancelled' THEN status ELSE 'Sent' END WHERE order_no = @key",
           },
         ],
       },

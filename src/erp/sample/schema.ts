@@ -115,6 +115,8 @@ export const SAMPLE_TABLES: readonly TableDef[] = [
       c('ship_to_country', 'text', { length: 40 }),
       c('notes', 'longtext'),
       c('total', 'decimal'),
+      // which ERP warehouse ships the order: MAIN (Infoplus warehouse 1) or EAST (2), via lookups.warehouses
+      c('warehouse_code', 'text', { length: 10, notNull: true, defaultValue: 'MAIN' }),
       c('status', 'text', { length: 20, notNull: true, defaultValue: 'Open' }),
       c('infoplus_order_no', 'decimal'),
       c('shipped_at', 'datetime'),
@@ -165,6 +167,8 @@ export const SAMPLE_TABLES: readonly TableDef[] = [
       c('sku', 'text', { length: 20, notNull: true }),
       c('qty', 'int', { notNull: true }),
       c('unit_cost', 'decimal'),
+      // Infoplus units per ERP unit (multiplyBy); a fraction is rounded (fractional: round)
+      c('uom_factor', 'decimal', { notNull: true, defaultValue: 1 }),
       c('qty_received', 'int', { notNull: true, defaultValue: 0 }),
     ],
     indexes: [['po_id']],

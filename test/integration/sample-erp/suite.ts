@@ -124,6 +124,39 @@ export function sampleErpSuite(name: string, make: () => Promise<SampleDb>, enab
       expect(Number(evil[0]?.n)).toBeGreaterThan(0);
     });
 
+    it('holds a second warehouse, a cancelled order and a fractional quantity, and maps them', async () => {
+      const orders = await all(erp, profile, 'orders');
+      const byWarehouse = (id: number) =>
+        orders
+          .filter((o) => buildPayload(profile, 'orders', o).payload['warehouseId'] === id)
+          .map((o) => o.key);
+      // orders 3, 13, 23... ship from the ERP's EAST warehouse: Infoplus warehouse 2
+      expect(byWarehouse(2)).toEqual([
+        'SO-0000003',
+        'SO-0000013',
+        'SO-0000023',
+        'SO-0000033',
+        'SO-0000043',
+        'SO-0000053',
+      ]);
+      expect(byWarehouse(1)).toHaveLength(ORDERS - 6);
+      // order 2 and 52 are cancelled in the ERP, with the status a cancelWhen rule reads
+      expect(orders.filter((o) => o.header['status'] === 'Cancelled').map((o) => o.key)).toEqual([
+        'SO-0000002',
+        'SO-0000052',
+      ]);
+      // PO 3's first line is 10 quarter units: 2.5, rounded half away from zero to 3
+      const [po] = await all(erp, profile, 'asns', { keys: ['PO-000003'] });
+      const vendorIds = (_k: string, v: string) => Number(v) - 1000;
+      const built = buildPayload(profile, 'asns', po!, { resolve: vendorIds });
+      expect(built.problems).toEqual([]);
+      const quantities = (built.payload['lineItems'] as { orderQuantity: number }[]).map(
+        (l) => l.orderQuantity,
+      );
+      expect(quantities[0]).toBe(3);
+      expect(quantities.slice(1).every((q) => q % 10 === 0)).toBe(true);
+    });
+
     it('maps local ERP dates in the profile time zone', async () => {
       const [o] = await all(erp, profile, 'orders', { keys: ['SO-0000001'] });
       const payload = buildPayload(profile, 'orders', o!).payload;

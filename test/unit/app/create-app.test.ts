@@ -92,7 +92,10 @@ describe('createApp on the demo', () => {
     const ip = await app.api.testInfoplusConnection({});
     expect(ip.ok).toBe(true);
     expect(ip.linesOfBusiness).toEqual([{ id: 1, name: 'Demo Company' }]);
-    expect(ip.warehouses).toEqual([{ id: 1, name: 'Main Warehouse' }]);
+    expect(ip.warehouses).toEqual([
+      { id: 1, name: 'Main Warehouse' },
+      { id: 2, name: 'East Warehouse' },
+    ]);
     const badKey = await app.api.testInfoplusConnection({ apiKey: 'wrong-key-123' });
     expect(badKey.ok).toBe(false);
     expect(badKey.message).not.toContain('wrong-key-123');

@@ -35,6 +35,7 @@ const resolver: JudgeEnv['resolver'] = {
   resolve: () => {
     throw new Error('nothing is resolved in this profile');
   },
+  tenantList: () => undefined,
 };
 const DIGEST = 'd1';
 
