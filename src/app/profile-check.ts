@@ -12,6 +12,7 @@ import type { ErpConnection } from '../erp/types.js';
 import { parseProfile, ProfileError, type Profile } from '../profile/index.js';
 import { INFOPLUS_MODELS } from '../profile/infoplus-models.js';
 import { PUSH_MODELS, isWritable, valueKind } from '../profile/touchpoint-models.js';
+import { plainRow } from '../sync/preview.js';
 import { readPushRecords } from '../sync/profile-io.js';
 import type { AppCore } from './app-core.js';
 import { effectiveErp, erpConfigOf, erpPassword, profileBaseDir } from './connections.js';
@@ -107,11 +108,6 @@ function fieldInfos(
   }
   return out.sort((a, b) => Number(b.required) - Number(a.required) || a.name.localeCompare(b.name));
 }
-
-const plainValue = (v: unknown): unknown =>
-  v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? v.toString() : v;
-const plainRow = (row: Readonly<Record<string, unknown>>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plainValue(v)]));
 
 /**
  * Maps the first record of a push touchpoint by UNSAVED profile text: the text is validated, the touchpoint's

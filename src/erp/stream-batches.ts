@@ -16,7 +16,8 @@ export function streamInBatches<T extends Row = Row>(
   return grouped(erp.stream<T>(sql, params, opts), Math.max(1, size));
 }
 
-async function* grouped<T>(rows: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+/** The items of `rows` in arrays of `size` (the last one shorter). */
+export async function* grouped<T>(rows: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let batch: T[] = [];
   for await (const r of rows) {
     batch.push(r);

@@ -14,7 +14,8 @@ export type PreviewEnv = SyncEnv;
 
 const plain = (v: unknown): unknown =>
   v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? v.toString() : v;
-const plainRow = (row: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+/** A row as plain JSON values (dates as ISO text, bigints as text). */
+export const plainRow = (row: Readonly<Record<string, unknown>>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)]));
 
 /** The first `limit` records of a touchpoint; nothing is written. */

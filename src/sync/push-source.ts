@@ -10,6 +10,7 @@ import {
   storedFingerprint,
   type PushSourceRecord,
 } from '../domain/mapping/index.js';
+import { grouped } from '../erp/stream-batches.js';
 import type { JournalEntry } from '../store/index.js';
 import type { ReadPushOptions } from './profile-io.js';
 import type { ComparePlan } from './compare-plan.js';
@@ -21,17 +22,8 @@ import type { SyncEnv } from './sync-env.js';
 /** Records judged per journal query when the reader does not hand out batches itself. */
 const JOURNAL_GROUP = 200;
 
-async function* groupsOf(records: AsyncIterable<PushSourceRecord>): AsyncGenerator<PushSourceRecord[]> {
-  let group: PushSourceRecord[] = [];
-  for await (const rec of records) {
-    group.push(rec);
-    if (group.length >= JOURNAL_GROUP) {
-      yield group;
-      group = [];
-    }
-  }
-  if (group.length > 0) yield group;
-}
+const groupsOf = (records: AsyncIterable<PushSourceRecord>): AsyncGenerator<PushSourceRecord[]> =>
+  grouped(records, JOURNAL_GROUP);
 /** Fingerprint-query batch size: one journal look-up per batch. */
 const FINGERPRINT_BATCH = 500;
 
