@@ -1,9 +1,7 @@
 /** Items: ERP items -> Infoplus Item, keyed by sku (Infoplus upper-cases SKUs on create). */
-import { f, RESOURCE_KEY } from '../../infoplus/index.js';
 import { PUSH_MODELS } from '../../profile/touchpoint-models.js';
-import type { InfoplusRecord } from '../push-resources.js';
 import { definePush } from './define.js';
-import { asRecord, searchIn } from './lookups.js';
+import { asRecord, searchIn, writesOf } from './lookups.js';
 
 const resource = 'item';
 const { keyField } = PUSH_MODELS.items;
@@ -12,13 +10,7 @@ export const items = definePush('items', {
   resource,
   label: 'item',
   editable: 'always',
-  create: async (c, p) => asRecord(await c[resource].create(p)),
-  update: (c, p) => c[resource].update(p),
-  list: (c, lobId) =>
-    c[resource].iterate({
-      filter: f.eq('lobId', lobId),
-      sort: RESOURCE_KEY[resource],
-    }) as AsyncIterable<InfoplusRecord>,
+  ...writesOf(resource),
   lookupMany: searchIn(
     (c) => c[resource],
     keyField,

@@ -1,6 +1,6 @@
 /** Building blocks of the push touchpoints' Infoplus look-ups. */
-import { f, type InfoplusClient, type SearchQuery } from '../../infoplus/index.js';
-import type { InfoplusRecord } from '../push-resources.js';
+import { f, RESOURCE_KEY, type InfoplusClient, type SearchQuery } from '../../infoplus/index.js';
+import type { InfoplusRecord, PushResource } from '../push-resources.js';
 
 /** Keys per `in` search: well under the 250-record page, with room for back-order children. */
 export const LOOKUP_MANY_CHUNK = 50;
@@ -38,3 +38,25 @@ export const lowest =
     }
     return best;
   };
+
+/** The resources a push touchpoint writes to. */
+type WritableResource = 'item' | 'vendor' | 'asn' | 'order';
+
+/** Create, update and list of a writable resource, the same for every push touchpoint. */
+export function writesOf(resource: WritableResource): Pick<PushResource, 'create' | 'update' | 'list'> {
+  const pick = (c: InfoplusClient) =>
+    c[resource] as unknown as {
+      create(p: InfoplusRecord): Promise<unknown>;
+      update(p: InfoplusRecord): Promise<void>;
+      iterate(q: Omit<SearchQuery, 'page'>): AsyncIterable<unknown>;
+    };
+  return {
+    create: async (c, p) => asRecord(await pick(c).create(p)),
+    update: (c, p) => pick(c).update(p),
+    list: (c, lobId) =>
+      pick(c).iterate({
+        filter: f.eq('lobId', lobId),
+        sort: RESOURCE_KEY[resource],
+      }) as AsyncIterable<InfoplusRecord>,
+  };
+}

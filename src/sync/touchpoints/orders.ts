@@ -1,9 +1,8 @@
 /** Sales orders -> Infoplus Orders, keyed by customerOrderNo; Infoplus's own id is orderNo. Needs items first. */
 import { f, RESOURCE_KEY } from '../../infoplus/index.js';
 import { PUSH_MODELS } from '../../profile/touchpoint-models.js';
-import type { InfoplusRecord } from '../push-resources.js';
 import { definePush } from './define.js';
-import { asRecord, lowest, searchIn } from './lookups.js';
+import { lowest, searchIn, writesOf } from './lookups.js';
 
 const resource = 'order';
 const { keyField } = PUSH_MODELS.orders;
@@ -15,13 +14,7 @@ export const orders = definePush('orders', {
   resource,
   label: 'sales order',
   editable: 'until-processed',
-  create: async (c, p) => asRecord(await c[resource].create(p)),
-  update: (c, p) => c[resource].update(p),
-  list: (c, lobId) =>
-    c[resource].iterate({
-      filter: f.eq('lobId', lobId),
-      sort: RESOURCE_KEY[resource],
-    }) as AsyncIterable<InfoplusRecord>,
+  ...writesOf(resource),
   lookupMany: searchIn(
     (c) => c[resource],
     keyField,

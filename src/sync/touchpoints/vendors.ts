@@ -1,9 +1,8 @@
 /** Vendors: ERP suppliers -> Infoplus Vendor, keyed by vendorNo (a whole number). */
 import { f, RESOURCE_KEY } from '../../infoplus/index.js';
 import { PUSH_MODELS } from '../../profile/touchpoint-models.js';
-import type { InfoplusRecord } from '../push-resources.js';
 import { definePush } from './define.js';
-import { asRecord, lowest, searchIn } from './lookups.js';
+import { lowest, searchIn, writesOf } from './lookups.js';
 
 const resource = 'vendor';
 const { keyField } = PUSH_MODELS.vendors;
@@ -12,13 +11,7 @@ export const vendors = definePush('vendors', {
   resource,
   label: 'vendor',
   editable: 'always',
-  create: async (c, p) => asRecord(await c[resource].create(p)),
-  update: (c, p) => c[resource].update(p),
-  list: (c, lobId) =>
-    c[resource].iterate({
-      filter: f.eq('lobId', lobId),
-      sort: RESOURCE_KEY[resource],
-    }) as AsyncIterable<InfoplusRecord>,
+  ...writesOf(resource),
   lookupMany: searchIn(
     (c) => c[resource],
     keyField,
