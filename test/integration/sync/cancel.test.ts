@@ -47,12 +47,11 @@ function setUp(
       editProfile: withCancel(onCancel),
     });
     await t.rig.runs.runAndWait({ trigger: 'manual', touchpoints: ['vendors', 'items', 'orders'] });
-    t.keys = // the sample's own cancelled orders (2, 52, ...) were never created; the test cancels the others
-    (
-      await t.erp.query<{ order_no: string }>(
-        "SELECT order_no FROM sales_orders WHERE status <> 'Cancelled' ORDER BY order_no",
-      )
-    ).map((r) => r.order_no);
+    // the sample's own cancelled orders (2, 52, ...) were never created; the test cancels the others
+    const pushed = await t.erp.query<{ order_no: string }>(
+      "SELECT order_no FROM sales_orders WHERE status <> 'Cancelled' ORDER BY order_no",
+    );
+    t.keys = pushed.map((r) => r.order_no);
   });
   afterAll(async () => {
     await t.rig?.close();
